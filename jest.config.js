@@ -1,0 +1,17 @@
+// Jest in ESM mode: ts-jest compiles TypeScript as ESM and the test script runs node with
+// --experimental-vm-modules. ESM-only packages (@actions/core 3) are mocked with
+// jest.unstable_mockModule before the module under test is imported.
+/** @type {import('jest').Config} */
+export default {
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
+  },
+  collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
+  coverageReporters: ['text-summary', 'lcov', 'json-summary'],
+  testTimeout: 30000
+}

@@ -1,0 +1,48 @@
+// The action's validated configuration: inputs.ts turns the workflow's inputs into this, once,
+// before any AWS call. Everything after validation reads this object, never core.getInput.
+
+export type Mode = 'start' | 'wait' | 'status' | 'cancel'
+export type SnapshotType = 'automated' | 'manual' | 'awsbackup' | 'any'
+export type IfExists = 'attach' | 'fail'
+export type OnTimeout = 'fail' | 'continue' | 'cancel'
+
+/** The one source input given for `mode: start`, as the workflow named it. */
+export type SourceInput =
+  | { input: 'source-arn'; arn: string }
+  | { input: 'db-snapshot-identifier'; identifier: string }
+  | { input: 'db-cluster-snapshot-identifier'; identifier: string }
+  | { input: 'db-instance-identifier'; identifier: string; snapshotType: SnapshotType }
+  | { input: 'db-cluster-identifier'; identifier: string; snapshotType: SnapshotType }
+
+export interface Config {
+  mode: Mode
+  /** Set for mode start only. */
+  source?: SourceInput
+  /** Required for start; empty for the other modes (they read it from the task). */
+  s3BucketName: string
+  /** Without leading or trailing '/'; '' when none. */
+  s3Prefix: string
+  iamRoleArn: string
+  kmsKeyId: string
+  /** Entries as given (trimmed, empty ones dropped). */
+  exportOnly: string[]
+  /** Given by the workflow; undefined means generate one (start only). */
+  exportTaskIdentifier?: string
+  ifExists: IfExists
+  maxConcurrentExports: number
+  /** Resolved: aws-region input, else the source ARN's region, else AWS_REGION, else AWS_DEFAULT_REGION. */
+  region: string
+  roleToAssume?: string
+  audience: string
+  /** Undefined means derive it from the run id. */
+  roleSessionName?: string
+  roleDurationSeconds: number
+  /** Mode wait implies true. */
+  wait: boolean
+  waitTimeoutMinutes: number
+  onTimeout: OnTimeout
+  pollIntervalSeconds: number
+  cancelOnAbort: boolean
+  failOnWarning: boolean
+  summary: boolean
+}
