@@ -1,0 +1,78 @@
+import { describe, expect, test } from '@jest/globals'
+import type { ExportTask } from '@aws-sdk/client-rds'
+import { decideExisting, differences, type WantedExport } from '../src/adopt.js'
+
+const wanted: WantedExport = {
+  ExportTaskIdentifier: 'nightly-42',
+  SourceArn: 'arn:aws:rds:us-east-1:123456789012:snapshot:prod-1',
+  S3BucketName: 'exports',
+  S3Prefix: 'nightly'
+}
+const same: ExportTask = {
+  ExportTaskIdentifier: 'nightly-42',
+  SourceArn: wanted.SourceArn,
+  S3Bucket: 'exports',
+  S3Prefix: 'nightly/',
+  Status: 'IN_PROGRESS'
+}
+const attach = {
+  ifExists: 'attach' as const,
+  generatedIdentifier: false,
+  freshIdentifierAvailable: false
+}
+
+describe('decideExisting', () => {
+  test('no task: start one', () => {
+    expect(decideExisting(undefined, wanted, attach)).toEqual({ action: 'start' })
+  })
+
+  test('the same export is adopted (prefix slashes do not matter)', () => {
+    expect(decideExisting(same, wanted, attach)).toEqual({ action: 'adopt', task: same })
+  })
+
+  test('a different export is a conflict naming the identifier and every difference', () => {
+    const other = {
+      ...same,
+      SourceArn: 'arn:aws:rds:us-east-1:123456789012:snapshot:other',
+      S3Bucket: 'b2'
+    }
+    const decision = decideExisting(other, wanted, attach)
+    expect(decision.action).toBe('conflict')
+    const message = (decision as { message: string }).message
+    expect(message).toContain("'nightly-42'")
+    expect(message).toContain('source')
+    expect(message).toContain('bucket')
+    expect(message).not.toContain('prefix (')
+  })
+
+  test('if-exists: fail refuses even the same export', () => {
+    const decision = decideExisting(same, wanted, { ...attach, ifExists: 'fail' })
+    expect(decision).toMatchObject({ action: 'conflict' })
+    expect((decision as { message: string }).message).toContain("if-exists is 'fail'")
+  })
+
+  test.each(['FAILED', 'canceled'])(
+    'a generated identifier whose task ended %s gets a fresh one when available',
+    status => {
+      const ended = { ...same, Status: status }
+      const options = { ...attach, generatedIdentifier: true, freshIdentifierAvailable: true }
+      expect(decideExisting(ended, wanted, options)).toEqual({ action: 'fresh-identifier' })
+      // Not for an identifier the workflow chose, nor when no fresh one is available.
+      expect(decideExisting(ended, wanted, attach).action).toBe('adopt')
+      expect(
+        decideExisting(ended, wanted, { ...options, freshIdentifierAvailable: false }).action
+      ).toBe('adopt')
+    }
+  )
+
+  test('a COMPLETE task under a generated identifier is adopted, not redone', () => {
+    const options = { ...attach, generatedIdentifier: true, freshIdentifierAvailable: true }
+    expect(decideExisting({ ...same, Status: 'COMPLETE' }, wanted, options).action).toBe('adopt')
+  })
+})
+
+test('differences lists prefix changes', () => {
+  expect(differences({ ...same, S3Prefix: 'other' }, wanted)).toEqual([
+    "prefix (task: 'other', wanted: 'nightly')"
+  ])
+})

@@ -1,0 +1,121 @@
+import { describe, expect, test } from '@jest/globals'
+import {
+  ActionError,
+  errorCode,
+  explainError,
+  hintFor,
+  hintForFailureCause,
+  isExpiredCredentials,
+  isTransient,
+  tagOperation
+} from '../src/errors.js'
+
+/** An error shaped like the SDK's service exceptions. */
+function awsError(name: string, status: number, message = `${name} message`): Error {
+  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } })
+}
+
+// Each row of the facts table: the SDK error, the HTTP status, a phrase of the hint it must get.
+const FACTS: Array<[string, number, string]> = [
+  ['ExportTaskAlreadyExistsFault', 400, 'never reusable'],
+  ['IamRoleNotFoundFault', 404, 'export.rds.amazonaws.com'],
+  ['IamRoleMissingPermissionsFault', 400, 's3:GetBucketLocation'],
+  ['InvalidS3BucketFault', 400, 'another region'],
+  ['KMSKeyNotAccessibleFault', 400, 'kms:CreateGrant'],
+  ['InvalidExportOnlyFault', 400, 'database.schema.table'],
+  ['InvalidExportSourceStateFault', 400, '`available`'],
+  ['DBSnapshotNotFoundFault', 404, 'db-cluster-snapshot-identifier'],
+  ['DBClusterSnapshotNotFoundFault', 404, 'region'],
+  ['DBClusterNotFoundFault', 404, 'region'],
+  ['ExportTaskNotFoundFault', 404, 'this account and region'],
+  ['InvalidExportTaskStateFault', 400, 'already ended'],
+  ['InvalidParameterValue', 400, '1-60 letters'],
+  ['AccessDenied', 403, 'iam:PassRole'],
+  ['AccessDeniedException', 403, 'rds:DescribeDBClusterSnapshots'],
+  ['InvalidIdentityTokenException', 400, 'token.actions.githubusercontent.com'],
+  ['IDPCommunicationErrorException', 400, 'transient']
+]
+
+describe('explainError', () => {
+  test.each(FACTS)('%s gets its hint', (name, status, phrase) => {
+    const explained = explainError(awsError(name, status, 'RDS said no.'), 'StartExportTask')
+    expect(explained.code).toBe(name)
+    expect(explained.message).toBe(`StartExportTask failed: ${name}: RDS said no.`)
+    expect(explained.hint).toContain(phrase)
+  })
+
+  test.each([
+    ['ExportTaskAlreadyExists', 'ExportTaskAlreadyExistsFault'],
+    ['DBSnapshotNotFound', 'DBSnapshotNotFoundFault'],
+    ['IamRoleNotFound', 'IamRoleNotFoundFault']
+  ])('the wire code %s is read as %s', (wire, name) => {
+    expect(errorCode(awsError(wire, 400))).toBe(name)
+    expect(explainError(awsError(wire, 400), 'X').hint).toBe(hintFor(name))
+  })
+
+  test('the message stays one line and short', () => {
+    const explained = explainError(awsError('Odd', 400, 'a\nb\n' + 'x'.repeat(2000)), 'Op')
+    expect(explained.message).not.toContain('\n')
+    expect(explained.message.length).toBeLessThan(600)
+    expect(explained.hint).toBeUndefined()
+  })
+
+  test('a tagged error names the operation it came from', () => {
+    const error = tagOperation(awsError('AccessDenied', 403), 'AssumeRoleWithWebIdentity')
+    tagOperation(error, 'DescribeExportTasks') // the first tag wins
+    expect(explainError(error, 'DescribeExportTasks').message).toMatch(
+      /^AssumeRoleWithWebIdentity failed/
+    )
+  })
+
+  test('plain errors and non-errors', () => {
+    expect(explainError(new Error('boom'), 'Op').message).toBe('Op failed: boom')
+    expect(explainError('text', 'Op').message).toBe('Op failed: text')
+    expect(explainError(undefined, 'Op').code).toBe('Error')
+  })
+})
+
+describe('isTransient', () => {
+  test.each([
+    awsError('Throttling', 400),
+    awsError('ThrottlingException', 400),
+    awsError('InternalFailure', 500),
+    awsError('ServiceUnavailable', 503),
+    awsError('ExpiredToken', 400),
+    awsError('IDPCommunicationErrorException', 400),
+    Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+    Object.assign(new Error('timed out'), { name: 'TimeoutError' })
+  ])('%s is transient', error => {
+    expect(isTransient(error)).toBe(true)
+  })
+
+  test.each([
+    awsError('AccessDenied', 403),
+    awsError('ExportTaskNotFoundFault', 404),
+    awsError('InvalidS3BucketFault', 400),
+    new ActionError('no')
+  ])('%s is permanent', error => {
+    expect(isTransient(error)).toBe(false)
+  })
+
+  test('expired credentials are recognised', () => {
+    expect(isExpiredCredentials(awsError('ExpiredToken', 400))).toBe(true)
+    expect(isExpiredCredentials(awsError('AccessDenied', 403))).toBe(false)
+  })
+})
+
+describe('hintForFailureCause', () => {
+  test.each([
+    ["The export task failed because it can't assume the IAM role.", 'export.rds.amazonaws.com'],
+    ["The IAM role isn't authorized to call s3:PutObject.", 's3:PutObject*'],
+    ['The export task failed because the KMS key check failed.', 'kms:CreateGrant'],
+    ["The S3 bucket isn't located in the current AWS Region.", 'another region']
+  ])('%s', (cause, phrase) => {
+    expect(hintForFailureCause(cause)).toContain(phrase)
+  })
+
+  test('unknown causes get no hint', () => {
+    expect(hintForFailureCause('Something else entirely')).toBeUndefined()
+    expect(hintForFailureCause(undefined)).toBeUndefined()
+  })
+})

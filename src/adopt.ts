@@ -1,0 +1,67 @@
+// What to do when a task with our identifier already exists (if-exists). Pure.
+import type { ExportTask } from '@aws-sdk/client-rds'
+import type { IfExists } from './config.js'
+import { normalizeStatus } from './outputs.js'
+
+export interface WantedExport {
+  ExportTaskIdentifier: string
+  SourceArn: string
+  S3BucketName: string
+  /** Without leading or trailing '/'. */
+  S3Prefix: string
+}
+
+export type ExistingDecision =
+  | { action: 'start' }
+  | { action: 'adopt'; task: ExportTask }
+  /** A generated identifier whose task FAILED or was CANCELED: try again under a fresh one. */
+  | { action: 'fresh-identifier' }
+  | { action: 'conflict'; message: string }
+
+/** The fields that must match for a task to be adopted, as `what (task: x, wanted: y)`. */
+export function differences(task: ExportTask, wanted: WantedExport): string[] {
+  const found: string[] = []
+  const compare = (what: string, actual: string, expected: string): void => {
+    if (actual !== expected) found.push(`${what} (task: '${actual}', wanted: '${expected}')`)
+  }
+  compare('source', task.SourceArn ?? '', wanted.SourceArn)
+  compare('bucket', task.S3Bucket ?? '', wanted.S3BucketName)
+  compare('prefix', trimSlashes(task.S3Prefix), wanted.S3Prefix)
+  return found
+}
+
+export function decideExisting(
+  existing: ExportTask | undefined,
+  wanted: WantedExport,
+  options: { ifExists: IfExists; generatedIdentifier: boolean; freshIdentifierAvailable: boolean }
+): ExistingDecision {
+  if (!existing) return { action: 'start' }
+  const id = wanted.ExportTaskIdentifier
+  const status = normalizeStatus(existing.Status)
+  const diff = differences(existing, wanted)
+  if (
+    options.generatedIdentifier &&
+    options.freshIdentifierAvailable &&
+    diff.length === 0 &&
+    (status === 'FAILED' || status === 'CANCELED')
+  ) {
+    return { action: 'fresh-identifier' }
+  }
+  if (options.ifExists === 'fail') {
+    return {
+      action: 'conflict',
+      message: `Export task '${id}' already exists (status ${status}) and if-exists is 'fail'. Identifiers are never reusable: set another export-task-identifier, or if-exists: attach to adopt it.`
+    }
+  }
+  if (diff.length > 0) {
+    return {
+      action: 'conflict',
+      message: `Export task '${id}' already exists for a different export: ${diff.join('; ')}. Identifiers are never reusable: set another export-task-identifier.`
+    }
+  }
+  return { action: 'adopt', task: existing }
+}
+
+function trimSlashes(prefix: string | undefined): string {
+  return (prefix ?? '').replace(/^\/+|\/+$/g, '')
+}
