@@ -1,0 +1,305 @@
+// Every workflow this repository ships (.github/workflows, examples/, the README's workflows) must
+// be valid for GitHub's own parser, and every step that uses this action may pass only inputs
+// that action.yml declares: a typo in an example would otherwise be found by a user, not by us.
+import { describe, test, expect } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse as parseYaml } from 'yaml'
+import {
+  convertWorkflowTemplate,
+  isMapping,
+  isSequence,
+  isString,
+  NoOperationTraceWriter,
+  parseWorkflow
+} from '@actions/workflow-parser'
+import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+interface ActionMetadata {
+  inputs: Record<string, { description: string; default?: string }>
+}
+const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as ActionMetadata
+const declaredInputs = new Set(Object.keys(action.inputs))
+
+const SOURCE_INPUTS = [
+  'source-arn',
+  'db-snapshot-identifier',
+  'db-cluster-snapshot-identifier',
+  'db-instance-identifier',
+  'db-cluster-identifier'
+]
+
+/** `./` (this repository) or `<owner>/rds-export-action@<ref>`. */
+function isThisAction(uses: string): boolean {
+  return uses === './' || /^[^/\s]+\/rds-export-action@\S+$/.test(uses)
+}
+
+function key(token: TemplateToken): string {
+  return isString(token) ? token.value : String(token)
+}
+
+function child(token: TemplateToken | undefined, name: string): TemplateToken | undefined {
+  return token && isMapping(token) ? token.find(name) : undefined
+}
+
+function literal(token: TemplateToken | undefined): string | undefined {
+  return token && isString(token) ? token.value : undefined
+}
+
+/** Problems with the steps that use this action: unknown inputs, and inputs a mode can't do without. */
+function checkActionSteps(file: string, workflow: TemplateToken): string[] {
+  const problems: string[] = []
+  const jobs = child(workflow, 'jobs')
+  if (!jobs || !isMapping(jobs)) return [`${file}: no jobs`]
+  for (const { key: jobId, value: job } of jobs) {
+    const steps = child(job, 'steps')
+    if (!steps || !isSequence(steps)) continue
+    for (let i = 0; i < steps.count; i++) {
+      const step = steps.get(i)
+      const uses = literal(child(step, 'uses'))
+      if (uses === undefined || !isThisAction(uses)) continue
+      const where = `${file}: job ${key(jobId)}, step ${i + 1} (line ${step.line ?? '?'})`
+      const withToken = child(step, 'with')
+      const given = new Map<string, string | undefined>()
+      if (withToken && isMapping(withToken)) {
+        for (const { key: name, value } of withToken) given.set(key(name), literal(value))
+      }
+      for (const name of given.keys()) {
+        if (!declaredInputs.has(name)) problems.push(`${where}: unknown input '${name}'`)
+      }
+      const mode = given.get('mode') ?? 'start'
+      if (mode === 'start') {
+        const sources = SOURCE_INPUTS.filter(name => given.has(name))
+        if (sources.length !== 1) {
+          problems.push(`${where}: mode start needs exactly one source input, got [${sources}]`)
+        }
+        for (const name of ['s3-bucket-name', 'iam-role-arn', 'kms-key-id']) {
+          if (!given.has(name)) problems.push(`${where}: mode start needs '${name}'`)
+        }
+      } else if (!given.has('export-task-identifier')) {
+        problems.push(`${where}: mode ${mode} needs 'export-task-identifier'`)
+      }
+    }
+  }
+  return problems
+}
+
+/** Third-party actions must be pinned to a full commit SHA with the version in a comment. */
+function checkPins(file: string, content: string): string[] {
+  const problems: string[] = []
+  content.split('\n').forEach((line, index) => {
+    const match = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line)
+    if (!match) return
+    const [, uses = '', rest = ''] = match
+    if (isThisAction(uses)) return
+    if (!/@[0-9a-f]{40}$/.test(uses) || !/^\s+# v\d+(\.\d+){0,2}\s*$/.test(rest)) {
+      problems.push(`${file}:${index + 1}: '${uses}' is not pinned to a 40-hex SHA with '# vX.Y.Z'`)
+    }
+  })
+  return problems
+}
+
+/** Everything wrong with one workflow file: parser errors first, then our own checks. */
+async function checkWorkflow(file: string, content: string): Promise<string[]> {
+  const result = parseWorkflow({ name: file, content }, new NoOperationTraceWriter())
+  const parseErrors = result.context.errors.getErrors().map(e => `${file}: ${e.message}`)
+  if (parseErrors.length > 0 || !result.value) {
+    return parseErrors.length > 0 ? parseErrors : [`${file}: empty workflow`]
+  }
+  const template = await convertWorkflowTemplate(result.context, result.value)
+  const convertErrors = (template.errors ?? []).map(e => `${file}: ${e.Message}`)
+  if (template.jobs.length === 0) convertErrors.push(`${file}: no jobs`)
+  return [...convertErrors, ...checkActionSteps(file, result.value), ...checkPins(file, content)]
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir))
+    .filter(name => /\.ya?ml$/.test(name))
+    .sort()
+    .map(name => path.join(dir, name))
+}
+
+const workflowFiles = yamlFiles('.github/workflows')
+const exampleFiles = yamlFiles('examples')
+
+/** The README's complete workflows: yaml code blocks with a `jobs:` key. */
+const readmeWorkflows = [
+  ...readFileSync(path.join(root, 'README.md'), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)
+]
+  .map(match => match[1] ?? '')
+  .filter(block => /^jobs:/m.test(block))
+  .map((content, i) => ({ file: `README.md workflow ${i + 1}`, content }))
+
+describe('shipped workflows', () => {
+  test('the expected files are there', () => {
+    expect(workflowFiles).toEqual(
+      expect.arrayContaining([
+        '.github/workflows/ci.yml',
+        '.github/workflows/check-dist.yml',
+        '.github/workflows/codeql.yml',
+        '.github/workflows/e2e.yml'
+      ])
+    )
+    expect(exampleFiles).toEqual([
+      'examples/export-then-load.yml',
+      'examples/nightly-export.yml',
+      'examples/release-backup-before-migration.yml'
+    ])
+    expect(readmeWorkflows.length).toBeGreaterThanOrEqual(2)
+  })
+
+  test.each([...workflowFiles, ...exampleFiles])(
+    '%s parses and uses only declared inputs',
+    async file => {
+      const content = readFileSync(path.join(root, file), 'utf8')
+      expect(await checkWorkflow(file, content)).toEqual([])
+    }
+  )
+
+  test.each(readmeWorkflows)(
+    '$file parses and uses only declared inputs',
+    async ({ file, content }) => {
+      expect(await checkWorkflow(file, content)).toEqual([])
+    }
+  )
+
+  test('the end-to-end workflow runs this action itself, waiting, and checks its outputs after', () => {
+    interface Step {
+      id?: string
+      uses?: string
+      run?: string
+      with?: Record<string, unknown>
+      env?: Record<string, string>
+    }
+    const e2e = parseYaml(readFileSync(path.join(root, '.github/workflows/e2e.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: Step[] }>
+    }
+    const steps = Object.values(e2e.jobs).flatMap(job => job.steps)
+    const own = steps.findIndex(step => step.uses === './' && step.with?.wait === true)
+    expect(own).toBeGreaterThanOrEqual(0)
+    const reads = `steps.${steps[own]?.id}.outputs.status`
+    const check = steps.slice(own + 1).find(step => JSON.stringify(step.env ?? {}).includes(reads))
+    expect(check?.run).toContain('COMPLETE')
+    const start = steps.slice(0, own).find(step => step.run?.includes('test/standin/cli.ts'))
+    expect(start?.run).toContain('npx tsx test/standin/cli.ts --scenario demo > standin.env')
+    expect(start?.run).toContain('GITHUB_ENV')
+  })
+
+  test('examples that assume a role with OIDC ask for id-token: write', () => {
+    for (const file of exampleFiles) {
+      const content = readFileSync(path.join(root, file), 'utf8')
+      const workflow = parseYaml(content) as { permissions?: Record<string, string> }
+      expect(content).toContain('role-to-assume:')
+      expect({ file, idToken: workflow.permissions?.['id-token'] }).toEqual({
+        file,
+        idToken: 'write'
+      })
+      expect(workflow.permissions?.contents).toBe('read')
+    }
+  })
+
+  test('every workflow starts from read-only permissions', () => {
+    for (const file of workflowFiles) {
+      const workflow = parseYaml(readFileSync(path.join(root, file), 'utf8')) as {
+        permissions?: Record<string, string>
+      }
+      expect({ file, permissions: workflow.permissions }).toEqual({
+        file,
+        permissions: { contents: 'read' }
+      })
+    }
+  })
+
+  test('dependabot updates npm and the pinned actions weekly, in groups', () => {
+    const dependabot = parseYaml(
+      readFileSync(path.join(root, '.github/dependabot.yml'), 'utf8')
+    ) as {
+      version: number
+      updates: { 'package-ecosystem': string; schedule: { interval: string }; groups?: object }[]
+    }
+    expect(dependabot.version).toBe(2)
+    expect(dependabot.updates.map(u => u['package-ecosystem']).sort()).toEqual([
+      'github-actions',
+      'npm'
+    ])
+    for (const update of dependabot.updates) {
+      expect(update.schedule.interval).toBe('weekly')
+      expect(Object.keys(update.groups ?? {}).length).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('the checks can fail', () => {
+  const workflow = (withLines: string, uses = 'your-org/rds-export-action@v1'): string =>
+    [
+      'on: push',
+      'permissions:',
+      '  id-token: write',
+      'jobs:',
+      '  export:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      `      - uses: ${uses}`,
+      '        with:',
+      ...withLines.split('\n').map(line => `          ${line}`)
+    ].join('\n') + '\n'
+
+  const valid = [
+    'db-instance-identifier: prod-db',
+    's3-bucket-name: my-bucket',
+    'iam-role-arn: arn:aws:iam::123456789012:role/rds-s3-export',
+    'kms-key-id: alias/rds-exports'
+  ].join('\n')
+
+  test('a valid step passes', async () => {
+    expect(await checkWorkflow('valid.yml', workflow(valid))).toEqual([])
+  })
+
+  test('an unknown input is reported, with the job and the step', async () => {
+    const problems = await checkWorkflow('typo.yml', workflow(`${valid}\ns3-bucket: my-bucket`))
+    expect(problems).toEqual(["typo.yml: job export, step 1 (line 8): unknown input 's3-bucket'"])
+  })
+
+  test('an unknown input is reported for `uses: ./` too', async () => {
+    const problems = await checkWorkflow('local.yml', workflow(`${valid}\nwait-timeout: 5`, './'))
+    expect(problems).toEqual([expect.stringContaining("unknown input 'wait-timeout'")])
+  })
+
+  test('two sources, or none, are reported', async () => {
+    const two = await checkWorkflow('two.yml', workflow(`${valid}\ndb-cluster-identifier: c`))
+    expect(two).toEqual([expect.stringContaining('exactly one source input')])
+    const waitWithoutId = await checkWorkflow('wait.yml', workflow('mode: wait'))
+    expect(waitWithoutId).toEqual([expect.stringContaining("needs 'export-task-identifier'")])
+  })
+
+  test('a workflow GitHub would refuse is reported by the parser', async () => {
+    const broken =
+      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    stepz:\n      - run: echo\n'
+    const problems = await checkWorkflow('broken.yml', broken)
+    expect(problems.length).toBeGreaterThan(0)
+    expect(problems.join('\n')).toContain('stepz')
+  })
+
+  test('an action pinned to a tag is reported', async () => {
+    const tagged = workflow(valid).replace(
+      '    steps:\n',
+      '    steps:\n      - uses: actions/checkout@v5\n'
+    )
+    expect(await checkWorkflow('tagged.yml', tagged)).toEqual([
+      "tagged.yml:8: 'actions/checkout@v5' is not pinned to a 40-hex SHA with '# vX.Y.Z'"
+    ])
+  })
+
+  test('only this action is checked against action.yml', () => {
+    expect(isThisAction('./')).toBe(true)
+    expect(isThisAction('your-org/rds-export-action@v1')).toBe(true)
+    expect(isThisAction('someone/rds-export-action@0123456789abcdef0123456789abcdef01234567')).toBe(
+      true
+    )
+    expect(isThisAction('actions/checkout@v5')).toBe(false)
+    expect(isThisAction('./other-action')).toBe(false)
+  })
+})
