@@ -1,0 +1,115 @@
+// The OIDC credentials provider, inside a real RDSClient: the SDK refreshes credentials that
+// come within five minutes of expiry, and each refresh must fetch a *new* OIDC token.
+import { describe, expect, jest, test } from '@jest/globals'
+
+interface WebTokenInit {
+  roleArn: string
+  webIdentityToken: string
+  roleSessionName?: string
+  durationSeconds?: number
+  clientConfig?: Record<string, unknown>
+}
+let lifetimeMs = 60_000
+let issued = 0
+const fromWebToken = jest.fn((init: WebTokenInit) => async () => {
+  issued++
+  return {
+    accessKeyId: `ASIA${issued}`,
+    secretAccessKey: `secret-${issued}`,
+    sessionToken: `session-${issued}-for-${init.webIdentityToken}`,
+    expiration: new Date(Date.now() + lifetimeMs)
+  }
+})
+jest.unstable_mockModule('@aws-sdk/credential-providers', () => ({ fromWebToken }))
+const { oidcRoleCredentials, checkOidcAvailable } = await import('../src/credentials.js')
+const { RDSClient } = await import('@aws-sdk/client-rds')
+
+function provider(getIDToken: (audience: string) => Promise<string>, secrets: string[] = []) {
+  return oidcRoleCredentials({
+    roleArn: 'arn:aws:iam::123456789012:role/gha',
+    audience: 'sts.amazonaws.com',
+    roleSessionName: 'rds-export-42',
+    durationSeconds: 3600,
+    region: 'eu-west-1',
+    getIDToken,
+    setSecret: secret => secrets.push(secret),
+    clientConfig: { maxAttempts: 4 }
+  })
+}
+
+describe('oidcRoleCredentials', () => {
+  test('every refresh near expiry asks the runner for a new OIDC token', async () => {
+    lifetimeMs = 10 * 60_000
+    let now = Date.parse('2026-11-25T08:00:00Z')
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now)
+    try {
+      let tokens = 0
+      const getIDToken = jest.fn(async (_audience: string) => `jwt-${++tokens}`)
+      const client = new RDSClient({ region: 'eu-west-1', credentials: provider(getIDToken) })
+      const first = await client.config.credentials()
+      now += 60_000 // nine minutes left: still good
+      expect(await client.config.credentials()).toBe(first)
+      now += 5 * 60_000 // four minutes left: inside the SDK's refresh window
+      const second = await client.config.credentials()
+      now += 6 * 60_000
+      const third = await client.config.credentials()
+      expect(getIDToken).toHaveBeenCalledTimes(3)
+      expect(getIDToken).toHaveBeenCalledWith('sts.amazonaws.com')
+      expect([first, second, third].map(c => c.sessionToken)).toEqual([
+        expect.stringContaining('for-jwt-1'),
+        expect.stringContaining('for-jwt-2'),
+        expect.stringContaining('for-jwt-3')
+      ])
+      expect(fromWebToken.mock.calls.at(-1)?.[0]).toMatchObject({
+        roleArn: 'arn:aws:iam::123456789012:role/gha',
+        webIdentityToken: 'jwt-3',
+        roleSessionName: 'rds-export-42',
+        durationSeconds: 3600,
+        clientConfig: { region: 'eu-west-1', maxAttempts: 4 }
+      })
+    } finally {
+      clock.mockRestore()
+    }
+  })
+
+  test('fresh credentials are reused until they near expiry', async () => {
+    lifetimeMs = 3_600_000
+    const getIDToken = jest.fn(async (_audience: string) => 'jwt')
+    const client = new RDSClient({ region: 'eu-west-1', credentials: provider(getIDToken) })
+    await client.config.credentials()
+    await client.config.credentials()
+    expect(getIDToken).toHaveBeenCalledTimes(1)
+  })
+
+  test('every credential value is masked', async () => {
+    const secrets: string[] = []
+    const creds = await provider(async () => 'jwt', secrets)()
+    expect(secrets).toEqual([creds.accessKeyId, creds.secretAccessKey, creds.sessionToken])
+  })
+
+  test('an OIDC failure is reported as such', async () => {
+    const failing = provider(async () => {
+      throw new Error('Failed to get ID Token. Error Code : 403')
+    })
+    const { explainError } = await import('../src/errors.js')
+    const error = await failing().catch((e: unknown) => e)
+    expect(explainError(error, 'DescribeExportTasks').message).toMatch(
+      /^Getting the GitHub OIDC token failed/
+    )
+  })
+})
+
+test('a missing id-token: write permission is detected up front', () => {
+  expect(() => checkOidcAvailable({})).toThrow(/ACTIONS_ID_TOKEN_REQUEST_URL is not set/)
+  try {
+    checkOidcAvailable({ ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x' })
+  } catch (error) {
+    expect((error as { hint?: string }).hint).toMatch(/permissions: id-token: write/)
+  }
+  expect(() =>
+    checkOidcAvailable({
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't'
+    })
+  ).not.toThrow()
+})
