@@ -22,7 +22,9 @@ const client = createRdsClient('us-east-1', async () => ({
 }))
 const ARN = 'arn:aws:rds:us-east-1:123456789012'
 
-beforeEach(() => rds.reset())
+beforeEach(() => {
+  rds.reset()
+})
 
 describe('newestAvailable', () => {
   test('picks the newest available snapshot, ignoring others', () => {
