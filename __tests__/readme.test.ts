@@ -1,0 +1,264 @@
+// The README is the action's manual: its Inputs and Outputs tables must say what action.yml says,
+// name for name, default for default, and the quick start must work as written.
+import { describe, test, expect } from '@jest/globals'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse as parseYaml } from 'yaml'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+
+interface ActionMetadata {
+  inputs: Record<string, { description: string; default?: string }>
+  outputs: Record<string, { description: string }>
+}
+const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as ActionMetadata
+
+/** The text of a `## Title` section, up to the next `## ` heading. */
+function section(markdown: string, title: string): string {
+  const lines = markdown.split('\n')
+  const start = lines.findIndex(line => line === `## ${title}`)
+  if (start < 0) return ''
+  const end = lines.findIndex((line, i) => i > start && line.startsWith('## '))
+  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n')
+}
+
+interface Row {
+  name: string
+  cells: string[]
+}
+
+/** Table rows of a section whose first cell is one backticked name. */
+function rows(text: string): Row[] {
+  return text
+    .split('\n')
+    .filter(line => line.startsWith('|') && !/^\|\s*-/.test(line))
+    .map(line =>
+      line.slice(1, line.trimEnd().endsWith('|') ? line.trimEnd().length - 1 : undefined)
+    )
+    .map(line => line.split('|').map(cell => cell.trim()))
+    .flatMap(cells => {
+      const name = /^`([a-z0-9-]+)`$/.exec(cells[0] ?? '')?.[1]
+      return name ? [{ name, cells: cells.slice(1) }] : []
+    })
+}
+
+const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim()
+
+/** How the README shows a default: `value` in backticks, or — when there is none. */
+function shownDefault(value: string | undefined): string {
+  return value === undefined || value === '' ? '—' : `\`${value}\``
+}
+
+/** Every difference between a README's tables and action.yml, in words. */
+function tableProblems(markdown: string, metadata: ActionMetadata): string[] {
+  const problems: string[] = []
+  const inputRows = rows(section(markdown, 'Inputs'))
+  const outputRows = rows(section(markdown, 'Outputs'))
+  const check = (
+    kind: 'input' | 'output',
+    found: Row[],
+    declared: Record<string, { description: string; default?: string }>
+  ): void => {
+    for (const [name, spec] of Object.entries(declared)) {
+      const matches = found.filter(row => row.name === name)
+      if (matches.length !== 1) {
+        problems.push(`${kind} \`${name}\` appears ${matches.length} times in the ${kind}s tables`)
+        continue
+      }
+      const cells = matches[0]?.cells ?? []
+      const description = normalize(cells[cells.length - 1] ?? '')
+      if (description !== normalize(spec.description)) {
+        problems.push(`${kind} \`${name}\`: description differs from action.yml`)
+      }
+      if (kind === 'input' && cells[0] !== shownDefault(spec.default)) {
+        problems.push(
+          `input \`${name}\`: default ${cells[0]}, action.yml says ${shownDefault(spec.default)}`
+        )
+      }
+    }
+    for (const row of found) {
+      if (!(row.name in declared)) problems.push(`${kind} \`${row.name}\` is not in action.yml`)
+    }
+  }
+  check('input', inputRows, metadata.inputs)
+  check('output', outputRows, metadata.outputs)
+  return problems
+}
+
+/** The code blocks of a piece of markdown, with their language. */
+function codeBlocks(markdown: string): { lang: string; body: string }[] {
+  return [...markdown.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map(m => ({
+    lang: m[1] ?? '',
+    body: m[2] ?? ''
+  }))
+}
+
+/** Files a script writes (`npm run bench`): linked before the first run has committed them. */
+const WRITTEN_BY_SCRIPTS = new Set(['bench/results.md'])
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
+function anchor(heading: string): string {
+  return heading
+    .replace(/`/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-')
+}
+
+describe('README', () => {
+  test('its Inputs and Outputs tables match action.yml exactly', () => {
+    expect(tableProblems(readme, action)).toEqual([])
+  })
+
+  test('the tables hold every input and output (counted)', () => {
+    expect(
+      rows(section(readme, 'Inputs'))
+        .map(r => r.name)
+        .sort()
+    ).toEqual(Object.keys(action.inputs).sort())
+    expect(
+      rows(section(readme, 'Outputs'))
+        .map(r => r.name)
+        .sort()
+    ).toEqual(Object.keys(action.outputs).sort())
+  })
+
+  test('"Try it locally" is exactly the two commands', () => {
+    const blocks = codeBlocks(section(readme, 'Try it locally'))
+    expect(blocks.map(b => b.body.trim())).toEqual(['npm ci && npm run demo\nnpm test'])
+  })
+
+  test('the quick start workflow asks for id-token: write and uses the action by its v1 tag', () => {
+    const quickStart = section(readme, 'Quick start')
+    const workflows = codeBlocks(quickStart).filter(b => b.lang === 'yaml')
+    expect(workflows).toHaveLength(1)
+    const workflow = parseYaml(workflows[0]?.body ?? '') as {
+      permissions: Record<string, string>
+      jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>
+    }
+    expect(workflow.permissions).toEqual({ 'id-token': 'write', contents: 'read' })
+    const steps = Object.values(workflow.jobs).flatMap(job => job.steps)
+    const own = steps.find(step => step.uses === 'your-org/rds-export-action@v1')
+    expect(own?.with).toMatchObject({ 'db-instance-identifier': 'prod-db', wait: true })
+    expect(quickStart).toContain('id-token: write')
+  })
+
+  test('the IAM policies are valid JSON and name what the facts require', () => {
+    const iam = section(readme, 'What you need in AWS')
+    const json = codeBlocks(iam).filter(b => b.lang === 'json')
+    expect(json).toHaveLength(5)
+    const all = json.map(b => JSON.stringify(JSON.parse(b.body))).join('\n')
+    for (const needed of [
+      'token.actions.githubusercontent.com:aud',
+      'sts.amazonaws.com',
+      'repo:OWNER/REPO:ref:refs/heads/main',
+      'rds:StartExportTask',
+      'rds:DescribeExportTasks',
+      'rds:CancelExportTask',
+      'rds:DescribeDBSnapshots',
+      'rds:DescribeDBClusterSnapshots',
+      'iam:PassRole',
+      'kms:CreateGrant',
+      'kms:DescribeKey',
+      'export.rds.amazonaws.com',
+      's3:PutObject*',
+      's3:GetObject*',
+      's3:ListBucket',
+      's3:DeleteObject*',
+      's3:GetBucketLocation',
+      'arn:aws:s3:::my-company-rds-exports/*'
+    ]) {
+      expect({ needed, found: all.includes(needed) }).toEqual({ needed, found: true })
+    }
+  })
+
+  test('its links point at files and headings that exist', () => {
+    const anchors = new Set(
+      readme
+        .split('\n')
+        .filter(line => /^#{1,6} /.test(line))
+        .map(line => anchor(line.replace(/^#+ /, '')))
+    )
+    const broken: string[] = []
+    for (const [, target = ''] of readme.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^https?:/.test(target)) continue
+      if (target.startsWith('#')) {
+        if (!anchors.has(target.slice(1))) broken.push(target)
+      } else if (
+        !existsSync(path.join(root, target.split('#')[0] ?? '')) &&
+        !WRITTEN_BY_SCRIPTS.has(target)
+      ) {
+        broken.push(target)
+      }
+    }
+    expect(broken).toEqual([])
+  })
+})
+
+describe('the README checks can fail', () => {
+  const table = (inputs: string, outputs: string): string =>
+    [
+      '## Inputs',
+      '',
+      '| Input | Default | Description |',
+      '| --- | --- | --- |',
+      inputs,
+      '',
+      '## Outputs',
+      '',
+      '| Output | Description |',
+      '| --- | --- |',
+      outputs,
+      '',
+      '## Modes'
+    ].join('\n')
+  const metadata: ActionMetadata = {
+    inputs: {
+      mode: { description: 'What the step does.', default: 'start' },
+      'source-arn': { description: 'ARN of a snapshot.' }
+    },
+    outputs: { status: { description: 'The task status.' } }
+  }
+  const goodInputs =
+    '| `mode` | `start` | What the step does. |\n| `source-arn` | — | ARN of a snapshot. |'
+  const goodOutputs = '| `status` | The task status. |'
+
+  test('matching tables pass', () => {
+    expect(tableProblems(table(goodInputs, goodOutputs), metadata)).toEqual([])
+  })
+
+  test('a missing input, a wrong default and an unknown output are all reported', () => {
+    const inputs = '| `mode` | `wait` | What the step does. |'
+    const outputs = `${goodOutputs}\n| \`state\` | Not declared. |`
+    expect(tableProblems(table(inputs, outputs), metadata)).toEqual([
+      'input `mode`: default `wait`, action.yml says `start`',
+      'input `source-arn` appears 0 times in the inputs tables',
+      'output `state` is not in action.yml'
+    ])
+  })
+
+  test('a name outside the Inputs section does not count', () => {
+    const markdown = `| \`source-arn\` | — | ARN of a snapshot. |\n\n${table('| `mode` | `start` | What the step does. |', goodOutputs)}`
+    expect(tableProblems(markdown, metadata)).toEqual([
+      'input `source-arn` appears 0 times in the inputs tables'
+    ])
+  })
+
+  test('a changed description is reported', () => {
+    const inputs = goodInputs.replace('ARN of a snapshot.', 'ARN of anything.')
+    expect(tableProblems(table(inputs, goodOutputs), metadata)).toEqual([
+      'input `source-arn`: description differs from action.yml'
+    ])
+  })
+
+  test('anchors follow GitHub', () => {
+    expect(
+      anchor("(a) The GitHub OIDC identity provider and the calling role's trust policy")
+    ).toBe('a-the-github-oidc-identity-provider-and-the-calling-roles-trust-policy')
+    expect(anchor('Timeouts: `wait-timeout-minutes` and `on-timeout`')).toBe(
+      'timeouts-wait-timeout-minutes-and-on-timeout'
+    )
+  })
+})
