@@ -159,34 +159,48 @@ describe('parseRdsSourceArn', () => {
 
   test.each([
     ['not-an-arn', 'must be an ARN like arn:aws:rds:'],
-    ['arn:aws:s3:::bucket', "must be an RDS ARN (service 'rds'); this one is for 's3'"],
-    ['arn:aws:rds:useast1:123456789012:snapshot:x', "found 'useast1'"],
+    ['arn:aws:s3:::bucket', "must be an RDS ARN (service 'rds'): it is an 's3' ARN"],
+    [
+      'arn:aws:rds:useast1:123456789012:snapshot:x',
+      "region like us-east-1 in its fourth field: found 'useast1'"
+    ],
     ['arn:aws:rds::123456789012:snapshot:x', 'must name a region'],
     [
       'arn:aws:rds:us-east-1:1234:snapshot:x',
-      "12-digit AWS account in its fifth field; found '1234'"
+      "12-digit AWS account in its fifth field: found '1234'"
     ],
-    ['arn:aws:rds:us-east-1:123456789012:db:prod', 'use db-instance-identifier: prod'],
-    ['arn:aws:rds:us-east-1:123456789012:og:default', "this one is of type 'og'"],
+    ['arn:aws:rds:us-east-1:123456789012:db:prod', "must not be a DB instance ARN (':db:')"],
+    [
+      'arn:aws:rds:us-east-1:123456789012:og:default',
+      "or Aurora DB cluster (':cluster:'): it is a 'og' ARN"
+    ],
     ['arn:aws:rds:us-east-1:123456789012:snapshot:', "must end with the snapshot's name"],
     ['arn:aws:rds:us-east-1:123456789012:cluster:a/b', "must end with the cluster's name"]
   ])('%s is refused: %s', (value, phrase) => {
     const result = parseRdsSourceArn(value)
     expect(result).toHaveProperty('problem')
     if (!('problem' in result)) return
-    expect(result.problem).toContain(phrase)
+    expect([result.problem, result.hint].filter(Boolean).join(': ')).toContain(phrase)
+  })
+
+  test('an instance ARN gets the hint to use db-instance-identifier', () => {
+    expect(parseRdsSourceArn('arn:aws:rds:us-east-1:123456789012:db:prod')).toEqual({
+      problem: expect.stringContaining('not instances'),
+      hint: "use 'db-instance-identifier: prod' to export the instance's newest snapshot"
+    })
   })
 
   test('the refusal of other kinds names the allowed kinds', () => {
     const result = parseRdsSourceArn('arn:aws:rds:us-east-1:123456789012:pg:params')
     expect(result).toEqual({
-      problem: expect.stringMatching(/':snapshot:'.*':cluster-snapshot:'.*':cluster:'/)
+      problem: expect.stringMatching(/':snapshot:'.*':cluster-snapshot:'.*':cluster:'/),
+      hint: "it is a 'pg' ARN"
     })
   })
 
   test('long fields are cut when echoed', () => {
     const result = parseRdsSourceArn(`arn:aws:rds:us-east-1:${'9'.repeat(200)}:snapshot:x`)
     if (!('problem' in result)) throw new Error('expected a problem')
-    expect(result.problem.length).toBeLessThan(120)
+    expect(result.hint).toBe(`found '${'9'.repeat(40)}…'`)
   })
 })

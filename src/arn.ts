@@ -57,16 +57,22 @@ export function parseArn(value: string): Arn | undefined {
 export const RDS_SOURCE_KINDS = ['snapshot', 'cluster-snapshot', 'cluster'] as const
 export type RdsSourceKind = (typeof RDS_SOURCE_KINDS)[number]
 
-/** An ARN that passed rdsSourceArnProblem, with its kind. */
+/** An ARN that passed parseRdsSourceArn, with its kind. */
 export interface RdsSourceArn extends Arn {
   kind: RdsSourceKind
 }
 
 /**
- * Checks an ARN as the source of an export. Returns the classified ARN, or the problem in words,
- * completing a sentence such as "Input 'source-arn' ...".
+ * Why a value can't be used: the rule, completing "Input 'x' ...", and a hint that follows the
+ * echoed value (what was found, or what to write instead) when there is one.
  */
-export function parseRdsSourceArn(value: string): { arn: RdsSourceArn } | { problem: string } {
+export interface Problem {
+  problem: string
+  hint?: string
+}
+
+/** Checks an ARN as the source of an export: the classified ARN, or the problem in words. */
+export function parseRdsSourceArn(value: string): { arn: RdsSourceArn } | Problem {
   const arn = parseArn(value)
   if (!arn) {
     return {
@@ -75,23 +81,28 @@ export function parseRdsSourceArn(value: string): { arn: RdsSourceArn } | { prob
     }
   }
   if (arn.service !== 'rds') {
-    return { problem: `must be an RDS ARN (service 'rds'); this one is for '${clip(arn.service)}'` }
+    return {
+      problem: "must be an RDS ARN (service 'rds')",
+      hint: `it is an '${clip(arn.service)}' ARN`
+    }
   }
   if (!isRegion(arn.region)) {
     return {
-      problem: `must name a region like us-east-1 in its fourth field; found '${clip(arn.region)}'`
+      problem: 'must name a region like us-east-1 in its fourth field',
+      hint: `found '${clip(arn.region)}'`
     }
   }
   if (!isAccountId(arn.accountId)) {
     return {
-      problem: `must name a 12-digit AWS account in its fifth field; found '${clip(arn.accountId)}'`
+      problem: 'must name a 12-digit AWS account in its fifth field',
+      hint: `found '${clip(arn.accountId)}'`
     }
   }
   if (arn.resourceType === 'db') {
     return {
       problem:
-        `is a DB instance ARN (':db:'); RDS exports snapshots, not instances: use ` +
-        `db-instance-identifier: ${clip(arn.resourceName)} to export its newest snapshot`
+        "must not be a DB instance ARN (':db:'); RDS exports snapshots and Aurora clusters, not instances",
+      hint: `use 'db-instance-identifier: ${clip(arn.resourceName)}' to export the instance's newest snapshot`
     }
   }
   const kind = RDS_SOURCE_KINDS.find(k => k === arn.resourceType)
@@ -99,7 +110,8 @@ export function parseRdsSourceArn(value: string): { arn: RdsSourceArn } | { prob
     return {
       problem:
         `must be the ARN of a DB snapshot (':snapshot:'), DB cluster snapshot (':cluster-snapshot:') ` +
-        `or Aurora DB cluster (':cluster:'); this one is of type '${clip(arn.resourceType || arn.resource)}'`
+        "or Aurora DB cluster (':cluster:')",
+      hint: `it is a '${clip(arn.resourceType || arn.resource)}' ARN`
     }
   }
   if (arn.resourceName === '' || /[/]/.test(arn.resourceName)) {
