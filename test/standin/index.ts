@@ -196,6 +196,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     if (req.method === 'GET' && url.pathname === OIDC_PATH) {
       entry.service = 'oidc'
       entry.action = 'OIDC'
+      entry.params = Object.fromEntries(url.searchParams)
       const fault = takeFault('OIDC')
       if (fault) entry.fault = fault.kind
       if (fault?.kind === 'reset') return void req.socket.destroy()

@@ -778,6 +778,10 @@ export const RDS_ERROR_STATUS: Record<string, number> = {
   Throttling: 400,
   AccessDenied: 403,
   ExpiredToken: 400,
+  InvalidClientTokenId: 403,
+  SignatureDoesNotMatch: 403,
+  MissingAuthenticationToken: 403,
+  MissingParameter: 400,
   InternalFailure: 500,
   ServiceUnavailable: 503
 }
