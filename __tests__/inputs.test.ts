@@ -1343,6 +1343,18 @@ describe('warnings', () => {
     ])
   })
 
+  test('a non-default max-concurrent-exports with another mode', () => {
+    const { warnings } = parse({
+      mode: 'status',
+      'export-task-identifier': 'x',
+      'aws-region': 'us-east-1',
+      'max-concurrent-exports': '3'
+    })
+    expect(warnings).toEqual([
+      "Input 'max-concurrent-exports' only applies to mode 'start'; mode 'status' ignores it and uses the task named by export-task-identifier."
+    ])
+  })
+
   test('ignored start-only inputs are not checked', () => {
     const { config } = parse({
       mode: 'cancel',
