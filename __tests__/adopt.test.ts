@@ -1,16 +1,17 @@
 import { describe, expect, test } from '@jest/globals'
 import type { ExportTask } from '@aws-sdk/client-rds'
-import { decideExisting, differences, type WantedExport } from '../src/adopt.js'
+import { decideExisting, differences, sourceMatches, type WantedExport } from '../src/adopt.js'
 
+const SOURCE_ARN = 'arn:aws:rds:us-east-1:123456789012:snapshot:prod-1'
 const wanted: WantedExport = {
   ExportTaskIdentifier: 'nightly-42',
-  SourceArn: 'arn:aws:rds:us-east-1:123456789012:snapshot:prod-1',
+  source: { input: 'source-arn', arn: SOURCE_ARN },
   S3BucketName: 'exports',
   S3Prefix: 'nightly'
 }
 const same: ExportTask = {
   ExportTaskIdentifier: 'nightly-42',
-  SourceArn: wanted.SourceArn,
+  SourceArn: SOURCE_ARN,
   S3Bucket: 'exports',
   S3Prefix: 'nightly/',
   Status: 'IN_PROGRESS'
@@ -75,4 +76,41 @@ test('differences lists prefix changes', () => {
   expect(differences({ ...same, S3Prefix: 'other' }, wanted)).toEqual([
     "prefix (task: 'other', wanted: 'nightly')"
   ])
+})
+
+describe('sourceMatches', () => {
+  const acct = 'arn:aws:rds:us-east-1:123456789012'
+  test.each([
+    [`${acct}:snapshot:prod-1`, { input: 'source-arn', arn: `${acct}:snapshot:prod-1` }, true],
+    [`${acct}:snapshot:prod-2`, { input: 'source-arn', arn: `${acct}:snapshot:prod-1` }, false],
+    [
+      `${acct}:snapshot:rds:db-1`,
+      { input: 'db-snapshot-identifier', identifier: 'rds:db-1' },
+      true
+    ],
+    [`${acct}:snapshot:db-1`, { input: 'db-snapshot-identifier', identifier: 'other' }, false],
+    [`${acct}:cluster-snapshot:w`, { input: 'db-snapshot-identifier', identifier: 'w' }, false],
+    [
+      `${acct}:cluster-snapshot:w`,
+      { input: 'db-cluster-snapshot-identifier', identifier: 'w' },
+      true
+    ],
+    [
+      `${acct}:snapshot:rds:db-2026`,
+      { input: 'db-instance-identifier', identifier: 'db', snapshotType: 'any' },
+      true
+    ],
+    [
+      `${acct}:cluster:aurora`,
+      { input: 'db-instance-identifier', identifier: 'db', snapshotType: 'any' },
+      false
+    ],
+    [
+      `${acct}:cluster-snapshot:rds:a-1`,
+      { input: 'db-cluster-identifier', identifier: 'a', snapshotType: 'any' },
+      true
+    ]
+  ] as const)('%s vs %j: %s', (arn, source, expected) => {
+    expect(sourceMatches(arn, source)).toBe(expected)
+  })
 })

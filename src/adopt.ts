@@ -1,11 +1,12 @@
 // What to do when a task with our identifier already exists (if-exists). Pure.
 import type { ExportTask } from '@aws-sdk/client-rds'
-import type { IfExists } from './config.js'
+import type { IfExists, SourceInput } from './config.js'
 import { normalizeStatus } from './outputs.js'
 
 export interface WantedExport {
   ExportTaskIdentifier: string
-  SourceArn: string
+  /** The source as the workflow named it: matched without resolving it (no extra call). */
+  source: SourceInput
   S3BucketName: string
   /** Without leading or trailing '/'. */
   S3Prefix: string
@@ -24,7 +25,9 @@ export function differences(task: ExportTask, wanted: WantedExport): string[] {
   const compare = (what: string, actual: string, expected: string): void => {
     if (actual !== expected) found.push(`${what} (task: '${actual}', wanted: '${expected}')`)
   }
-  compare('source', task.SourceArn ?? '', wanted.SourceArn)
+  if (!sourceMatches(task.SourceArn ?? '', wanted.source)) {
+    found.push(`source (task: '${task.SourceArn ?? ''}', wanted: ${describeSource(wanted.source)})`)
+  }
   compare('bucket', task.S3Bucket ?? '', wanted.S3BucketName)
   compare('prefix', trimSlashes(task.S3Prefix), wanted.S3Prefix)
   return found
@@ -64,4 +67,34 @@ export function decideExisting(
 
 function trimSlashes(prefix: string | undefined): string {
   return (prefix ?? '').replace(/^\/+|\/+$/g, '')
+}
+
+/**
+ * Whether a task's SourceArn is the source the workflow named. For the "newest snapshot" forms
+ * any snapshot of the right kind matches: a re-run must adopt the task its first attempt
+ * started, even if a newer snapshot has appeared since.
+ */
+export function sourceMatches(taskArn: string, source: SourceInput): boolean {
+  switch (source.input) {
+    case 'source-arn':
+      return taskArn === source.arn
+    case 'db-snapshot-identifier':
+      return sameNamed(taskArn, source.identifier, 'snapshot')
+    case 'db-cluster-snapshot-identifier':
+      return sameNamed(taskArn, source.identifier, 'cluster-snapshot')
+    case 'db-instance-identifier':
+      return /^arn:[^:]+:rds:[^:]*:\d*:snapshot:/.test(taskArn)
+    case 'db-cluster-identifier':
+      return /^arn:[^:]+:rds:[^:]*:\d*:cluster-snapshot:/.test(taskArn)
+  }
+}
+
+function sameNamed(taskArn: string, identifier: string, kind: string): boolean {
+  if (identifier.startsWith('arn:')) return taskArn === identifier
+  return taskArn.endsWith(`:${kind}:${identifier}`)
+}
+
+function describeSource(source: SourceInput): string {
+  if (source.input === 'source-arn') return `'${source.arn}'`
+  return `${source.input} '${source.identifier}'`
 }
