@@ -1,0 +1,76 @@
+// What a person reads in the log while the step waits: one line per check that changed
+// something (status, percent, GB, failure cause, warning).
+
+import type { ExportTask } from '@aws-sdk/client-rds'
+
+const pad2 = (n: number): string => String(n).padStart(2, '0')
+
+/** `45s`, `12m 30s`, `1h 02m` (seconds dropped from an hour on). Negative or NaN is `0s`. */
+export function formatDuration(ms: number): string {
+  const total = Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  if (h > 0) return `${h}h ${pad2(m)}m`
+  if (m > 0) return `${m}m ${pad2(s)}s`
+  return `${s}s`
+}
+
+/** An estimate deserves no false precision: `45s`, `17m`, `1h 05m`. */
+function roughDuration(ms: number): string {
+  const total = Number.isFinite(ms) && ms > 0 ? Math.round(ms / 1000) : 0
+  if (total < 60) return `${total}s`
+  const minutes = Math.round(total / 60)
+  if (minutes < 60) return `${minutes}m`
+  return `${Math.floor(minutes / 60)}h ${pad2(minutes % 60)}m`
+}
+
+const clampPercent = (percent: number): number =>
+  Number.isFinite(percent) ? Math.min(100, Math.max(0, percent)) : 0
+
+/** `████████░░░░░░░░░░░░ 42%`; the percent is clamped to 0-100. */
+export function progressBar(percent: number, width = 20): string {
+  const p = clampPercent(percent)
+  const w = Number.isFinite(width) && width > 0 ? Math.floor(width) : 20
+  const filled = Math.round((p / 100) * w)
+  return `${'█'.repeat(filled)}${'░'.repeat(w - filled)} ${Math.round(p)}%`
+}
+
+/** `08:47:12Z` */
+function clock(now: Date): string {
+  return Number.isNaN(now.getTime()) ? '--:--:--Z' : `${now.toISOString().slice(11, 19)}Z`
+}
+
+/**
+ * `08:47:12Z IN_PROGRESS 42% 110 GB elapsed 12m 30s, about 17m left`: time in UTC, the status
+ * upper case, then what RDS reports, the time waited and the estimated time left when known.
+ */
+export function formatProgressLine(args: {
+  now: Date
+  task: ExportTask
+  elapsedMs: number
+  remainingMs?: number
+}): string {
+  const { now, task, elapsedMs, remainingMs } = args
+  const parts = [clock(now), (task.Status ?? 'UNKNOWN').toUpperCase()]
+  if (typeof task.PercentProgress === 'number') parts.push(`${task.PercentProgress}%`)
+  if (typeof task.TotalExtractedDataInGB === 'number')
+    parts.push(`${task.TotalExtractedDataInGB} GB`)
+  let line = `${parts.join(' ')} elapsed ${formatDuration(elapsedMs)}`
+  if (remainingMs !== undefined && Number.isFinite(remainingMs)) {
+    line += `, about ${roughDuration(remainingMs)} left`
+  }
+  return line
+}
+
+/** Whether the task changed in a way worth a log line. */
+export function changedSinceLast(prev: ExportTask | undefined, next: ExportTask): boolean {
+  if (!prev) return true
+  return (
+    (prev.Status ?? '').toUpperCase() !== (next.Status ?? '').toUpperCase() ||
+    prev.PercentProgress !== next.PercentProgress ||
+    prev.TotalExtractedDataInGB !== next.TotalExtractedDataInGB ||
+    (prev.FailureCause ?? '') !== (next.FailureCause ?? '') ||
+    (prev.WarningMessage ?? '') !== (next.WarningMessage ?? '')
+  )
+}
