@@ -1,0 +1,262 @@
+import { describe, test, expect } from '@jest/globals'
+import type { ExportTask } from '@aws-sdk/client-rds'
+import {
+  renderSummary,
+  SUMMARY_LIMIT_BYTES,
+  type Outcome,
+  type SummaryInput
+} from '../src/summary.js'
+
+const start = new Date('2026-05-01T08:00:00Z')
+const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000)
+
+const task: ExportTask = {
+  ExportTaskIdentifier: 'orders-export-1234',
+  SourceArn: 'arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:orders-2026-05-01',
+  SourceType: 'CLUSTER',
+  SnapshotTime: new Date('2026-05-01T03:10:00Z'),
+  TaskStartTime: start,
+  S3Bucket: 'exports-bucket',
+  S3Prefix: 'rds',
+  IamRoleArn: 'arn:aws:iam::123456789012:role/rds-export',
+  KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  Status: 'IN_PROGRESS',
+  PercentProgress: 42,
+  TotalExtractedDataInGB: 110
+}
+
+const base: SummaryInput = {
+  outcome: 'status',
+  task,
+  region: 'eu-west-1',
+  s3Uri: 's3://exports-bucket/rds/orders-export-1234/',
+  consoleUrl: 'https://eu-west-1.console.aws.amazon.com/rds/home?region=eu-west-1#exports-in-s3:',
+  timeline: [
+    { at: at(0), status: 'STARTING', percentProgress: 0 },
+    { at: at(12), status: 'IN_PROGRESS', percentProgress: 0 }
+  ],
+  waitedMs: 30 * 60_000
+}
+
+const ended = (Status: string, extra: Partial<ExportTask> = {}): ExportTask => ({
+  ...task,
+  Status,
+  TaskEndTime: at(62),
+  ...extra
+})
+
+const cases: [Outcome, Partial<SummaryInput>][] = [
+  [
+    'started',
+    { task: { ...task, Status: 'STARTING', PercentProgress: 0 }, timeline: [], waitedMs: undefined }
+  ],
+  [
+    'adopted',
+    { waitedMs: undefined, warnings: ['wait-timeout-minutes is ignored in mode status'] }
+  ],
+  ['status', {}],
+  ['canceling', { task: { ...task, Status: 'CANCELING' } }],
+  [
+    'complete',
+    {
+      task: ended('COMPLETE', { PercentProgress: 100, TotalExtractedDataInGB: 263 }),
+      timeline: [...base.timeline, { at: at(62), status: 'COMPLETE', percentProgress: 100 }]
+    }
+  ],
+  [
+    'failed',
+    {
+      task: ended('FAILED', {
+        FailureCause:
+          "The export task can't assume the IAM role arn:aws:iam::123456789012:role/rds-export."
+      }),
+      errorMessage:
+        "Export task orders-export-1234 failed: The export task can't assume the IAM role.",
+      hint: "The export role's trust policy must allow export.rds.amazonaws.com to sts:AssumeRole."
+    }
+  ],
+  ['canceled', { task: ended('CANCELED') }],
+  [
+    'timeout',
+    {
+      waitedMs: 330 * 60_000,
+      errorMessage: 'Timed out after 5h 30m waiting for export task orders-export-1234.'
+    }
+  ],
+  ['timeout-continue', { waitedMs: 330 * 60_000 }],
+  ['timeout-cancel', { waitedMs: 330 * 60_000, task: { ...task, Status: 'CANCELING' } }],
+  ['aborted', { task: { ...task, Status: 'CANCELING' } }],
+  [
+    'error',
+    {
+      task: undefined,
+      s3Uri: undefined,
+      timeline: [],
+      waitedMs: undefined,
+      errorMessage: 'StartExportTask: the KMS key is not accessible (KMSKeyNotAccessibleFault).',
+      hint: 'The caller needs kms:CreateGrant and kms:DescribeKey on the key.'
+    }
+  ]
+]
+
+describe('renderSummary snapshots', () => {
+  test.each(cases)('%s', (outcome, patch) => {
+    expect(renderSummary({ ...base, ...patch, outcome })).toMatchSnapshot()
+  })
+
+  test('complete with a JSON warning message', () => {
+    const md = renderSummary({
+      ...base,
+      outcome: 'complete',
+      task: ended('COMPLETE', {
+        PercentProgress: 100,
+        WarningMessage:
+          '{"skippedTables":[{"database":"db","schema":"public","table":"t","reason":"UNSUPPORTED"}],"skippedObjectives":[],"general":[{"reason":"FAILED_TO_EXTRACT_TABLES_LIST_FOR_DATABASE"}]}'
+      })
+    })
+    expect(md).toContain('### Export warnings')
+    expect(md).toContain('- Skipped table db.public.t: UNSUPPORTED')
+    expect(md).toContain('- General: FAILED\\_TO\\_EXTRACT\\_TABLES\\_LIST\\_FOR\\_DATABASE')
+    expect(md).toMatchSnapshot()
+  })
+})
+
+describe('renderSummary content', () => {
+  test('headings in plain words', () => {
+    expect(renderSummary({ ...base, outcome: 'complete' })).toMatch(/^## ✅ Export complete\n/)
+    expect(renderSummary({ ...base, outcome: 'failed' })).toMatch(/^## ❌ Export failed\n/)
+    expect(renderSummary({ ...base, outcome: 'timeout', waitedMs: 330 * 60_000 })).toMatch(
+      /^## ⏱️ Timed out after 5h 30m — the export keeps running\n/
+    )
+    expect(renderSummary({ ...base, outcome: 'aborted' })).toContain('the export keeps running')
+  })
+
+  test('S3 console link for the bucket and prefix, RDS console link', () => {
+    const md = renderSummary(base)
+    expect(md).toContain(
+      '| S3 location | [s3://exports-bucket/rds/orders-export-1234/](https://console.aws.amazon.com/s3/buckets/exports-bucket?region=eu-west-1&prefix=rds%2Forders-export-1234%2F) |'
+    )
+    expect(md).toContain(`| RDS console | [Exports in eu-west-1](${base.consoleUrl}) |`)
+  })
+
+  test('the S3 location comes from the task when s3-uri is missing', () => {
+    const md = renderSummary({ ...base, s3Uri: undefined, task: { ...task, S3Prefix: '/rds/' } })
+    expect(md).toContain('[s3://exports-bucket/rds/orders-export-1234/]')
+  })
+
+  test('missing task: what is known, no table rows from the task', () => {
+    const md = renderSummary({
+      outcome: 'error',
+      region: 'us-east-1',
+      timeline: [],
+      errorMessage: 'boom'
+    })
+    expect(md).toContain('## ❌ Step failed')
+    expect(md).toContain('boom')
+    expect(md).toContain('_No export task to show._')
+    expect(md).toContain('| Region | us-east-1 |')
+    expect(md).not.toContain('Export task |')
+    expect(md).not.toContain('### Timeline')
+  })
+})
+
+describe('escaping values from AWS', () => {
+  const hostile =
+    'a|b <img src=x onerror=alert(1)> `code` [link](https://evil.example) *x*\nnext | row'
+
+  test('table cells stay one cell on one line, with no HTML', () => {
+    const md = renderSummary({
+      ...base,
+      task: { ...task, ExportTaskIdentifier: hostile, KmsKeyId: hostile },
+      timeline: [{ at: at(1), status: hostile }]
+    })
+    expect(md).not.toContain('<img')
+    expect(md).not.toMatch(/[^\\]\]\(https:\/\/evil/)
+    for (const line of md.split('\n').filter(l => l.startsWith('| '))) {
+      // Unescaped pipes are the cell borders only.
+      const borders = line.replace(/\\\|/g, '').split('|').length - 1
+      expect(borders === 3 || borders === 4).toBe(true)
+    }
+    expect(md).toContain(
+      '| Export task | a\\|b &lt;img src=x onerror=alert(1)&gt; \\`code\\` \\[link\\](https://evil.example) \\*x\\* next \\| row |'
+    )
+  })
+
+  test('failure cause, error, hint and warnings are escaped', () => {
+    const md = renderSummary({
+      ...base,
+      outcome: 'failed',
+      task: { ...task, FailureCause: hostile, WarningMessage: hostile },
+      errorMessage: '<script>alert(1)</script>',
+      hint: '<b>bold</b>',
+      warnings: ['<i>x</i>']
+    })
+    expect(md).not.toMatch(/<(script|img|b|i)\b/)
+    expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(md).toContain('a\\|b &lt;img')
+  })
+
+  test('only https console links are linked', () => {
+    const md = renderSummary({ ...base, consoleUrl: 'javascript:alert(1)' })
+    expect(md).not.toContain('javascript:')
+    expect(md).toContain('| Region | eu-west-1 |')
+  })
+})
+
+describe('the 1 MiB cap', () => {
+  const bytes = (s: string) => Buffer.byteLength(s, 'utf8')
+
+  test('a 5 MB warning message in plain text', () => {
+    const md = renderSummary({
+      ...base,
+      outcome: 'complete',
+      task: ended('COMPLETE', {
+        WarningMessage: 'ü'.repeat(2_500_000),
+        FailureCause: '€'.repeat(2_000_000)
+      })
+    })
+    expect(bytes(md)).toBeLessThan(SUMMARY_LIMIT_BYTES)
+    expect(md).toContain('### Export warnings')
+  })
+
+  test('100k skipped tables: a few lines and a count of the rest', () => {
+    const skippedTables = Array.from({ length: 100_000 }, (_, i) => ({
+      database: 'db',
+      schema: 'public',
+      table: `t${i}`,
+      reason: 'UNSUPPORTED_DATA_TYPE'
+    }))
+    const md = renderSummary({
+      ...base,
+      outcome: 'complete',
+      task: ended('COMPLETE', { WarningMessage: JSON.stringify({ skippedTables }) })
+    })
+    expect(bytes(md)).toBeLessThan(SUMMARY_LIMIT_BYTES)
+    expect(md).toContain('- Skipped table db.public.t0: UNSUPPORTED\\_DATA\\_TYPE')
+    expect(md).toContain('- … and 99950 more')
+    expect(md).not.toContain('t99999')
+  })
+
+  test('everything huge at once still fits, cut at a character boundary', () => {
+    const big = '🙂'.repeat(600_000)
+    const md = renderSummary({
+      ...base,
+      outcome: 'failed',
+      task: {
+        ...task,
+        ExportTaskIdentifier: big,
+        SourceArn: big,
+        FailureCause: big,
+        WarningMessage: big,
+        ExportOnly: Array(10_000).fill(big)
+      },
+      timeline: Array.from({ length: 50_000 }, (_, i) => ({ at: at(i), status: big })),
+      errorMessage: big,
+      hint: big,
+      warnings: Array(10_000).fill(big)
+    })
+    expect(bytes(md)).toBeLessThan(SUMMARY_LIMIT_BYTES)
+    expect(md).not.toContain('\uFFFD')
+    expect(md).toContain('49900 more changes')
+  })
+})
