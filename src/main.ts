@@ -1,5 +1,402 @@
+// The action, top to bottom: inputs -> credentials -> source -> start or adopt -> wait -> report.
+// Decisions live in small pure modules beside this one; this file only sequences them.
+import { writeFileSync } from 'node:fs'
 import * as core from '@actions/core'
+import type { ExportTask } from '@aws-sdk/client-rds'
+import type { ResolvedSource } from './rds.js'
+import { decideExisting } from './adopt.js'
+import type { Config } from './config.js'
+import { ActionError, explainError, hintFor, hintForFailureCause } from './errors.js'
+import { defaultRoleSessionName, generateExportTaskIdentifier } from './identifier.js'
+import { exportOnlyProblem, InputError, parseInputs } from './inputs.js'
+import { exportLocation, normalizeStatus, taskOutputs } from './outputs.js'
+import { formatDuration } from './progress.js'
+import { renderSummary, type Outcome, type TimelineEntry } from './summary.js'
+import { renderWarningMessage } from './warnings.js'
 
-export async function run(): Promise<void> {
-  core.setFailed('not implemented yet')
+/** What the action needs from the world; tests replace the clock, sleep and AWS clients. */
+export interface Deps {
+  now: () => number
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>
+  env: Record<string, string | undefined>
+  /** Emits SIGINT and SIGTERM when the runner cancels the run. */
+  signals: Pick<NodeJS.Process, 'on' | 'off'>
+}
+
+const defaultDeps: Deps = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise(resolve => {
+      const timer = setTimeout(done, ms)
+      function done(): void {
+        clearTimeout(timer)
+        signal.removeEventListener('abort', done)
+        resolve()
+      }
+      signal.addEventListener('abort', done, { once: true })
+    }),
+  env: process.env,
+  signals: process
+}
+
+/** What the step knows so far: reported in the outputs and summary however it ends. */
+interface Report {
+  config?: Config
+  task?: ExportTask
+  outcome: Outcome
+  timeline: TimelineEntry[]
+  waitedMs?: number
+  warnings: string[]
+}
+
+export async function run(overrides: Partial<Deps> = {}): Promise<void> {
+  const deps: Deps = { ...defaultDeps, ...overrides }
+  const report: Report = { outcome: 'error', timeline: [], warnings: [] }
+  const warn = (message: string): void => {
+    report.warnings.push(message)
+    core.warning(message)
+  }
+  // The runner cancels a run with SIGINT, then SIGTERM 7.5 s later: stop waiting, clean up.
+  const cancelled = new AbortController()
+  const onSignal = (): void => cancelled.abort()
+  deps.signals.on('SIGINT', onSignal)
+  deps.signals.on('SIGTERM', onSignal)
+
+  try {
+    // 1. Inputs: every rule is checked here, before any AWS call.
+    const { config, warnings } = parseInputs(name => core.getInput(name), deps.env)
+    report.config = config
+    warnings.forEach(warn)
+
+    // 2. Credentials. The AWS SDK is loaded only now, so bad input fails fast.
+    const aws = await import('./rds.js')
+    const { context } = await import('@actions/github')
+    const runId = Number.isFinite(context.runId) ? String(context.runId) : undefined
+    const credentials = config.roleToAssume
+      ? (aws.checkOidcAvailable(deps.env),
+        aws.oidcRoleCredentials({
+          roleArn: config.roleToAssume,
+          audience: config.audience,
+          roleSessionName:
+            config.roleSessionName ?? defaultRoleSessionName(runId, new Date(deps.now())),
+          durationSeconds: config.roleDurationSeconds,
+          region: config.region,
+          getIDToken: audience => core.getIDToken(audience),
+          setSecret: secret => core.setSecret(secret),
+          clientConfig: aws.CLIENT_CONFIG
+        }))
+      : undefined
+    let rds = aws.createRdsClient(config.region, credentials)
+    await aws.resolveCredentials(rds)
+
+    // 3. The task: started or adopted (start), or an existing one (wait, status, cancel).
+    let task: ExportTask
+    if (config.mode === 'start') {
+      task = await startOrAdopt()
+    } else {
+      task = await existingTask(config.exportTaskIdentifier ?? '')
+      if (config.mode === 'cancel') task = await cancel(task)
+      else core.info(describeTask('Found', task))
+    }
+    report.task = task
+    setOutputs(task, config.region)
+
+    // 4. Wait, when asked to.
+    if (config.wait && !isEnded(task)) {
+      const { waitForExport } = await import('./wait.js')
+      const waited = await waitForExport(
+        {
+          describe: signal => aws.describeExportTask(rds, task.ExportTaskIdentifier ?? '', signal),
+          cancel: signal => aws.cancelExportTask(rds, task.ExportTaskIdentifier ?? '', signal),
+          // Expired credentials mid-wait: a new client asks the provider (and the runner) afresh.
+          renewCredentials: () => {
+            rds.destroy()
+            rds = aws.createRdsClient(config.region, credentials)
+          },
+          now: deps.now,
+          sleep: deps.sleep,
+          info: line => core.info(line),
+          warning: warn,
+          abort: cancelled.signal
+        },
+        {
+          task,
+          timeoutMs: config.waitTimeoutMinutes * 60_000,
+          maxIntervalMs: config.pollIntervalSeconds * 1000,
+          onTimeout: config.onTimeout,
+          cancelOnAbort: config.cancelOnAbort
+        }
+      )
+      report.task = waited.task
+      report.timeline = waited.timeline
+      report.waitedMs = waited.waitedMs
+      report.outcome = waited.outcome
+    } else {
+      report.outcome = outcomeWithoutWaiting(config, report.outcome)
+      report.timeline = [{ at: new Date(deps.now()), status: normalizeStatus(task.Status) }]
+    }
+    rds.destroy()
+
+    // 5. Report: outputs, summary, and success or failure by the outcome.
+    setOutputs(report.task, config.region)
+    const failure = failureOf(config, report)
+    if (failure) fail(failure)
+    else if (report.task.WarningMessage) warnAboutTask(report.task)
+    writeSummary(report, failure)
+    return
+
+    async function startOrAdopt(): Promise<ExportTask> {
+      const source = config.source
+      if (!source) throw new InputError('mode', "Mode 'start' needs a source.")
+      // The identifier comes from the source input's own name, not the snapshot it resolves
+      // to: a re-run of the same workflow run finds its task without describing snapshots,
+      // even if a newer snapshot has appeared since.
+      const runAttempt = Number.isFinite(context.runAttempt) ? context.runAttempt : 1
+      const generated = config.exportTaskIdentifier === undefined
+      const identifierFor = (attemptSuffix?: string): string =>
+        config.exportTaskIdentifier ??
+        generateExportTaskIdentifier({
+          sourceName: 'arn' in source ? source.arn : source.identifier,
+          runId,
+          now: new Date(deps.now()),
+          attemptSuffix
+        })
+      let identifier = identifierFor()
+      let resolved: ResolvedSource | undefined
+
+      // Each pass describes the identifier first; StartExportTask refusing it as existing, or
+      // a full account, sends us round again. Bounded: each reason can happen only so often.
+      for (let pass = 0; pass < 10; pass++) {
+        const wanted = {
+          ExportTaskIdentifier: identifier,
+          source,
+          S3BucketName: config.s3BucketName,
+          S3Prefix: config.s3Prefix
+        }
+        const existing = await aws.describeExportTask(rds, identifier)
+        const decision = decideExisting(existing, wanted, {
+          ifExists: config.ifExists,
+          generatedIdentifier: generated,
+          freshIdentifierAvailable: runAttempt > 1 && identifier === identifierFor()
+        })
+        if (decision.action === 'conflict') {
+          throw new ActionError(decision.message, hintFor('ExportTaskAlreadyExistsFault'))
+        }
+        if (decision.action === 'fresh-identifier') {
+          core.info(
+            `Export task '${identifier}' ended ${normalizeStatus(existing?.Status)}; this run attempt starts a new one.`
+          )
+          identifier = identifierFor(`a${runAttempt}`)
+          continue
+        }
+        if (decision.action === 'adopt') {
+          core.info(describeTask('Adopted existing', decision.task))
+          report.outcome = 'adopted'
+          return decision.task
+        }
+
+        if (!resolved) {
+          resolved = await aws.resolveSource(rds, source, config.exportOnly.length > 0)
+          core.info(`Source: ${resolved.arn}${resolved.engine ? ` (${resolved.engine})` : ''}`)
+          const problem = resolved.engine && exportOnlyProblem(config.exportOnly, resolved.engine)
+          if (problem) throw new InputError('export-only', problem)
+        }
+        await waitForSlot()
+        try {
+          const started = await aws.startExportTask(rds, {
+            ExportTaskIdentifier: identifier,
+            SourceArn: resolved.arn,
+            S3BucketName: config.s3BucketName,
+            S3Prefix: config.s3Prefix,
+            KmsKeyId: config.kmsKeyId,
+            IamRoleArn: config.iamRoleArn,
+            ExportOnly: config.exportOnly
+          })
+          core.info(describeTask('Started', started))
+          report.outcome = 'started'
+          return started
+        } catch (error) {
+          const code = explainError(error, 'StartExportTask').code
+          if (code === 'ExportTaskAlreadyExistsFault') continue // another step won the race
+          const active = await aws.listActiveExports(rds)
+          if (active.length >= config.maxConcurrentExports) continue // refused at the limit
+          throw error
+        }
+      }
+      throw new ActionError(`Could not start or adopt export task '${identifier}'.`)
+    }
+
+    async function waitForSlot(): Promise<void> {
+      const { waitForExportSlot } = await import('./slots.js')
+      await waitForExportSlot(
+        {
+          countActive: async () => (await aws.listActiveExports(rds)).length,
+          now: deps.now,
+          sleep: deps.sleep,
+          info: line => core.info(line),
+          warning: warn,
+          abort: cancelled.signal
+        },
+        {
+          maxConcurrentExports: config.maxConcurrentExports,
+          timeoutMs: config.waitTimeoutMinutes * 60_000,
+          maxIntervalMs: config.pollIntervalSeconds * 1000
+        }
+      )
+    }
+
+    async function existingTask(identifier: string): Promise<ExportTask> {
+      const found = await aws.describeExportTask(rds, identifier)
+      if (!found) {
+        throw new ActionError(
+          `Input 'export-task-identifier': no export task '${identifier}' in ${config.region}.`,
+          hintFor('ExportTaskNotFoundFault')
+        )
+      }
+      return found
+    }
+
+    async function cancel(found: ExportTask): Promise<ExportTask> {
+      if (isEnded(found)) {
+        warn(
+          `Export task '${found.ExportTaskIdentifier}' already ended with status ${normalizeStatus(found.Status)}; nothing to cancel.`
+        )
+        return found
+      }
+      try {
+        const canceling = await aws.cancelExportTask(rds, found.ExportTaskIdentifier ?? '')
+        core.info(describeTask('Cancelling', { ...found, ...canceling }))
+        return { ...found, ...canceling }
+      } catch (error) {
+        // Ended between our describe and the cancel.
+        if (explainError(error, 'CancelExportTask').code !== 'InvalidExportTaskStateFault') {
+          throw error
+        }
+        const ended = await existingTask(found.ExportTaskIdentifier ?? '')
+        warn(
+          `Export task '${ended.ExportTaskIdentifier}' already ended with status ${normalizeStatus(ended.Status)}; nothing to cancel.`
+        )
+        return ended
+      }
+    }
+  } catch (error) {
+    const failure = toFailure(error)
+    report.outcome = 'error'
+    fail(failure)
+    if (report.task && report.config) setOutputs(report.task, report.config.region)
+    writeSummary(report, failure)
+  } finally {
+    deps.signals.off('SIGINT', onSignal)
+    deps.signals.off('SIGTERM', onSignal)
+  }
+}
+
+interface Failure {
+  message: string
+  hint?: string
+}
+
+function toFailure(error: unknown): Failure {
+  if (error instanceof InputError) return { message: error.message }
+  if (error instanceof ActionError) return { message: error.message, hint: error.hint }
+  const explained = explainError(error, 'The action')
+  if (core.isDebug() && error instanceof Error && error.stack) core.debug(error.stack)
+  return { message: explained.message, hint: explained.hint }
+}
+
+/** One `::error::` line: what went wrong, then what to do. */
+function fail(failure: Failure): void {
+  core.setFailed(failure.hint ? `${failure.message} Hint: ${failure.hint}` : failure.message)
+}
+
+function setOutputs(task: ExportTask, region: string): void {
+  for (const [name, value] of Object.entries(taskOutputs(task, region))) {
+    core.setOutput(name, value)
+  }
+}
+
+function isEnded(task: ExportTask): boolean {
+  return ['COMPLETE', 'FAILED', 'CANCELED'].includes(normalizeStatus(task.Status))
+}
+
+function outcomeWithoutWaiting(config: Config, current: Outcome): Outcome {
+  if (config.mode === 'status') return 'status'
+  if (config.mode === 'cancel') return 'canceling'
+  return current
+}
+
+/** Whether the step fails, by the outcome of the wait and the mode. */
+function failureOf(config: Config, report: Report): Failure | undefined {
+  const task = report.task ?? {}
+  const id = task.ExportTaskIdentifier ?? ''
+  const status = normalizeStatus(task.Status)
+  const waited = report.waitedMs === undefined ? '' : ` after ${formatDuration(report.waitedMs)}`
+  if (config.mode === 'cancel' || config.mode === 'status') return undefined
+  switch (report.outcome) {
+    case 'failed':
+      return {
+        message: `Export task '${id}' FAILED: ${task.FailureCause || 'RDS gave no cause'}.`,
+        hint: hintForFailureCause(task.FailureCause)
+      }
+    case 'canceled':
+      return { message: `Export task '${id}' was CANCELED.` }
+    case 'timeout':
+      return {
+        message: `Export task '${id}' is still ${status}${waited} (wait-timeout-minutes: ${config.waitTimeoutMinutes}); the export keeps running.`,
+        hint: "Wait for it in a later job with mode: wait, raise wait-timeout-minutes, or set on-timeout: 'continue'."
+      }
+    case 'timeout-cancel':
+      return {
+        message: `Export task '${id}' did not finish${waited} (wait-timeout-minutes: ${config.waitTimeoutMinutes}) and was cancelled (on-timeout: cancel); status ${status}.`
+      }
+    case 'aborted':
+      return {
+        message: `The run was cancelled while waiting for export task '${id}'; status ${status}${config.cancelOnAbort ? ' (cancel-on-abort)' : ', the export keeps running'}.`
+      }
+    case 'complete':
+      if (config.failOnWarning && task.WarningMessage) {
+        return {
+          message: `Export task '${id}' COMPLETE with a warning (fail-on-warning): ${renderWarningMessage(task.WarningMessage).join('; ')}`
+        }
+      }
+      return undefined
+    default:
+      return undefined
+  }
+}
+
+function warnAboutTask(task: ExportTask): void {
+  const lines = renderWarningMessage(task.WarningMessage ?? '')
+  core.warning(`Export task '${task.ExportTaskIdentifier}' has a warning: ${lines.join('; ')}`)
+}
+
+function writeSummary(report: Report, failure: Failure | undefined): void {
+  const config = report.config
+  if (config && !config.summary) return
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  const region = config?.region ?? ''
+  const outputs = report.task ? taskOutputs(report.task, region) : undefined
+  const markdown = renderSummary({
+    outcome: report.outcome,
+    task: report.task,
+    region,
+    s3Uri: outputs?.['s3-uri'],
+    consoleUrl: outputs?.['console-url'],
+    timeline: report.timeline,
+    waitedMs: report.waitedMs,
+    errorMessage: failure?.message,
+    hint: failure?.hint,
+    warnings: report.warnings
+  })
+  // Written once, synchronously: on cancellation the runner may kill the process soon after.
+  writeFileSync(process.env.GITHUB_STEP_SUMMARY, markdown + '\n', { flag: 'a' })
+}
+
+function describeTask(verb: string, task: ExportTask): string {
+  const { s3Uri } = exportLocation(
+    task.S3Bucket ?? '',
+    task.S3Prefix,
+    task.ExportTaskIdentifier ?? ''
+  )
+  return `${verb} export task '${task.ExportTaskIdentifier}' (${normalizeStatus(task.Status)}): ${task.SourceArn} -> ${s3Uri}`
 }

@@ -167,7 +167,8 @@ export async function resolveSource(
         page => page.DBSnapshots
       )
       const newest = newestAvailable(snapshots, s => s.SnapshotCreateTime)
-      if (!newest) throw noSnapshot('db-instance-identifier', source.identifier, source.snapshotType)
+      if (!newest)
+        throw noSnapshot('db-instance-identifier', source.identifier, source.snapshotType)
       return fromDbSnapshot(newest)
     }
     case 'db-cluster-identifier': {

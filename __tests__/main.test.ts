@@ -1,0 +1,381 @@
+// The whole flow of main.ts with the real RDS client whose `send` is mocked by
+// aws-sdk-client-mock, @actions/core replaced by a recording fake, and a virtual clock.
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals'
+import { mockClient } from 'aws-sdk-client-mock'
+import {
+  CancelExportTaskCommand,
+  DescribeDBSnapshotsCommand,
+  DescribeExportTasksCommand,
+  RDSClient,
+  StartExportTaskCommand,
+  type ExportTask
+} from '@aws-sdk/client-rds'
+
+const inputs = new Map<string, string>()
+const outputs = new Map<string, string>()
+const failures: string[] = []
+const warnings: string[] = []
+const infos: string[] = []
+const getIDToken = jest.fn(async (_audience?: string) => 'oidc-token')
+
+jest.unstable_mockModule('@actions/core', () => ({
+  getInput: (name: string) => inputs.get(name) ?? '',
+  setOutput: (name: string, value: string) => outputs.set(name, value),
+  setFailed: (message: string) => failures.push(message),
+  warning: (message: string) => warnings.push(message),
+  info: (message: string) => infos.push(message),
+  debug: () => undefined,
+  isDebug: () => false,
+  setSecret: () => undefined,
+  getIDToken
+}))
+let runAttempt = 1
+jest.unstable_mockModule('@actions/github', () => ({
+  context: {
+    runId: 4242,
+    get runAttempt() {
+      return runAttempt
+    }
+  }
+}))
+const { run } = await import('../src/main.js')
+
+const rds = mockClient(RDSClient)
+const ACCOUNT = '123456789012'
+const SNAPSHOT_ARN = `arn:aws:rds:eu-west-1:${ACCOUNT}:snapshot:rds:prod-db-2026-11-25-03-10`
+const BASE_INPUTS = {
+  'db-instance-identifier': 'prod-db',
+  's3-bucket-name': 'exports-bucket',
+  's3-prefix': 'nightly',
+  'iam-role-arn': `arn:aws:iam::${ACCOUNT}:role/rds-s3-export`,
+  'kms-key-id': 'alias/rds-export',
+  'aws-region': 'eu-west-1'
+}
+const clock = { ms: Date.parse('2026-11-25T08:00:00Z') }
+const deps = {
+  now: () => clock.ms,
+  sleep: async (ms: number) => {
+    clock.ms += ms
+  },
+  env: {} as Record<string, string | undefined>,
+  signals: { on: () => process, off: () => process } as unknown as Pick<
+    NodeJS.Process,
+    'on' | 'off'
+  >
+}
+
+function setInputs(values: Record<string, string>): void {
+  inputs.clear()
+  for (const [k, v] of Object.entries(values)) inputs.set(k, v)
+}
+
+function notFound(): Error {
+  return Object.assign(new Error('Export task not found'), {
+    name: 'ExportTaskNotFoundFault',
+    $metadata: { httpStatusCode: 404 }
+  })
+}
+
+function task(over: Partial<ExportTask> = {}): ExportTask {
+  return {
+    ExportTaskIdentifier: 'prod-db-4242',
+    SourceArn: SNAPSHOT_ARN,
+    S3Bucket: 'exports-bucket',
+    S3Prefix: 'nightly',
+    Status: 'STARTING',
+    PercentProgress: 0,
+    TotalExtractedDataInGB: 0,
+    SourceType: 'SNAPSHOT',
+    ...over
+  }
+}
+
+beforeEach(() => {
+  rds.reset()
+  outputs.clear()
+  failures.length = warnings.length = infos.length = 0
+  getIDToken.mockClear()
+  runAttempt = 1
+  process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE'
+  process.env.AWS_SECRET_ACCESS_KEY = 'secret-example'
+  delete process.env.GITHUB_STEP_SUMMARY
+  setInputs(BASE_INPUTS)
+  rds.on(DescribeDBSnapshotsCommand).resolves({
+    DBSnapshots: [
+      {
+        DBSnapshotIdentifier: 'rds:prod-db-2026-11-25-03-10',
+        DBSnapshotArn: SNAPSHOT_ARN,
+        Status: 'available',
+        Engine: 'postgres',
+        SnapshotCreateTime: new Date('2026-11-25T03:10:00Z')
+      }
+    ]
+  })
+})
+
+afterEach(() => {
+  delete process.env.AWS_ACCESS_KEY_ID
+  delete process.env.AWS_SECRET_ACCESS_KEY
+})
+
+describe('start', () => {
+  test('starts an export of the newest snapshot across pages and sets every output', async () => {
+    rds.reset()
+    rds
+      .on(DescribeDBSnapshotsCommand)
+      .resolvesOnce({
+        DBSnapshots: [
+          {
+            DBSnapshotIdentifier: 'rds:prod-db-2026-11-24-03-10',
+            DBSnapshotArn: SNAPSHOT_ARN.replace('25', '24'),
+            Status: 'available',
+            SnapshotCreateTime: new Date('2026-11-24T03:10:00Z')
+          },
+          {
+            DBSnapshotIdentifier: 'rds:prod-db-2026-11-26-03-10',
+            DBSnapshotArn: 'creating-one',
+            Status: 'creating',
+            SnapshotCreateTime: new Date('2026-11-26T03:10:00Z')
+          }
+        ],
+        Marker: 'page-2'
+      })
+      .resolvesOnce({
+        DBSnapshots: [
+          {
+            DBSnapshotIdentifier: 'rds:prod-db-2026-11-25-03-10',
+            DBSnapshotArn: SNAPSHOT_ARN,
+            Status: 'available',
+            SnapshotCreateTime: new Date('2026-11-25T03:10:00Z')
+          }
+        ]
+      })
+    rds.on(DescribeExportTasksCommand).rejects(notFound())
+    rds
+      .on(DescribeExportTasksCommand, {
+        Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
+      })
+      .resolves({ ExportTasks: [] })
+    rds.on(StartExportTaskCommand).resolves(task())
+
+    await run(deps)
+
+    expect(failures).toEqual([])
+    expect(rds.commandCalls(DescribeDBSnapshotsCommand)[1]?.args[0].input).toMatchObject({
+      DBInstanceIdentifier: 'prod-db',
+      Marker: 'page-2'
+    })
+    const start = rds.commandCalls(StartExportTaskCommand)
+    expect(start).toHaveLength(1)
+    expect(start[0]?.args[0].input).toEqual({
+      ExportTaskIdentifier: 'prod-db-4242',
+      SourceArn: SNAPSHOT_ARN,
+      S3BucketName: 'exports-bucket',
+      S3Prefix: 'nightly',
+      IamRoleArn: BASE_INPUTS['iam-role-arn'],
+      KmsKeyId: 'alias/rds-export',
+      ExportOnly: undefined
+    })
+    expect(Object.fromEntries(outputs)).toMatchObject({
+      'export-task-identifier': 'prod-db-4242',
+      status: 'STARTING',
+      's3-bucket': 'exports-bucket',
+      's3-prefix': 'nightly/prod-db-4242/',
+      's3-uri': 's3://exports-bucket/nightly/prod-db-4242/',
+      'source-arn': SNAPSHOT_ARN,
+      'source-type': 'SNAPSHOT'
+    })
+  })
+
+  test('a rerun adopts the task with the same identifier, source, bucket and prefix', async () => {
+    rds.on(DescribeExportTasksCommand).resolves({ ExportTasks: [task({ Status: 'IN_PROGRESS' })] })
+    await run(deps)
+    expect(failures).toEqual([])
+    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(0)
+    expect(outputs.get('status')).toBe('IN_PROGRESS')
+    expect(infos.join('\n')).toContain('Adopted existing export task')
+  })
+
+  test('a task with the same identifier but another bucket is a conflict', async () => {
+    rds.on(DescribeExportTasksCommand).resolves({ ExportTasks: [task({ S3Bucket: 'other' })] })
+    await run(deps)
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toMatch(/'prod-db-4242' already exists .*bucket/)
+    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(0)
+  })
+
+  test('ExportTaskAlreadyExists from StartExportTask (a race) describes again and adopts', async () => {
+    rds
+      .on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' })
+      .rejectsOnce(notFound())
+      .resolves({ ExportTasks: [task()] })
+    rds
+      .on(DescribeExportTasksCommand, {
+        Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
+      })
+      .resolves({ ExportTasks: [] })
+    rds
+      .on(StartExportTaskCommand)
+      .rejects(Object.assign(new Error('exists'), { name: 'ExportTaskAlreadyExistsFault' }))
+    await run(deps)
+    expect(failures).toEqual([])
+    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(1)
+    expect(outputs.get('export-task-identifier')).toBe('prod-db-4242')
+  })
+
+  test('a FAILED task under a generated identifier gets a fresh one on a re-run attempt', async () => {
+    runAttempt = 2
+    rds
+      .on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' })
+      .resolves({ ExportTasks: [task({ Status: 'FAILED' })] })
+    rds
+      .on(DescribeExportTasksCommand, {
+        ExportTaskIdentifier: 'prod-db-4242-a2'
+      })
+      .rejects(notFound())
+    rds
+      .on(DescribeExportTasksCommand, {
+        Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
+      })
+      .resolves({ ExportTasks: [] })
+    rds
+      .on(StartExportTaskCommand)
+      .callsFake(input => task({ ExportTaskIdentifier: input.ExportTaskIdentifier }))
+    await run(deps)
+    expect(failures).toEqual([])
+    expect(rds.commandCalls(StartExportTaskCommand)[0]?.args[0].input.ExportTaskIdentifier).toBe(
+      'prod-db-4242-a2'
+    )
+  })
+
+  test('export-only is checked against the engine before anything is started', async () => {
+    setInputs({ ...BASE_INPUTS, 'export-only': 'sales.public.orders' })
+    rds.on(DescribeExportTasksCommand).rejects(notFound())
+    rds.on(DescribeDBSnapshotsCommand).resolves({
+      DBSnapshots: [
+        {
+          DBSnapshotArn: SNAPSHOT_ARN,
+          Status: 'available',
+          Engine: 'mysql',
+          SnapshotCreateTime: new Date()
+        }
+      ]
+    })
+    await run(deps)
+    expect(failures[0]).toMatch(/export-only/)
+    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(0)
+  })
+
+  test('at the export limit it waits for a slot, then starts', async () => {
+    rds.on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' }).rejects(notFound())
+    const busy = Array.from({ length: 5 }, (_, i) => task({ ExportTaskIdentifier: `busy-${i}` }))
+    rds
+      .on(DescribeExportTasksCommand, {
+        Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
+      })
+      .resolvesOnce({ ExportTasks: busy })
+      .resolvesOnce({ ExportTasks: busy })
+      .resolves({ ExportTasks: busy.slice(1) })
+    rds.on(StartExportTaskCommand).resolves(task())
+    const before = clock.ms
+    await run(deps)
+    expect(failures).toEqual([])
+    expect(clock.ms).toBeGreaterThan(before)
+    expect(infos.join('\n')).toMatch(/5 export tasks are active/)
+    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(1)
+  })
+})
+
+describe('bad input starts nothing', () => {
+  test.each([
+    [{ 's3-bucket-name': 's3://exports-bucket/nightly' }, 's3-bucket-name'],
+    [{ 'source-arn': SNAPSHOT_ARN }, 'source-arn'],
+    [{ wait: 'yes' }, 'wait'],
+    [{ 'aws-region': 'Europe' }, 'aws-region']
+  ])('%p names %s', async (extra, input) => {
+    setInputs({ ...BASE_INPUTS, ...extra })
+    await run(deps)
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toContain(input)
+    expect(rds.calls()).toHaveLength(0)
+  })
+
+  test('role-to-assume without id-token: write is explained before any AWS call', async () => {
+    setInputs({ ...BASE_INPUTS, 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/gha` })
+    await run(deps)
+    expect(failures[0]).toMatch(/id-token: write/)
+    expect(getIDToken).not.toHaveBeenCalled()
+    expect(rds.calls()).toHaveLength(0)
+  })
+})
+
+describe('other modes', () => {
+  test('status reads the task once and sets outputs', async () => {
+    setInputs({ mode: 'status', 'export-task-identifier': 'nightly-1', 'aws-region': 'eu-west-1' })
+    rds.on(DescribeExportTasksCommand).resolves({
+      ExportTasks: [
+        task({ ExportTaskIdentifier: 'nightly-1', Status: 'in_progress', PercentProgress: 40 })
+      ]
+    })
+    await run(deps)
+    expect(failures).toEqual([])
+    expect(rds.calls()).toHaveLength(1)
+    expect(outputs.get('status')).toBe('IN_PROGRESS')
+    expect(outputs.get('percent-progress')).toBe('40')
+  })
+
+  test('status of an unknown task fails (empty list or ExportTaskNotFound)', async () => {
+    setInputs({ mode: 'status', 'export-task-identifier': 'nope', 'aws-region': 'eu-west-1' })
+    rds.on(DescribeExportTasksCommand).resolves({ ExportTasks: [] })
+    await run(deps)
+    expect(failures[0]).toMatch(/no export task 'nope'/)
+  })
+
+  test('cancel reports CANCELING', async () => {
+    setInputs({ mode: 'cancel', 'export-task-identifier': 'nightly-1', 'aws-region': 'eu-west-1' })
+    rds
+      .on(DescribeExportTasksCommand)
+      .resolves({ ExportTasks: [task({ ExportTaskIdentifier: 'nightly-1' })] })
+    rds
+      .on(CancelExportTaskCommand)
+      .resolves(task({ ExportTaskIdentifier: 'nightly-1', Status: 'CANCELING' }))
+    await run(deps)
+    expect(failures).toEqual([])
+    expect(outputs.get('status')).toBe('CANCELING')
+  })
+
+  test('cancel of an ended task is a warning, not a failure', async () => {
+    setInputs({ mode: 'cancel', 'export-task-identifier': 'nightly-1', 'aws-region': 'eu-west-1' })
+    rds
+      .on(DescribeExportTasksCommand)
+      .resolves({ ExportTasks: [task({ ExportTaskIdentifier: 'nightly-1', Status: 'COMPLETE' })] })
+    await run(deps)
+    expect(failures).toEqual([])
+    expect(warnings.join('\n')).toMatch(/already ended with status COMPLETE/)
+    expect(rds.commandCalls(CancelExportTaskCommand)).toHaveLength(0)
+  })
+
+  test('wait adopts the task and waits until it ends, failing on FAILED with the cause', async () => {
+    setInputs({ mode: 'wait', 'export-task-identifier': 'nightly-1', 'aws-region': 'eu-west-1' })
+    rds
+      .on(DescribeExportTasksCommand)
+      .resolvesOnce({ ExportTasks: [task({ ExportTaskIdentifier: 'nightly-1' })] })
+      .resolvesOnce({
+        ExportTasks: [task({ ExportTaskIdentifier: 'nightly-1', Status: 'IN_PROGRESS' })]
+      })
+      .resolves({
+        ExportTasks: [
+          task({
+            ExportTaskIdentifier: 'nightly-1',
+            Status: 'FAILED',
+            FailureCause: "The IAM role isn't authorized to call s3:PutObject."
+          })
+        ]
+      })
+    await run(deps)
+    expect(outputs.get('status')).toBe('FAILED')
+    expect(outputs.get('failure-cause')).toContain('s3:PutObject')
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toMatch(/FAILED: The IAM role isn't authorized.*Hint: .*s3:PutObject\*/)
+  })
+})
