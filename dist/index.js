@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28370,11 +28368,273 @@ module.exports = {
 
 /***/ }),
 
+/***/ 8564:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dp: () => (/* binding */ isRegion),
+/* harmony export */   JG: () => (/* binding */ isAccountId),
+/* harmony export */   Lw: () => (/* binding */ parseArn),
+/* harmony export */   ZC: () => (/* binding */ parseRdsSourceArn)
+/* harmony export */ });
+/* unused harmony export RDS_SOURCE_KINDS */
+// Amazon Resource Names, parsed without the SDK: inputs.ts checks ARNs before any AWS client is
+// loaded, and the identifier generator takes the name out of a snapshot ARN.
+const PARTITION = /^aws(-[a-z]+)*$/;
+const SERVICE = /^[a-z0-9][a-z0-9-]*$/;
+const ACCOUNT_ID = /^\d{12}$/;
+// Region names like us-east-1, us-gov-west-1, cn-north-1, eu-central-2, il-central-1.
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+// Values from a user's input are echoed short.
+function clip(value) {
+    return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+function isAccountId(value) {
+    return ACCOUNT_ID.test(value);
+}
+function isRegion(value) {
+    return REGION.test(value);
+}
+/** The ARN's parts, or undefined when the value is not shaped like an ARN of a known partition. */
+function parseArn(value) {
+    const parts = value.split(':');
+    if (parts.length < 6 || parts[0] !== 'arn')
+        return undefined;
+    const [, partition = '', service = '', region = '', accountId = ''] = parts;
+    // The resource may itself contain ':' (automated snapshots: `snapshot:rds:name-...`).
+    const resource = parts.slice(5).join(':');
+    if (!PARTITION.test(partition) || !SERVICE.test(service) || resource === '')
+        return undefined;
+    if (/\s/.test(value))
+        return undefined;
+    const colon = resource.indexOf(':');
+    const slash = resource.indexOf('/');
+    const cut = colon < 0 ? slash : slash < 0 ? colon : Math.min(colon, slash);
+    const resourceType = cut < 0 ? '' : resource.slice(0, cut);
+    const resourceName = cut < 0 ? resource : resource.slice(cut + 1);
+    return { partition, service, region, accountId, resource, resourceType, resourceName };
+}
+/** The RDS resource types an export can start from. */
+const RDS_SOURCE_KINDS = ['snapshot', 'cluster-snapshot', 'cluster'];
+/** Checks an ARN as the source of an export: the classified ARN, or the problem in words. */
+function parseRdsSourceArn(value) {
+    const arn = parseArn(value);
+    if (!arn) {
+        return {
+            problem: 'must be an ARN like arn:aws:rds:us-east-1:123456789012:snapshot:name (arn:<partition>:rds:<region>:<account>:<type>:<name>)'
+        };
+    }
+    if (arn.service !== 'rds') {
+        return {
+            problem: "must be an RDS ARN (service 'rds')",
+            hint: `it is an '${clip(arn.service)}' ARN`
+        };
+    }
+    if (!isRegion(arn.region)) {
+        return {
+            problem: 'must name a region like us-east-1 in its fourth field',
+            hint: `found '${clip(arn.region)}'`
+        };
+    }
+    if (!isAccountId(arn.accountId)) {
+        return {
+            problem: 'must name a 12-digit AWS account in its fifth field',
+            hint: `found '${clip(arn.accountId)}'`
+        };
+    }
+    if (arn.resourceType === 'db') {
+        return {
+            problem: "must not be a DB instance ARN (':db:'); RDS exports snapshots and Aurora clusters, not instances",
+            hint: `use 'db-instance-identifier: ${clip(arn.resourceName)}' to export the instance's newest snapshot`
+        };
+    }
+    const kind = RDS_SOURCE_KINDS.find(k => k === arn.resourceType);
+    if (!kind) {
+        return {
+            problem: `must be the ARN of a DB snapshot (':snapshot:'), DB cluster snapshot (':cluster-snapshot:') ` +
+                "or Aurora DB cluster (':cluster:')",
+            hint: `it is a '${clip(arn.resourceType || arn.resource)}' ARN`
+        };
+    }
+    if (arn.resourceName === '' || /[/]/.test(arn.resourceName)) {
+        return { problem: `must end with the ${kind}'s name after ':${kind}:'` };
+    }
+    return { arn: { ...arn, kind } };
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   CW: () => (/* binding */ isExpiredCredentials),
+/* harmony export */   JR: () => (/* binding */ hintFor),
+/* harmony export */   UU: () => (/* binding */ hintForFailureCause),
+/* harmony export */   UW: () => (/* binding */ explainError),
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   mU: () => (/* binding */ tagOperation)
+/* harmony export */ });
+/* unused harmony export isTransient */
+// AWS, STS and OIDC errors turned into one plain line with the hint each deserves
+// (../shared/rds-export-facts.md), and the transient/permanent split the wait loop relies on.
+// Pure: no SDK import, errors are recognised by their `name`, wire code and HTTP status.
+/** A failure the action reports as one `::error::` line, with an optional hint. */
+class ActionError extends Error {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
+        this.name = 'ActionError';
+    }
+}
+const EXPORT_ONLY_FORMATS = 'export-only entries are `database` or `database.table` for MySQL, MariaDB and Aurora MySQL, and `database`, `database.schema` or `database.schema.table` for PostgreSQL and Aurora PostgreSQL; each part is letters, digits, `_` or `$`.';
+const CALLER_PERMISSIONS = 'The calling role needs rds:StartExportTask, rds:DescribeExportTasks, rds:CancelExportTask, rds:DescribeDBSnapshots, rds:DescribeDBClusterSnapshots, iam:PassRole on the export role (iam-role-arn), and kms:CreateGrant and kms:DescribeKey on the KMS key.';
+const TRUST_POLICY = "The role's trust policy must trust the OIDC provider token.actions.githubusercontent.com with audience sts.amazonaws.com (or the audience input) and a `sub` condition that matches this repository, branch or environment.";
+/** Hints keyed by SDK error name and by wire code (both appear, depending on the SDK path). */
+const HINTS = {
+    ExportTaskAlreadyExistsFault: 'Export task identifiers are never reusable, even after the task ends: adopt the task (if-exists: attach) or choose another export-task-identifier.',
+    IamRoleNotFoundFault: "The export role (iam-role-arn) doesn't exist, or its trust policy doesn't allow export.rds.amazonaws.com to sts:AssumeRole.",
+    IamRoleMissingPermissionsFault: 'The export role (iam-role-arn) needs s3:PutObject*, s3:GetObject*, s3:ListBucket, s3:DeleteObject* and s3:GetBucketLocation on arn:aws:s3:::<bucket> and arn:aws:s3:::<bucket>/*.',
+    InvalidS3BucketFault: 'The bucket is missing, in another region than the source, or not reachable by the export role (iam-role-arn).',
+    KMSKeyNotAccessibleFault: 'The caller needs kms:CreateGrant and kms:DescribeKey on the key; the key policy must let the export role Encrypt and Decrypt, and any Deny statement must exclude export.rds.amazonaws.com.',
+    InvalidExportOnlyFault: EXPORT_ONLY_FORMATS,
+    InvalidExportSourceStateFault: 'The snapshot must be `available` before it can be exported, and one source can have only one export running at a time.',
+    DBSnapshotNotFoundFault: 'Check the snapshot name or ARN and the region (aws-region). Aurora snapshots are DB cluster snapshots: use db-cluster-snapshot-identifier.',
+    DBClusterSnapshotNotFoundFault: 'Check the cluster snapshot name or ARN and the region (aws-region). RDS instance snapshots are DB snapshots: use db-snapshot-identifier.',
+    DBClusterNotFoundFault: 'Check the cluster name or ARN and the region (aws-region).',
+    ExportTaskNotFoundFault: 'No export task with that identifier exists in this account and region (aws-region).',
+    InvalidExportTaskStateFault: 'The export task has already ended.',
+    InvalidParameterValue: 'A parameter breaks an RDS rule, for example an identifier that is not 1-60 letters, digits and hyphens starting with a letter.',
+    InvalidParameterCombination: 'RDS refused this combination of parameters.',
+    AccessDenied: CALLER_PERMISSIONS,
+    AccessDeniedException: CALLER_PERMISSIONS,
+    InvalidIdentityTokenException: TRUST_POLICY,
+    InvalidIdentityToken: TRUST_POLICY,
+    IDPCommunicationErrorException: "STS couldn't reach GitHub's OIDC provider to verify the token (\"Couldn't retrieve verification key\"); this is transient: re-run the job.",
+    IDPRejectedClaimException: TRUST_POLICY,
+    ExpiredToken: 'The AWS credentials expired. With role-to-assume they are refreshed with a new OIDC token; with the default credential chain, use credentials that outlive the step.',
+    ExpiredTokenException: 'The AWS credentials expired. With role-to-assume they are refreshed with a new OIDC token; with the default credential chain, use credentials that outlive the step.',
+    Throttling: 'RDS API calls share a per-account rate limit with every other tool in the account; the action backs off and retries, but something else may be calling RDS heavily.'
+};
+// Wire codes that the SDK names with a `Fault` suffix; the hints are stored under one name.
+const ALIASES = {
+    ExportTaskAlreadyExists: 'ExportTaskAlreadyExistsFault',
+    IamRoleNotFound: 'IamRoleNotFoundFault',
+    IamRoleMissingPermissions: 'IamRoleMissingPermissionsFault',
+    InvalidS3Bucket: 'InvalidS3BucketFault',
+    KMSKeyNotAccessible: 'KMSKeyNotAccessibleFault',
+    InvalidExportOnly: 'InvalidExportOnlyFault',
+    InvalidExportSourceState: 'InvalidExportSourceStateFault',
+    DBSnapshotNotFound: 'DBSnapshotNotFoundFault',
+    DBClusterSnapshotNotFound: 'DBClusterSnapshotNotFoundFault',
+    DBClusterNotFound: 'DBClusterNotFoundFault',
+    ExportTaskNotFound: 'ExportTaskNotFoundFault',
+    InvalidExportTaskState: 'InvalidExportTaskStateFault'
+};
+const THROTTLING = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'SlowDown'
+]);
+const NETWORK = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'TimeoutError',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'NetworkingError',
+    'AbortError'
+]);
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+/** The error's canonical code: the SDK name, with wire codes mapped to their `Fault` names. */
+function errorCode(error) {
+    const e = (error ?? {});
+    const raw = [e.name, e.Code, e.code].find((v) => typeof v === 'string' && v !== '' && v !== 'Error');
+    if (!raw)
+        return 'Error';
+    return ALIASES[raw] ?? raw;
+}
+function isTransient(error) {
+    const e = (error ?? {});
+    const code = errorCode(error);
+    const status = e.$metadata?.httpStatusCode ?? 0;
+    return (THROTTLING.has(code) ||
+        NETWORK.has(code) ||
+        EXPIRED.has(code) ||
+        code === 'IDPCommunicationErrorException' ||
+        status >= 500 ||
+        Boolean(e.$retryable) ||
+        (typeof e.code === 'string' && NETWORK.has(e.code)));
+}
+function isExpiredCredentials(error) {
+    return EXPIRED.has(errorCode(error));
+}
+const OPERATION = Symbol('operation');
+/** Remembers which step an error came from (credential errors surface inside an RDS call). */
+function tagOperation(error, operation) {
+    if (error && typeof error === 'object' && !(OPERATION in error)) {
+        Object.defineProperty(error, OPERATION, { value: operation });
+    }
+    return error;
+}
+/** `operation` is the AWS operation or step, e.g. `StartExportTask` or `GitHub OIDC token`. */
+function explainError(error, operation) {
+    if (error && typeof error === 'object' && OPERATION in error) {
+        operation = String(error[OPERATION]);
+    }
+    const code = errorCode(error);
+    const e = (error ?? {});
+    const text = oneLine(typeof e.message === 'string' && e.message ? e.message : String(error));
+    const hint = HINTS[code] ?? (THROTTLING.has(code) ? HINTS.Throttling : undefined);
+    const detail = text.includes(code) || code === 'Error' ? text : `${code}: ${text}`;
+    return { message: `${operation} failed: ${detail}`, hint, transient: isTransient(error), code };
+}
+function hintFor(code) {
+    return HINTS[ALIASES[code] ?? code];
+}
+function oneLine(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > 500 ? `${flat.slice(0, 497)}...` : flat;
+}
+/** FailureCause texts RDS writes on FAILED tasks, matched to the hint of the matching error. */
+const FAILURE_CAUSES = [
+    [/assume the IAM role|AssumeRole/i, 'IamRoleNotFoundFault'],
+    [
+        /isn't authorized to call|not authorized to perform|AccessDenied/i,
+        'IamRoleMissingPermissionsFault'
+    ],
+    [/KMS/i, 'KMSKeyNotAccessibleFault'],
+    [/bucket.*(Region|region)|NoSuchBucket|bucket does not exist/i, 'InvalidS3BucketFault'],
+    [/export.?only|table list/i, 'InvalidExportOnlyFault']
+];
+function hintForFailureCause(cause) {
+    if (!cause)
+        return undefined;
+    const match = FAILURE_CAUSES.find(([pattern]) => pattern.test(cause));
+    return match ? HINTS[match[1]] : undefined;
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5473);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3671);
 // The runner loads dist/index.js, built from this file. All the flow lives in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28644,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5473:
+/***/ 3671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28393,8 +28653,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28469,7 +28731,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28525,8 +28787,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28540,16 +28802,16 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -28559,15 +28821,17 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -28660,7 +28924,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -28738,7 +29002,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -28784,7 +29048,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -29087,7 +29351,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -29098,7 +29362,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -29197,7 +29461,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -29212,7 +29476,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -29237,7 +29501,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -29260,7 +29524,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -29391,7 +29655,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -29449,13 +29713,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -29474,7 +29738,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -29493,13 +29757,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -29522,7 +29786,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29545,7 +29809,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29641,7 +29905,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29845,7 +30109,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29872,7 +30136,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30365,13 +30629,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30662,7 +30926,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31001,8 +31265,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31097,8 +31361,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+function setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31181,10 +31445,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -31219,8 +31483,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
-    issueCommand('debug', {}, message);
+function debug(message) {
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -31236,7 +31500,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31251,7 +31515,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + os.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31338,10 +31602,1550 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/main.ts
+// EXTERNAL MODULE: ./src/outputs.ts
+var src_outputs = __nccwpck_require__(7729);
+;// CONCATENATED MODULE: ./src/adopt.ts
 
-async function run() {
-    setFailed('not implemented yet');
+/** The fields that must match for a task to be adopted, as `what (task: x, wanted: y)`. */
+function differences(task, wanted) {
+    const found = [];
+    const compare = (what, actual, expected) => {
+        if (actual !== expected)
+            found.push(`${what} (task: '${actual}', wanted: '${expected}')`);
+    };
+    if (!sourceMatches(task.SourceArn ?? '', wanted.source)) {
+        found.push(`source (task: '${task.SourceArn ?? ''}', wanted: ${describeSource(wanted.source)})`);
+    }
+    compare('bucket', task.S3Bucket ?? '', wanted.S3BucketName);
+    compare('prefix', trimSlashes(task.S3Prefix), wanted.S3Prefix);
+    return found;
+}
+function decideExisting(existing, wanted, options) {
+    if (!existing)
+        return { action: 'start' };
+    const id = wanted.ExportTaskIdentifier;
+    const status = (0,src_outputs/* normalizeStatus */.SP)(existing.Status);
+    const diff = differences(existing, wanted);
+    if (options.generatedIdentifier &&
+        options.freshIdentifierAvailable &&
+        diff.length === 0 &&
+        (status === 'FAILED' || status === 'CANCELED')) {
+        return { action: 'fresh-identifier' };
+    }
+    if (options.ifExists === 'fail') {
+        return {
+            action: 'conflict',
+            message: `Export task '${id}' already exists (status ${status}) and if-exists is 'fail'. Identifiers are never reusable: set another export-task-identifier, or if-exists: attach to adopt it.`
+        };
+    }
+    if (diff.length > 0) {
+        return {
+            action: 'conflict',
+            message: `Export task '${id}' already exists for a different export: ${diff.join('; ')}. Identifiers are never reusable: set another export-task-identifier.`
+        };
+    }
+    return { action: 'adopt', task: existing };
+}
+function trimSlashes(prefix) {
+    return (prefix ?? '').replace(/^\/+|\/+$/g, '');
+}
+/**
+ * Whether a task's SourceArn is the source the workflow named. For the "newest snapshot" forms
+ * any snapshot of the right kind matches: a re-run must adopt the task its first attempt
+ * started, even if a newer snapshot has appeared since.
+ */
+function sourceMatches(taskArn, source) {
+    switch (source.input) {
+        case 'source-arn':
+            return taskArn === source.arn;
+        case 'db-snapshot-identifier':
+            return sameNamed(taskArn, source.identifier, 'snapshot');
+        case 'db-cluster-snapshot-identifier':
+            return sameNamed(taskArn, source.identifier, 'cluster-snapshot');
+        case 'db-instance-identifier':
+            return /^arn:[^:]+:rds:[^:]*:\d*:snapshot:/.test(taskArn);
+        case 'db-cluster-identifier':
+            return /^arn:[^:]+:rds:[^:]*:\d*:cluster-snapshot:/.test(taskArn);
+    }
+}
+function sameNamed(taskArn, identifier, kind) {
+    if (identifier.startsWith('arn:'))
+        return taskArn === identifier;
+    return taskArn.endsWith(`:${kind}:${identifier}`);
+}
+function describeSource(source) {
+    if (source.input === 'source-arn')
+        return `'${source.arn}'`;
+    return `${source.input} '${source.identifier}'`;
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/arn.ts
+var src_arn = __nccwpck_require__(8564);
+;// CONCATENATED MODULE: ./src/identifier.ts
+// Names the action checks or makes up: export task identifiers and the role session name.
+// Pure and SDK-free, so inputs.ts can use them before any AWS client is loaded.
+
+/** StartExportTask's limit on ExportTaskIdentifier. */
+const EXPORT_TASK_IDENTIFIER_MAX_LENGTH = 60;
+// What a user sees for a character that breaks a rule: the character itself when printable.
+function describeCharacter(char) {
+    const code = char.codePointAt(0) ?? 0;
+    const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (char === ' ')
+        return "' ' (a space)";
+    if (code < 0x20 || (code >= 0x7f && code < 0xa0))
+        return `${hex} (a control character)`;
+    return `'${char}' (${hex})`;
+}
+/**
+ * The broken rule of RDS's common naming scheme (DB instances, clusters, export tasks): 1 to
+ * maxLength ASCII letters, digits and hyphens, beginning with a letter, no '--', no trailing '-'.
+ * Undefined when the value follows it. The words complete "Input 'x' ...".
+ */
+function rdsNameProblem(value, maxLength) {
+    if (value === '')
+        return `must not be empty (1-${maxLength} characters)`;
+    if (value.length > maxLength) {
+        return `must be at most ${maxLength} characters long; it has ${value.length}`;
+    }
+    if (!/^[A-Za-z]/.test(value)) {
+        const first = String.fromCodePoint(value.codePointAt(0) ?? 0);
+        return `must begin with a letter (A-Z or a-z), not ${describeCharacter(first)}`;
+    }
+    const bad = /[^A-Za-z0-9-]/u.exec(value);
+    if (bad) {
+        return `may contain only ASCII letters, digits and hyphens; found ${describeCharacter(bad[0])}`;
+    }
+    if (value.includes('--'))
+        return "must not contain two hyphens in a row ('--')";
+    if (value.endsWith('-'))
+        return "must not end with a hyphen ('-')";
+    return undefined;
+}
+/** The rule an export task identifier breaks, in words, or undefined when it is valid. */
+function exportTaskIdentifierProblem(value) {
+    return rdsNameProblem(value, EXPORT_TASK_IDENTIFIER_MAX_LENGTH);
+}
+/** A UTC timestamp for names made outside GitHub Actions: 20261125T084600Z. */
+function compactUtcTimestamp(now) {
+    return now
+        .toISOString()
+        .replace(/\.\d+Z$/, 'Z')
+        .replace(/[-:]/g, '');
+}
+// Lower-case ASCII letters and digits joined by single hyphens: accents are dropped from their
+// letters, everything else (':' of automated snapshots, '_', spaces, emoji) becomes a hyphen.
+function sanitize(value, maxLength) {
+    const plain = value
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-');
+    return trimHyphens(trimHyphens(plain).slice(0, maxLength));
+}
+function trimHyphens(value) {
+    return value.replace(/^-+|-+$/g, '');
+}
+// Bounds for the parts kept whole, so the source's name always keeps a few characters.
+const RUN_PART_MAX = 40;
+const ATTEMPT_PART_MAX = 10;
+/**
+ * The export task identifier used when the workflow gives none: `<source name>-<run id>`, plus
+ * `-<attempt suffix>` when the task with the plain one FAILED or was CANCELED. The source name is
+ * a snapshot or cluster name or an ARN (its name is used; `rds:` and `awsbackup:` names are fine);
+ * outside GitHub Actions (no run id) a UTC timestamp from `now` stands in for the run id.
+ * All lower case, within the rules of exportTaskIdentifierProblem; the name is shortened to fit
+ * 60 characters, the run id and the suffix are kept whole. With a run id the result depends only
+ * on the arguments, so a re-run of the same workflow run finds its own task.
+ */
+function generateExportTaskIdentifier(args) {
+    const name = (0,src_arn/* parseArn */.Lw)(args.sourceName)?.resourceName ?? args.sourceName;
+    const run = sanitize(args.runId ?? '', RUN_PART_MAX) ||
+        sanitize(compactUtcTimestamp(args.now), RUN_PART_MAX);
+    const attempt = sanitize(args.attemptSuffix ?? '', ATTEMPT_PART_MAX);
+    const tail = `-${run}${attempt ? `-${attempt}` : ''}`;
+    let head = sanitize(name, EXPORT_TASK_IDENTIFIER_MAX_LENGTH);
+    if (!/^[a-z]/.test(head))
+        head = head ? `export-${head}` : 'export';
+    head = trimHyphens(head.slice(0, EXPORT_TASK_IDENTIFIER_MAX_LENGTH - tail.length));
+    return head + tail;
+}
+/** The session name when the workflow gives none: `rds-export-<run id>`, 2-64 of [\w+=,.@-]. */
+function defaultRoleSessionName(runId, now) {
+    const run = (runId ?? '').replace(/[^\w+=,.@-]+/g, '-').replace(/^-+|-+$/g, '');
+    return `rds-export-${run || compactUtcTimestamp(now)}`.slice(0, 64);
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+// The workflow's inputs, checked once and turned into a Config before any AWS call. Pure: the
+// caller passes the input reader and the environment, so this runs (and is tested) without the
+// Actions toolkit or the AWS SDK. The first broken rule throws an InputError that names the
+// input, the rule and, where a common mistake is recognised, what to write instead.
+
+
+/** A bad input: `input` is the input's name, the message one plain line for the log. */
+class InputError extends Error {
+    input;
+    name = 'InputError';
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+    }
+}
+/** The defaults of action.yml: the runner fills them in, local runs and tests don't. */
+const INPUT_DEFAULTS = {
+    mode: 'start',
+    'snapshot-type': 'any',
+    's3-prefix': '',
+    'export-only': '',
+    'if-exists': 'attach',
+    'max-concurrent-exports': '5',
+    audience: 'sts.amazonaws.com',
+    'role-duration-seconds': '3600',
+    wait: 'false',
+    'wait-timeout-minutes': '330',
+    'on-timeout': 'fail',
+    'poll-interval-seconds': '60',
+    'cancel-on-abort': 'true',
+    'fail-on-warning': 'false',
+    summary: 'true'
+};
+/** The five ways to name the source of a `start`; exactly one is given. */
+const SOURCE_INPUTS = [
+    'source-arn',
+    'db-snapshot-identifier',
+    'db-cluster-snapshot-identifier',
+    'db-instance-identifier',
+    'db-cluster-identifier'
+];
+const MODES = ['start', 'wait', 'status', 'cancel'];
+const SNAPSHOT_TYPES = ['automated', 'manual', 'awsbackup', 'any'];
+const IF_EXISTS = ['attach', 'fail'];
+const ON_TIMEOUT = ['fail', 'continue', 'cancel'];
+/** The RDS limit of export tasks in progress per account and region. */
+const RDS_ACTIVE_EXPORT_LIMIT = 5;
+/** A value as echoed in a message: quoted, control characters escaped, cut to about 80. */
+function quote(value) {
+    const escaped = value.replace(/\p{Cc}/gu, char => char === '\n' ? '\\n' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const chars = [...escaped];
+    return `'${chars.length > 80 ? `${chars.slice(0, 77).join('')}...` : escaped}'`;
+}
+function refuse(input, rule, value, detail) {
+    return new InputError(input, `Input '${input}' ${rule}; got ${quote(value)}${detail ? `: ${detail}` : ''}.`);
+}
+function oneOf(input, value, choices) {
+    const choice = choices.find(c => c === value);
+    if (choice)
+        return choice;
+    const lower = choices.find(c => c === value.toLowerCase());
+    throw refuse(input, `must be one of ${choices.join(', ')}`, value, lower ? `write it in lower case, '${lower}'` : undefined);
+}
+const YAML_TRUE = ['true', 'True', 'TRUE'];
+const YAML_FALSE = ['false', 'False', 'FALSE'];
+// YAML 1.2 core schema booleans, like aws-actions/configure-aws-credentials: no yes/no/on/off.
+function parseBoolean(input, value) {
+    if (YAML_TRUE.includes(value))
+        return true;
+    if (YAML_FALSE.includes(value))
+        return false;
+    throw refuse(input, `must be a boolean: ${[...YAML_TRUE, ...YAML_FALSE].join(', ')}`, value);
+}
+function parseInteger(input, value, min, max, unit) {
+    const range = max === Infinity ? `at least ${min}` : `${min}-${max}`;
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+        throw refuse(input, `must be a whole number of ${unit}, ${range}`, value);
+    }
+    return n;
+}
+// Plain decimals only: no exponent, sign, unit or Infinity, so '10m' or '1e9999' can't slip by.
+function parseDecimal(input, value, min, inclusive, example) {
+    const n = /^(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
+    const bound = inclusive ? `at least ${min}` : `greater than ${min}`;
+    if (!Number.isFinite(n) || n < min || (!inclusive && n === min)) {
+        throw refuse(input, `must be a number ${bound}, like ${example}`, value);
+    }
+    return n;
+}
+// --- Sources --------------------------------------------------------------------------------
+// Manual names follow the RDS naming rule loosely (real names must never be refused);
+// automated (`rds:`) and AWS Backup (`awsbackup:`) names carry a prefix with a colon.
+function snapshotNameProblem(value) {
+    if (value.length > 255)
+        return `it has ${value.length} characters, at most 255 are allowed`;
+    const prefixed = /^(rds|awsbackup):(.*)$/.exec(value);
+    const name = prefixed ? (prefixed[2] ?? '') : value;
+    if (name === '')
+        return `the name after '${prefixed?.[1]}:' is missing`;
+    if (!prefixed && !/^[A-Za-z]/.test(name))
+        return 'a name begins with a letter';
+    const bad = /[^A-Za-z0-9-]/u.exec(name);
+    if (bad)
+        return `${quote(bad[0])} is not allowed in a name`;
+    return undefined;
+}
+function checkSnapshotInput(input, value) {
+    const kind = input === 'db-snapshot-identifier' ? 'snapshot' : 'cluster-snapshot';
+    const what = kind === 'snapshot' ? 'DB snapshot' : 'DB cluster snapshot';
+    const rule = `must be a ${what} name (letters, digits and hyphens; automated 'rds:...' and ` +
+        `AWS Backup 'awsbackup:...' names too) or a ${what} ARN (':${kind}:')`;
+    if (value.startsWith('arn:')) {
+        const result = (0,src_arn/* parseRdsSourceArn */.ZC)(value);
+        if ('problem' in result)
+            throw refuse(input, result.problem, value, result.hint);
+        if (result.arn.kind === kind)
+            return;
+        const other = result.arn.kind === 'cluster'
+            ? "it is an Aurora DB cluster ARN: put it in 'source-arn' for a live export"
+            : result.arn.kind === 'snapshot'
+                ? "it is a DB snapshot ARN: put it in 'db-snapshot-identifier' or 'source-arn'"
+                : "it is a DB cluster snapshot ARN: put it in 'db-cluster-snapshot-identifier' or 'source-arn'";
+        throw refuse(input, rule, value, other);
+    }
+    const problem = snapshotNameProblem(value);
+    if (problem)
+        throw refuse(input, rule, value, problem);
+}
+function checkInstanceOrClusterInput(input, value) {
+    const what = input === 'db-instance-identifier' ? 'DB instance' : 'DB cluster';
+    const rule = `must be a ${what} identifier (1-63 letters, digits and hyphens, beginning with a letter)`;
+    const arn = (0,src_arn/* parseArn */.Lw)(value);
+    if (arn) {
+        throw refuse(input, rule, value, `give the name, ${quote(arn.resourceName)}, not the ARN`);
+    }
+    const problem = rdsNameProblem(value, 63);
+    if (problem)
+        throw refuse(input, rule, value, `it ${problem}`);
+}
+function parseSource(read, snapshotType) {
+    const given = SOURCE_INPUTS.filter(name => read(name) !== '');
+    const [input] = given;
+    if (input === undefined) {
+        throw new InputError('source-arn', `Mode 'start' needs one source: set exactly one of the inputs ${SOURCE_INPUTS.map(n => `'${n}'`).join(', ')}.`);
+    }
+    if (given.length > 1) {
+        throw new InputError(input, `Set only one source input; got ${given.map(n => `'${n}'`).join(' and ')}.`);
+    }
+    const value = read(input);
+    switch (input) {
+        case 'source-arn': {
+            const result = (0,src_arn/* parseRdsSourceArn */.ZC)(value);
+            if ('problem' in result)
+                throw refuse(input, result.problem, value, result.hint);
+            return { input, arn: value };
+        }
+        case 'db-snapshot-identifier':
+        case 'db-cluster-snapshot-identifier':
+            checkSnapshotInput(input, value);
+            return { input, identifier: value };
+        case 'db-instance-identifier':
+        case 'db-cluster-identifier':
+            checkInstanceOrClusterInput(input, value);
+            return { input, identifier: value, snapshotType };
+    }
+}
+/** The region in the ARN that names the source, if the source is named by an ARN. */
+function sourceRegion(source) {
+    if (!source)
+        return undefined;
+    const value = 'arn' in source ? source.arn : source.identifier;
+    const region = (0,src_arn/* parseArn */.Lw)(value)?.region;
+    return region ? region : undefined;
+}
+// --- Destination ----------------------------------------------------------------------------
+const BUCKET_RULE = "must be a bucket name (3-63 lower-case letters, digits, '.' and '-')";
+// An s3:// URI or an S3 ARN split into what goes in s3-bucket-name and s3-prefix.
+function splitHint(location) {
+    const [bucket = '', ...keys] = location.split('/');
+    const prefix = keys.join('/').replace(/^\/+|\/+$/g, '');
+    return prefix
+        ? `put ${quote(bucket)} in s3-bucket-name and ${quote(prefix)} in s3-prefix`
+        : `put ${quote(bucket)} in s3-bucket-name`;
+}
+function parseBucket(value) {
+    const input = 's3-bucket-name';
+    if (value === '') {
+        throw new InputError(input, `Input '${input}' is required with mode 'start': the bucket to export to.`);
+    }
+    const uri = /^s3:\/\/(.*)$/i.exec(value);
+    if (uri)
+        throw refuse(input, BUCKET_RULE, value, splitHint(uri[1] ?? ''));
+    const arn = (0,src_arn/* parseArn */.Lw)(value);
+    if (arn?.service === 's3')
+        throw refuse(input, BUCKET_RULE, value, splitHint(arn.resource));
+    const bad = /[^a-z0-9.-]/u.exec(value);
+    const problem = value.length < 3 || value.length > 63
+        ? `it has ${value.length} characters`
+        : bad
+            ? `${quote(bad[0])} is not allowed${/[A-Z]/.test(bad[0]) ? ' (only lower case)' : ''}`
+            : !/^[a-z0-9].*[a-z0-9]$/.test(value)
+                ? 'it must begin and end with a letter or digit'
+                : value.includes('..')
+                    ? "it must not contain '..'"
+                    : /^\d+\.\d+\.\d+\.\d+$/.test(value)
+                        ? 'it must not look like an IP address'
+                        : undefined;
+    if (problem)
+        throw refuse(input, BUCKET_RULE, value, problem);
+    return value;
+}
+function parsePrefix(value) {
+    const input = 's3-prefix';
+    if (value.includes(':')) {
+        throw refuse(input, "must not contain ':' (RDS refuses it)", value, /^s3:\/\//i.test(value) ? 'give only the key prefix, like exports/daily' : undefined);
+    }
+    if (/\p{Cc}/u.test(value))
+        throw refuse(input, 'must not contain control characters', value);
+    if (Buffer.byteLength(value) > 1024) {
+        throw refuse(input, 'must be at most 1024 bytes long (the S3 key limit)', value);
+    }
+    return value.replace(/^\/+|\/+$/g, '');
+}
+const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/([\u0021-\u007e]+\/)*[\w+=,.@-]{1,64}$/;
+function parseRoleArn(input, value) {
+    if (ROLE_ARN.test(value))
+        return value;
+    const rule = 'must be an IAM role ARN like arn:aws:iam::123456789012:role/name';
+    const arn = (0,src_arn/* parseArn */.Lw)(value);
+    const detail = !arn
+        ? /^[\w+=,.@-]{1,64}$/.test(value)
+            ? `give the role's ARN, arn:aws:iam::<account>:role/${value}`
+            : undefined
+        : arn.service !== 'iam'
+            ? `this is a ${quote(arn.service)} ARN`
+            : arn.resourceType !== 'role'
+                ? `this is a ${quote(arn.resourceType)} ARN, not a role`
+                : !(0,src_arn/* isAccountId */.JG)(arn.accountId)
+                    ? 'the account must be 12 digits'
+                    : undefined;
+    throw refuse(input, rule, value, detail);
+}
+const KEY_ID = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$/;
+const ALIAS_NAME = /^[A-Za-z0-9/_-]{1,250}$/;
+function kmsKeyProblem(value) {
+    if (value.startsWith('alias/')) {
+        return ALIAS_NAME.test(value.slice(6))
+            ? undefined
+            : "alias names are letters, digits, '/', '_' and '-'";
+    }
+    if (!value.startsWith('arn:')) {
+        return KEY_ID.test(value) ? undefined : 'a key id is a UUID or mrk-<32 hex digits>';
+    }
+    const arn = (0,src_arn/* parseArn */.Lw)(value);
+    if (!arn)
+        return 'it is not a well-formed ARN';
+    if (arn.service !== 'kms')
+        return `this is a ${quote(arn.service)} ARN`;
+    if (!(0,src_arn/* isRegion */.Dp)(arn.region))
+        return 'the ARN must name a region';
+    if (!(0,src_arn/* isAccountId */.JG)(arn.accountId))
+        return 'the account must be 12 digits';
+    if (arn.resourceType === 'key') {
+        return KEY_ID.test(arn.resourceName) ? undefined : 'a key id is a UUID or mrk-<32 hex digits>';
+    }
+    if (arn.resourceType === 'alias') {
+        return ALIAS_NAME.test(arn.resourceName)
+            ? undefined
+            : "alias names are letters, digits, '/', '_' and '-'";
+    }
+    return "a KMS ARN ends with 'key/<id>' or 'alias/<name>'";
+}
+function parseKmsKey(value) {
+    const input = 'kms-key-id';
+    if (value === '') {
+        throw new InputError(input, `Input '${input}' is required with mode 'start': the KMS key that encrypts the export.`);
+    }
+    const problem = kmsKeyProblem(value);
+    if (problem) {
+        throw refuse(input, 'must be a KMS key ARN, key id, alias ARN or alias/name', value, problem);
+    }
+    return value;
+}
+// --- export-only ----------------------------------------------------------------------------
+const EXPORT_ONLY_PART = /^[A-Za-z0-9_$]+$/;
+/** The entries of export-only: one per line or comma-separated, trimmed, empty ones dropped. */
+function splitExportOnly(value) {
+    return value
+        .split(/[\n,]/)
+        .map(entry => entry.trim())
+        .filter(entry => entry !== '');
+}
+function exportOnlyEntryProblem(entry) {
+    const parts = entry.split('.');
+    if (parts.length > 3)
+        return `it has ${parts.length} parts, at most 3 are allowed`;
+    if (parts.some(part => part === ''))
+        return 'it has an empty part';
+    const bad = parts.map(part => /[^A-Za-z0-9_$]/u.exec(part)?.[0]).find(Boolean);
+    if (bad)
+        return `${quote(bad)} is not allowed`;
+    return parts.every(part => EXPORT_ONLY_PART.test(part)) ? undefined : 'it is malformed';
+}
+const EXPORT_ONLY_RULE = "entries must be database, database.table, database.schema or database.schema.table, with parts of letters, digits, '_' and '$'";
+function parseExportOnly(value) {
+    const entries = splitExportOnly(value);
+    for (const entry of entries) {
+        const problem = exportOnlyEntryProblem(entry);
+        if (problem)
+            throw refuse('export-only', EXPORT_ONLY_RULE, entry, problem);
+    }
+    return entries;
+}
+const MYSQL_ENGINES = ['mysql', 'mariadb', 'aurora-mysql', 'aurora'];
+const POSTGRES_ENGINES = ['postgres', 'aurora-postgresql'];
+/**
+ * The first export-only entry the source's engine can't take, as a whole sentence for an
+ * InputError on 'export-only', or undefined. MySQL, MariaDB and Aurora MySQL take `database` or
+ * `database.table`; PostgreSQL and Aurora PostgreSQL also `database.schema.table`. Engines not
+ * known here are not checked beyond the entries' shape.
+ */
+function exportOnlyProblem(entries, engine) {
+    const family = MYSQL_ENGINES.includes(engine)
+        ? 'mysql'
+        : POSTGRES_ENGINES.includes(engine)
+            ? 'postgres'
+            : undefined;
+    for (const entry of entries) {
+        const shape = exportOnlyEntryProblem(entry);
+        if (shape)
+            return `Input 'export-only' ${EXPORT_ONLY_RULE}; got ${quote(entry)}: ${shape}.`;
+        if (family === 'mysql' && entry.split('.').length > 2) {
+            return (`Input 'export-only' entry ${quote(entry)} doesn't fit the source's engine, ${engine}: ` +
+                `MySQL, MariaDB and Aurora MySQL exports take 'database' or 'database.table'.`);
+        }
+    }
+    return undefined;
+}
+// --- Region ---------------------------------------------------------------------------------
+function resolveRegion(value, source, env) {
+    const input = 'aws-region';
+    const fromArn = sourceRegion(source);
+    if (value !== '') {
+        if (!(0,src_arn/* isRegion */.Dp)(value))
+            throw refuse(input, 'must be a region like us-east-1', value);
+        if (fromArn && fromArn !== value && source) {
+            throw new InputError(input, `Input '${input}' is '${value}' but the ARN in '${source.input}' is in '${fromArn}': ` +
+                `RDS exports a source in its own region; remove aws-region or make them agree.`);
+        }
+        return value;
+    }
+    if (fromArn)
+        return fromArn;
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+        const region = env[name]?.trim();
+        if (!region)
+            continue;
+        if (!(0,src_arn/* isRegion */.Dp)(region)) {
+            throw new InputError(input, `Environment variable ${name} must be a region like us-east-1; got ${quote(region)}: ` +
+                `fix it or set the aws-region input.`);
+        }
+        return region;
+    }
+    throw new InputError(input, `Input '${input}' is not set and nothing else names a region: set aws-region (like us-east-1), ` +
+        `give the source as an ARN, or set AWS_REGION (aws-actions/configure-aws-credentials does).`);
+}
+// --- All inputs -----------------------------------------------------------------------------
+const START_ONLY_INPUTS = [
+    ...SOURCE_INPUTS,
+    's3-bucket-name',
+    's3-prefix',
+    'iam-role-arn',
+    'kms-key-id',
+    'export-only'
+];
+/**
+ * Checks the inputs and returns the Config, plus warnings for inputs that are given but have no
+ * effect. `read` returns an input's value like core.getInput ('' when unset); '' means the
+ * action.yml default. `env` supplies AWS_REGION and AWS_DEFAULT_REGION. Throws an InputError on
+ * the first broken rule: mode first, then the source (or the task for the other modes), then the
+ * rest in the order of action.yml.
+ */
+function parseInputs(read, env) {
+    const warnings = [];
+    const raw = (name) => read(name).trim();
+    const get = (name) => raw(name) || INPUT_DEFAULTS[name];
+    const mode = oneOf('mode', get('mode'), MODES);
+    const start = mode === 'start';
+    const taskIdentifier = raw('export-task-identifier');
+    if (!start && taskIdentifier === '') {
+        throw new InputError('export-task-identifier', `Input 'export-task-identifier' is required with mode '${mode}': name the export task to ${{ wait: 'wait for', status: 'read', cancel: 'cancel' }[mode]}.`);
+    }
+    const snapshotType = oneOf('snapshot-type', get('snapshot-type'), SNAPSHOT_TYPES);
+    let source;
+    if (start) {
+        source = parseSource(raw, snapshotType);
+        if (snapshotType !== 'any' && !('snapshotType' in source)) {
+            warnings.push(`Input 'snapshot-type' is ignored with '${source.input}': it only chooses among the snapshots of a db-instance-identifier or db-cluster-identifier.`);
+        }
+    }
+    else {
+        const ignored = START_ONLY_INPUTS.filter(name => raw(name) !== '');
+        if (snapshotType !== 'any')
+            ignored.push('snapshot-type');
+        if (raw('if-exists') !== '' && raw('if-exists') !== INPUT_DEFAULTS['if-exists']) {
+            ignored.push('if-exists');
+        }
+        const max = raw('max-concurrent-exports');
+        if (max !== '' && max !== INPUT_DEFAULTS['max-concurrent-exports']) {
+            ignored.push('max-concurrent-exports');
+        }
+        if (ignored.length > 0) {
+            const one = ignored.length === 1;
+            warnings.push(`${one ? 'Input' : 'Inputs'} ${ignored.map(n => `'${n}'`).join(', ')} only ${one ? 'applies' : 'apply'} ` +
+                `to mode 'start'; mode '${mode}' ignores ${one ? 'it' : 'them'} and uses the task named by export-task-identifier.`);
+        }
+    }
+    const s3BucketName = start ? parseBucket(raw('s3-bucket-name')) : '';
+    const s3Prefix = start ? parsePrefix(get('s3-prefix')) : '';
+    let iamRoleArn = '';
+    if (start) {
+        const value = raw('iam-role-arn');
+        if (value === '') {
+            throw new InputError('iam-role-arn', "Input 'iam-role-arn' is required with mode 'start': the role RDS assumes to write to the bucket.");
+        }
+        iamRoleArn = parseRoleArn('iam-role-arn', value);
+    }
+    const kmsKeyId = start ? parseKmsKey(raw('kms-key-id')) : '';
+    const exportOnly = start ? parseExportOnly(get('export-only')) : [];
+    if (taskIdentifier !== '') {
+        const problem = exportTaskIdentifierProblem(taskIdentifier);
+        if (problem) {
+            throw refuse('export-task-identifier', "must be 1-60 letters, digits and hyphens, beginning with a letter, without '--', not ending in '-'", taskIdentifier, `it ${problem}`);
+        }
+    }
+    const ifExists = oneOf('if-exists', get('if-exists'), IF_EXISTS);
+    const maxConcurrentExports = parseInteger('max-concurrent-exports', get('max-concurrent-exports'), 1, Infinity, 'exports');
+    if (start && maxConcurrentExports > RDS_ACTIVE_EXPORT_LIMIT) {
+        warnings.push(`Input 'max-concurrent-exports' is ${maxConcurrentExports}, but RDS allows at most ${RDS_ACTIVE_EXPORT_LIMIT} exports in progress per account and region: above that, starting fails instead of waiting for a slot.`);
+    }
+    const region = resolveRegion(raw('aws-region'), source, env);
+    const roleToAssume = raw('role-to-assume');
+    if (roleToAssume !== '')
+        parseRoleArn('role-to-assume', roleToAssume);
+    const audience = get('audience');
+    const roleSessionName = raw('role-session-name');
+    if (roleSessionName !== '' && !/^[\w+=,.@-]{2,64}$/.test(roleSessionName)) {
+        throw refuse('role-session-name', 'must be 2-64 letters, digits and the characters + = , . @ _ -', roleSessionName);
+    }
+    const roleDurationSeconds = parseInteger('role-duration-seconds', get('role-duration-seconds'), 900, 43200, 'seconds');
+    if (roleToAssume === '') {
+        const unused = ['role-session-name', 'role-duration-seconds'].filter(name => raw(name) !== '' && raw(name) !== INPUT_DEFAULTS[name]);
+        if (unused.length > 0) {
+            warnings.push(`${unused.map(n => `Input '${n}'`).join(' and ')} ${unused.length === 1 ? 'is' : 'are'} ignored without role-to-assume: the AWS SDK's default credentials are used.`);
+        }
+    }
+    const wait = parseBoolean('wait', get('wait')) || mode === 'wait';
+    const waitTimeoutMinutes = parseDecimal('wait-timeout-minutes', get('wait-timeout-minutes'), 0, false, '330 or 0.5');
+    const onTimeout = oneOf('on-timeout', get('on-timeout'), ON_TIMEOUT);
+    const pollIntervalSeconds = parseDecimal('poll-interval-seconds', get('poll-interval-seconds'), 5, true, '60');
+    const cancelOnAbort = parseBoolean('cancel-on-abort', get('cancel-on-abort'));
+    const failOnWarning = parseBoolean('fail-on-warning', get('fail-on-warning'));
+    const summary = parseBoolean('summary', get('summary'));
+    const config = {
+        mode,
+        ...(source ? { source } : {}),
+        s3BucketName,
+        s3Prefix,
+        iamRoleArn,
+        kmsKeyId,
+        exportOnly,
+        ...(taskIdentifier !== '' ? { exportTaskIdentifier: taskIdentifier } : {}),
+        ifExists,
+        maxConcurrentExports,
+        region,
+        ...(roleToAssume !== '' ? { roleToAssume } : {}),
+        audience,
+        ...(roleSessionName !== '' ? { roleSessionName } : {}),
+        roleDurationSeconds,
+        wait,
+        waitTimeoutMinutes,
+        onTimeout,
+        pollIntervalSeconds,
+        cancelOnAbort,
+        failOnWarning,
+        summary
+    };
+    return { config, warnings };
+}
+
+// EXTERNAL MODULE: ./src/progress.ts
+var progress = __nccwpck_require__(9898);
+;// CONCATENATED MODULE: ./src/warnings.ts
+// RDS puts a WarningMessage on tasks that finished with something left out, often as JSON:
+// {"skippedTables":[{"database":"db","schema":"public","table":"t","reason":"..."}],
+//  "skippedObjectives":[],"general":[{"reason":"FAILED_TO_EXTRACT_TABLES_LIST_FOR_DATABASE"}]}
+// The shapes vary and aren't documented, so anything unknown is still shown, never dropped.
+/** The longest single line kept; the summary caps the number of lines. */
+const MAX_LINE = 1000;
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function cap(text) {
+    const oneLine = text.replace(/\s*\r?\n\s*/g, ' ').trim();
+    return oneLine.length > MAX_LINE ? `${oneLine.slice(0, MAX_LINE)}…` : oneLine;
+}
+function scalar(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    if (v === null || v === undefined)
+        return '';
+    const json = JSON.stringify(v);
+    return json.length > MAX_LINE ? `${json.slice(0, MAX_LINE)}…` : json;
+}
+/** `skippedTables` -> `Skipped tables` */
+function label(key) {
+    const words = key
+        .replace(/[_-]+/g, ' ')
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .trim()
+        .toLowerCase();
+    return words ? words[0].toUpperCase() + words.slice(1) : key;
+}
+const NAME_KEYS = [
+    ['database', 'databasename', 'db', 'dbname'],
+    ['schema', 'schemaname'],
+    ['table', 'tablename', 'name', 'object', 'objectname', 'objective']
+];
+const REASON_KEYS = ['reason', 'message', 'error', 'cause', 'detail', 'details', 'description'];
+function pick(o, keys) {
+    for (const [k, v] of Object.entries(o)) {
+        if (keys.includes(k.toLowerCase()) && v !== null && v !== undefined && v !== '') {
+            return [k, scalar(v)];
+        }
+    }
+    return undefined;
+}
+/** An item: `db.public.t: REASON`, `REASON`, or its fields as `key: value` pairs. */
+function describe(item) {
+    if (!isRecord(item))
+        return scalar(item);
+    const used = new Set();
+    const names = [];
+    for (const keys of NAME_KEYS) {
+        const hit = pick(item, keys);
+        if (hit) {
+            used.add(hit[0]);
+            names.push(hit[1]);
+        }
+    }
+    const reason = pick(item, REASON_KEYS);
+    if (reason)
+        used.add(reason[0]);
+    const rest = Object.entries(item)
+        .filter(([k]) => !used.has(k))
+        .map(([k, v]) => `${k}: ${scalar(v)}`);
+    const head = [names.join('.'), reason?.[1]].filter(Boolean).join(': ');
+    return [head, ...rest].filter(Boolean).join(', ');
+}
+/** Keys whose items name something: `Skipped table db.public.t: REASON`. */
+const SKIPPED = {
+    skippedtables: 'Skipped table',
+    skippedobjectives: 'Skipped objective',
+    skippedobjects: 'Skipped object'
+};
+function renderEntries(key, value, out) {
+    const skipped = SKIPPED[key.toLowerCase()];
+    const prefix = skipped ? `${skipped} ` : `${label(key)}: `;
+    const items = Array.isArray(value) ? value : [value];
+    for (const item of items) {
+        const text = describe(item);
+        if (text)
+            out.push(cap(prefix + text));
+    }
+}
+/**
+ * RDS WarningMessage as readable lines: `Skipped table db.public.t: REASON`,
+ * `General: FAILED_TO_EXTRACT_TABLES_LIST_FOR_DATABASE`. Plain text (and malformed JSON) comes
+ * back as its own lines.
+ */
+function renderWarningMessage(message) {
+    const text = (message ?? '').trim();
+    if (!text)
+        return [];
+    let parsed;
+    let isJson = false;
+    if (text.startsWith('{') || text.startsWith('[')) {
+        try {
+            parsed = JSON.parse(text);
+            isJson = true;
+        }
+        catch {
+            isJson = false;
+        }
+    }
+    if (!isJson) {
+        return text
+            .split(/\r?\n/)
+            .map(line => line.trim())
+            .filter(Boolean)
+            .map(cap);
+    }
+    const out = [];
+    if (isRecord(parsed)) {
+        for (const [key, value] of Object.entries(parsed))
+            renderEntries(key, value, out);
+    }
+    else if (Array.isArray(parsed)) {
+        for (const item of parsed) {
+            const line = describe(item);
+            if (line)
+                out.push(cap(line));
+        }
+    }
+    // A JSON warning with nothing in it ({"skippedTables":[]...}) says nothing: no lines.
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+// The job step summary, written once at the end of every outcome. Pure: main.ts writes it.
+// Every value from AWS is escaped (it can't break a table or inject HTML) and capped, and the
+// whole text stays under the 1 MiB GitHub accepts per step, whatever the input.
+
+
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+const MAX_CELL = 2000;
+const MAX_BLOCK = 20_000;
+const MAX_LIST = 50;
+const MAX_TIMELINE = 100;
+const TRUNCATED_NOTE = '\n\n_Summary truncated to fit the 1 MiB limit._\n';
+/** Cut to n UTF-16 units without splitting a surrogate pair. */
+function cut(text, n) {
+    if (text.length <= n)
+        return text;
+    let end = n;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}…`;
+}
+/** Markdown and HTML in a value from AWS become literal text. */
+function escapeText(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~#!])/g, '\\$1');
+}
+/** One line, escaped, capped: fit for a table cell or a list item. */
+function cell(value, max = MAX_CELL) {
+    const text = value === undefined || value === null ? '' : String(value);
+    return escapeText(cut(text.replace(/\s*[\r\n]+\s*/g, ' ').trim(), max));
+}
+/** Several lines kept as lines (joined with a hard break), escaped, capped. */
+function block(value) {
+    return cut(value.trim(), MAX_BLOCK)
+        .split(/\r?\n/)
+        .map(line => escapeText(line.trim()))
+        .filter(Boolean)
+        .join('<br>\n');
+}
+/** Only plain https links, with the characters that would end a markdown link encoded. */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const u = new URL(url);
+        if (u.protocol !== 'https:')
+            return undefined;
+        return u.href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
+    }
+    catch {
+        return undefined;
+    }
+}
+function dateText(d) {
+    if (!(d instanceof Date) || Number.isNaN(d.getTime()))
+        return undefined;
+    return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+/** Bucket and key prefix of this export's files, from s3-uri or the task. */
+function s3Location(input) {
+    const m = input.s3Uri ? /^s3:\/\/([^/]+)\/?(.*)$/.exec(input.s3Uri) : null;
+    if (m)
+        return { uri: input.s3Uri, bucket: m[1], prefix: m[2] };
+    const t = input.task;
+    if (!t?.S3Bucket)
+        return undefined;
+    const id = t.ExportTaskIdentifier;
+    const prefix = [t.S3Prefix?.replace(/^\/+|\/+$/g, ''), id].filter(Boolean).join('/');
+    const withSlash = prefix ? `${prefix}/` : '';
+    return { uri: `s3://${t.S3Bucket}/${withSlash}`, bucket: t.S3Bucket, prefix: withSlash };
+}
+function s3ConsoleUrl(bucket, prefix, region) {
+    const q = `region=${encodeURIComponent(region)}&prefix=${encodeURIComponent(prefix)}`;
+    return `https://console.aws.amazon.com/s3/buckets/${encodeURIComponent(bucket)}?${q}`;
+}
+function heading(input) {
+    const waited = input.waitedMs !== undefined ? ` after ${(0,progress/* formatDuration */.a3)(input.waitedMs)}` : '';
+    const status = (input.task?.Status ?? '').toUpperCase();
+    switch (input.outcome) {
+        case 'started':
+            return '🚀 Export started';
+        case 'adopted':
+            return '🔗 Existing export adopted';
+        case 'status':
+            return `ℹ️ Export status: ${cell(status || 'unknown')}`;
+        case 'canceling':
+            return '🛑 Export canceling';
+        case 'complete':
+            return '✅ Export complete';
+        case 'failed':
+            return '❌ Export failed';
+        case 'canceled':
+            return '🚫 Export canceled';
+        case 'timeout':
+            return `⏱️ Timed out${waited} — the export keeps running`;
+        case 'timeout-continue':
+            return `⏱️ Stopped waiting${waited} — the export keeps running`;
+        case 'timeout-cancel':
+            return `⏱️ Timed out${waited} — the export was canceled`;
+        case 'aborted':
+            return status === 'CANCELING' || status === 'CANCELED'
+                ? '🛑 Run cancelled while waiting — the export was canceled'
+                : '🛑 Run cancelled while waiting — the export keeps running';
+        case 'error':
+            return '❌ Step failed';
+    }
+}
+function taskTable(input) {
+    const t = input.task ?? {};
+    const rows = [];
+    const add = (name, value) => {
+        if (value)
+            rows.push([name, value]);
+    };
+    add('Export task', cell(t.ExportTaskIdentifier));
+    const source = cell(t.SourceArn);
+    add('Source', source && t.SourceType ? `${source} (${cell(t.SourceType)})` : source);
+    add('Status', cell(t.Status?.toUpperCase()));
+    if (typeof t.PercentProgress === 'number')
+        add('Progress', (0,progress/* progressBar */.hr)(t.PercentProgress));
+    if (typeof t.TotalExtractedDataInGB === 'number') {
+        add('Data extracted', `${cell(t.TotalExtractedDataInGB)} GB`);
+    }
+    const s3 = s3Location(input);
+    if (s3) {
+        const url = safeUrl(s3ConsoleUrl(s3.bucket, s3.prefix, input.region));
+        add('S3 location', url ? `[${cell(s3.uri)}](${url})` : cell(s3.uri));
+    }
+    const consoleUrl = safeUrl(input.consoleUrl);
+    if (consoleUrl)
+        add('RDS console', `[Exports in ${cell(input.region)}](${consoleUrl})`);
+    else
+        add('Region', cell(input.region));
+    add('KMS key', cell(t.KmsKeyId));
+    add('IAM role', cell(t.IamRoleArn));
+    if (t.ExportOnly?.length) {
+        const shown = t.ExportOnly.slice(0, MAX_LIST).map(e => cell(e, 200));
+        const more = t.ExportOnly.length - shown.length;
+        add('Export only', shown.join(', ') + (more > 0 ? ` and ${more} more` : ''));
+    }
+    add('Snapshot time', dateText(t.SnapshotTime));
+    add('Started', dateText(t.TaskStartTime));
+    add('Ended', dateText(t.TaskEndTime));
+    const start = t.TaskStartTime?.getTime();
+    const end = t.TaskEndTime?.getTime();
+    if (start !== undefined && end !== undefined && Number.isFinite(end - start)) {
+        add('Duration', (0,progress/* formatDuration */.a3)(end - start));
+    }
+    if (input.waitedMs !== undefined)
+        add('Waited', (0,progress/* formatDuration */.a3)(input.waitedMs));
+    if (rows.length === 0)
+        return [];
+    return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''];
+}
+function timeline(entries) {
+    if (entries.length === 0)
+        return [];
+    const row = (e) => {
+        const p = typeof e.percentProgress === 'number' ? `${cell(e.percentProgress)}%` : '';
+        return `| ${dateText(e.at) ?? ''} | ${cell(e.status.toUpperCase(), 100)} | ${p} |`;
+    };
+    const lines = ['### Timeline', '', '| Time | Status | Progress |', '| --- | --- | --- |'];
+    if (entries.length <= MAX_TIMELINE) {
+        lines.push(...entries.map(row));
+    }
+    else {
+        const half = MAX_TIMELINE / 2;
+        lines.push(...entries.slice(0, half).map(row));
+        lines.push(`| … | ${entries.length - MAX_TIMELINE} more changes | |`);
+        lines.push(...entries.slice(-half).map(row));
+    }
+    return [...lines, ''];
+}
+function list(title, items) {
+    if (items.length === 0)
+        return [];
+    const shown = items.slice(0, MAX_LIST).map(item => `- ${cell(item, 1000)}`);
+    const more = items.length - shown.length;
+    if (more > 0)
+        shown.push(`- … and ${more} more`);
+    return [`### ${title}`, '', ...shown, ''];
+}
+/** Trim to the limit at a character boundary, saying so. */
+function enforceLimit(text) {
+    if (Buffer.byteLength(text, 'utf8') < SUMMARY_LIMIT_BYTES)
+        return text;
+    const room = SUMMARY_LIMIT_BYTES - Buffer.byteLength(TRUNCATED_NOTE, 'utf8') - 16;
+    const head = Buffer.from(text, 'utf8')
+        .subarray(0, room)
+        .toString('utf8')
+        .replace(/\uFFFD+$/, '');
+    return head + TRUNCATED_NOTE;
+}
+/** The step summary markdown for this outcome. */
+function renderSummary(input) {
+    const t = input.task;
+    const lines = [`## ${heading(input)}`, ''];
+    if (input.errorMessage)
+        lines.push(block(input.errorMessage), '');
+    if (!t)
+        lines.push('_No export task to show._', '');
+    lines.push(...taskTable(input));
+    lines.push(...timeline(input.timeline));
+    if (t?.FailureCause)
+        lines.push('### Failure cause', '', block(t.FailureCause), '');
+    if (t?.WarningMessage) {
+        const rendered = renderWarningMessage(t.WarningMessage);
+        lines.push(...list('Export warnings', rendered.length ? rendered : [t.WarningMessage]));
+    }
+    lines.push(...list('Action warnings', input.warnings ?? []));
+    if (input.hint)
+        lines.push(`**Hint:** ${block(input.hint)}`, '');
+    return enforceLimit(lines.join('\n'));
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// The action, top to bottom: inputs -> credentials -> source -> start or adopt -> wait -> report.
+// Decisions live in small pure modules beside this one; this file only sequences them.
+
+
+
+
+
+
+
+
+
+
+const defaultDeps = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+        }
+        signal.addEventListener('abort', done, { once: true });
+    }),
+    env: process.env,
+    signals: process
+};
+async function run(overrides = {}) {
+    const deps = { ...defaultDeps, ...overrides };
+    const report = { outcome: 'error', timeline: [], warnings: [] };
+    const warn = (message) => {
+        report.warnings.push(message);
+        warning(message);
+    };
+    // The runner cancels a run with SIGINT, then SIGTERM 7.5 s later: stop waiting, clean up.
+    let published;
+    const publish = (task, region) => {
+        if (task === published)
+            return; // each output once per change of the task
+        published = task;
+        setOutputs(task, region);
+    };
+    let rds;
+    const cancelled = new AbortController();
+    const onSignal = () => cancelled.abort();
+    deps.signals.on('SIGINT', onSignal);
+    deps.signals.on('SIGTERM', onSignal);
+    try {
+        // 1. Inputs: every rule is checked here, before any AWS call.
+        const { config, warnings } = parseInputs(name => getInput(name), deps.env);
+        report.config = config;
+        warnings.forEach(warn);
+        // 2. Credentials. The AWS SDK is loaded only now, so bad input fails fast.
+        const aws = await Promise.all(/* import() */[__nccwpck_require__.e(548), __nccwpck_require__.e(177)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3177));
+        const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+        const runId = Number.isFinite(context.runId) ? String(context.runId) : undefined;
+        const credentials = config.roleToAssume
+            ? (aws.checkOidcAvailable(deps.env),
+                aws.oidcRoleCredentials({
+                    roleArn: config.roleToAssume,
+                    audience: config.audience,
+                    roleSessionName: config.roleSessionName ?? defaultRoleSessionName(runId, new Date(deps.now())),
+                    durationSeconds: config.roleDurationSeconds,
+                    region: config.region,
+                    getIDToken: audience => getIDToken(audience),
+                    setSecret: secret => setSecret(secret),
+                    clientConfig: aws.CLIENT_CONFIG
+                }))
+            : undefined;
+        let current = aws.createRdsClient(config.region, credentials);
+        rds = current;
+        // The wait may replace the client (renewCredentials); always use the current one.
+        const client = () => current;
+        await aws.resolveCredentials(client());
+        // 3. The task: started or adopted (start), or an existing one (wait, status, cancel).
+        let task;
+        if (config.mode === 'start') {
+            task = await startOrAdopt();
+        }
+        else {
+            task = await existingTask(config.exportTaskIdentifier ?? '');
+            if (config.mode === 'cancel')
+                task = await cancel(task);
+            else
+                info(describeTask('Found', task));
+        }
+        report.task = task;
+        publish(task, config.region);
+        // 4. Wait, when asked to.
+        if (config.wait && !isEnded(task)) {
+            const { waitForExport } = await __nccwpck_require__.e(/* import() */ 941).then(__nccwpck_require__.bind(__nccwpck_require__, 4941));
+            const waited = await waitForExport({
+                describe: signal => aws.describeExportTask(client(), task.ExportTaskIdentifier ?? '', signal),
+                cancel: signal => aws.cancelExportTask(client(), task.ExportTaskIdentifier ?? '', signal),
+                // Expired credentials mid-wait: a new client asks the provider (and the runner) afresh.
+                renewCredentials: () => {
+                    current.destroy();
+                    current = rds = aws.createRdsClient(config.region, credentials);
+                },
+                now: deps.now,
+                sleep: deps.sleep,
+                info: line => info(line),
+                warning: warn,
+                abort: cancelled.signal
+            }, {
+                task,
+                timeoutMs: config.waitTimeoutMinutes * 60_000,
+                maxIntervalMs: config.pollIntervalSeconds * 1000,
+                onTimeout: config.onTimeout,
+                cancelOnAbort: config.cancelOnAbort
+            });
+            report.task = waited.task;
+            report.timeline = waited.timeline;
+            report.waitedMs = waited.waitedMs;
+            report.outcome = waited.outcome;
+        }
+        else {
+            report.outcome = outcomeWithoutWaiting(config, report.outcome);
+            report.timeline = [{ at: new Date(deps.now()), status: (0,src_outputs/* normalizeStatus */.SP)(task.Status) }];
+        }
+        // 5. Report: outputs, summary, and success or failure by the outcome.
+        publish(report.task, config.region);
+        const failure = failureOf(config, report);
+        if (failure)
+            fail(failure);
+        else if (report.task.WarningMessage)
+            warnAboutTask(report.task);
+        writeSummary(report, failure);
+        return;
+        async function startOrAdopt() {
+            const source = config.source;
+            if (!source)
+                throw new InputError('mode', "Mode 'start' needs a source.");
+            // The identifier comes from the source input's own name, not the snapshot it resolves
+            // to: a re-run of the same workflow run finds its task without describing snapshots,
+            // even if a newer snapshot has appeared since.
+            const runAttempt = Number.isFinite(context.runAttempt) ? context.runAttempt : 1;
+            const generated = config.exportTaskIdentifier === undefined;
+            const identifierFor = (attemptSuffix) => config.exportTaskIdentifier ??
+                generateExportTaskIdentifier({
+                    sourceName: 'arn' in source ? source.arn : source.identifier,
+                    runId,
+                    now: new Date(deps.now()),
+                    attemptSuffix
+                });
+            let identifier = identifierFor();
+            let resolved;
+            // Each pass describes the identifier first; StartExportTask refusing it as existing, or
+            // a full account, sends us round again. Bounded: each reason can happen only so often.
+            for (let pass = 0; pass < 10; pass++) {
+                const wanted = {
+                    ExportTaskIdentifier: identifier,
+                    source,
+                    S3BucketName: config.s3BucketName,
+                    S3Prefix: config.s3Prefix
+                };
+                const existing = await aws.describeExportTask(client(), identifier);
+                const decision = decideExisting(existing, wanted, {
+                    ifExists: config.ifExists,
+                    generatedIdentifier: generated,
+                    freshIdentifierAvailable: runAttempt > 1 && identifier === identifierFor()
+                });
+                if (decision.action === 'conflict') {
+                    throw new errors/* ActionError */.lZ(decision.message, (0,errors/* hintFor */.JR)('ExportTaskAlreadyExistsFault'));
+                }
+                if (decision.action === 'fresh-identifier') {
+                    info(`Export task '${identifier}' ended ${(0,src_outputs/* normalizeStatus */.SP)(existing?.Status)}; this run attempt starts a new one.`);
+                    identifier = identifierFor(`a${runAttempt}`);
+                    continue;
+                }
+                if (decision.action === 'adopt') {
+                    info(describeTask('Adopted existing', decision.task));
+                    report.outcome = 'adopted';
+                    return decision.task;
+                }
+                if (!resolved) {
+                    resolved = await aws.resolveSource(client(), source, config.exportOnly.length > 0);
+                    info(`Source: ${resolved.arn}${resolved.engine ? ` (${resolved.engine})` : ''}`);
+                    const problem = resolved.engine && exportOnlyProblem(config.exportOnly, resolved.engine);
+                    if (problem)
+                        throw new InputError('export-only', problem);
+                }
+                await waitForSlot();
+                try {
+                    const started = await aws.startExportTask(client(), {
+                        ExportTaskIdentifier: identifier,
+                        SourceArn: resolved.arn,
+                        S3BucketName: config.s3BucketName,
+                        S3Prefix: config.s3Prefix,
+                        KmsKeyId: config.kmsKeyId,
+                        IamRoleArn: config.iamRoleArn,
+                        ExportOnly: config.exportOnly
+                    });
+                    info(describeTask('Started', started));
+                    report.outcome = 'started';
+                    return started;
+                }
+                catch (error) {
+                    const code = (0,errors/* explainError */.UW)(error, 'StartExportTask').code;
+                    if (code === 'ExportTaskAlreadyExistsFault')
+                        continue; // another step won the race
+                    const active = await aws.listActiveExports(client());
+                    if (active.length >= config.maxConcurrentExports)
+                        continue; // refused at the limit
+                    throw error;
+                }
+            }
+            throw new errors/* ActionError */.lZ(`Could not start or adopt export task '${identifier}'.`);
+        }
+        async function waitForSlot() {
+            const { waitForExportSlot } = await __nccwpck_require__.e(/* import() */ 302).then(__nccwpck_require__.bind(__nccwpck_require__, 1302));
+            await waitForExportSlot({
+                countActive: async () => (await aws.listActiveExports(client())).length,
+                now: deps.now,
+                sleep: deps.sleep,
+                info: line => info(line),
+                warning: warn,
+                abort: cancelled.signal
+            }, {
+                maxConcurrentExports: config.maxConcurrentExports,
+                timeoutMs: config.waitTimeoutMinutes * 60_000,
+                maxIntervalMs: config.pollIntervalSeconds * 1000
+            });
+        }
+        async function existingTask(identifier) {
+            const found = await aws.describeExportTask(client(), identifier);
+            if (!found) {
+                throw new errors/* ActionError */.lZ(`Input 'export-task-identifier': no export task '${identifier}' in ${config.region}.`, (0,errors/* hintFor */.JR)('ExportTaskNotFoundFault'));
+            }
+            return found;
+        }
+        async function cancel(found) {
+            if (isEnded(found)) {
+                warn(`Export task '${found.ExportTaskIdentifier}' already ended with status ${(0,src_outputs/* normalizeStatus */.SP)(found.Status)}; nothing to cancel.`);
+                return found;
+            }
+            try {
+                const canceling = await aws.cancelExportTask(client(), found.ExportTaskIdentifier ?? '');
+                info(describeTask('Cancelling', { ...found, ...canceling }));
+                return { ...found, ...canceling };
+            }
+            catch (error) {
+                // Ended between our describe and the cancel.
+                if ((0,errors/* explainError */.UW)(error, 'CancelExportTask').code !== 'InvalidExportTaskStateFault') {
+                    throw error;
+                }
+                const ended = await existingTask(found.ExportTaskIdentifier ?? '');
+                warn(`Export task '${ended.ExportTaskIdentifier}' already ended with status ${(0,src_outputs/* normalizeStatus */.SP)(ended.Status)}; nothing to cancel.`);
+                return ended;
+            }
+        }
+    }
+    catch (error) {
+        const failure = toFailure(error);
+        report.outcome = 'error';
+        fail(failure);
+        if (report.task && report.config)
+            publish(report.task, report.config.region);
+        writeSummary(report, failure);
+    }
+    finally {
+        rds?.destroy(); // close kept-alive sockets so the process can exit
+        deps.signals.off('SIGINT', onSignal);
+        deps.signals.off('SIGTERM', onSignal);
+    }
+}
+function toFailure(error) {
+    if (error instanceof InputError)
+        return { message: error.message };
+    if (error instanceof errors/* ActionError */.lZ)
+        return { message: error.message, hint: error.hint };
+    const explained = (0,errors/* explainError */.UW)(error, 'The action');
+    if (isDebug() && error instanceof Error && error.stack)
+        debug(error.stack);
+    return { message: explained.message, hint: explained.hint };
+}
+/** One `::error::` line: what went wrong, then what to do. */
+function fail(failure) {
+    setFailed(failure.hint ? `${failure.message} Hint: ${failure.hint}` : failure.message);
+}
+function setOutputs(task, region) {
+    for (const [name, value] of Object.entries((0,src_outputs/* taskOutputs */.zs)(task, region))) {
+        setOutput(name, value);
+    }
+}
+function isEnded(task) {
+    return ['COMPLETE', 'FAILED', 'CANCELED'].includes((0,src_outputs/* normalizeStatus */.SP)(task.Status));
+}
+function outcomeWithoutWaiting(config, current) {
+    if (config.mode === 'status')
+        return 'status';
+    if (config.mode === 'cancel')
+        return 'canceling';
+    return current;
+}
+/** Whether the step fails, by the outcome of the wait and the mode. */
+function failureOf(config, report) {
+    const task = report.task ?? {};
+    const id = task.ExportTaskIdentifier ?? '';
+    const status = (0,src_outputs/* normalizeStatus */.SP)(task.Status);
+    const waited = report.waitedMs === undefined ? '' : ` after ${(0,progress/* formatDuration */.a3)(report.waitedMs)}`;
+    if (config.mode === 'cancel' || config.mode === 'status')
+        return undefined;
+    switch (report.outcome) {
+        case 'failed':
+            return {
+                message: `Export task '${id}' FAILED: ${task.FailureCause || 'RDS gave no cause'}.`,
+                hint: (0,errors/* hintForFailureCause */.UU)(task.FailureCause)
+            };
+        case 'canceled':
+            return { message: `Export task '${id}' was CANCELED.` };
+        case 'timeout':
+            return {
+                message: `Export task '${id}' is still ${status}${waited} (wait-timeout-minutes: ${config.waitTimeoutMinutes}); the export keeps running.`,
+                hint: "Wait for it in a later job with mode: wait, raise wait-timeout-minutes, or set on-timeout: 'continue'."
+            };
+        case 'timeout-cancel':
+            return {
+                message: `Export task '${id}' did not finish${waited} (wait-timeout-minutes: ${config.waitTimeoutMinutes}) and was cancelled (on-timeout: cancel); status ${status}.`
+            };
+        case 'aborted':
+            return {
+                message: `The run was cancelled while waiting for export task '${id}'; status ${status}${config.cancelOnAbort ? ' (cancel-on-abort)' : ', the export keeps running'}.`
+            };
+        case 'complete':
+            if (config.failOnWarning && task.WarningMessage) {
+                return {
+                    message: `Export task '${id}' COMPLETE with a warning (fail-on-warning): ${renderWarningMessage(task.WarningMessage).join('; ')}`
+                };
+            }
+            return undefined;
+        default:
+            return undefined;
+    }
+}
+function warnAboutTask(task) {
+    const lines = renderWarningMessage(task.WarningMessage ?? '');
+    warning(`Export task '${task.ExportTaskIdentifier}' has a warning: ${lines.join('; ')}`);
+}
+function writeSummary(report, failure) {
+    const config = report.config;
+    if (config && !config.summary)
+        return;
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const region = config?.region ?? '';
+    const outputs = report.task ? (0,src_outputs/* taskOutputs */.zs)(report.task, region) : undefined;
+    const markdown = renderSummary({
+        outcome: report.outcome,
+        task: report.task,
+        region,
+        s3Uri: outputs?.['s3-uri'],
+        consoleUrl: outputs?.['console-url'],
+        timeline: report.timeline,
+        waitedMs: report.waitedMs,
+        errorMessage: failure?.message,
+        hint: failure?.hint,
+        warnings: report.warnings
+    });
+    // Written once, synchronously: on cancellation the runner may kill the process soon after.
+    (0,external_node_fs_.writeFileSync)(process.env.GITHUB_STEP_SUMMARY, markdown + '\n', { flag: 'a' });
+}
+function describeTask(verb, task) {
+    const { s3Uri } = (0,src_outputs/* exportLocation */.Sy)(task.S3Bucket ?? '', task.S3Prefix, task.ExportTaskIdentifier ?? '');
+    return `${verb} export task '${task.ExportTaskIdentifier}' (${(0,src_outputs/* normalizeStatus */.SP)(task.Status)}): ${task.SourceArn} -> ${s3Uri}`;
+}
+
+
+/***/ }),
+
+/***/ 7729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SP: () => (/* binding */ normalizeStatus),
+/* harmony export */   Sy: () => (/* binding */ exportLocation),
+/* harmony export */   zs: () => (/* binding */ taskOutputs)
+/* harmony export */ });
+/* unused harmony exports OUTPUT_NAMES, rdsConsoleUrl, s3ConsoleUrl, isoTime */
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'export-task-identifier',
+    'status',
+    's3-bucket',
+    's3-prefix',
+    's3-uri',
+    'source-arn',
+    'source-type',
+    'percent-progress',
+    'total-extracted-data-in-gb',
+    'failure-cause',
+    'warning-message',
+    'snapshot-time',
+    'task-start-time',
+    'task-end-time',
+    'console-url'
+]));
+/** Where this export's files land: `<prefix>/<identifier>/` in the bucket. */
+function exportLocation(bucket, prefix, identifier) {
+    const trimmed = (prefix ?? '').replace(/^\/+|\/+$/g, '');
+    const s3Prefix = trimmed ? `${trimmed}/${identifier}/` : `${identifier}/`;
+    return { s3Prefix, s3Uri: `s3://${bucket}/${s3Prefix}` };
+}
+/** The RDS console's "Exports in Amazon S3" page of the region, in the region's partition. */
+function rdsConsoleUrl(region) {
+    return `https://${consoleHost(region)}/rds/home?region=${region}#exports-in-s3:`;
+}
+/** The S3 console page of the export's prefix. */
+function s3ConsoleUrl(region, bucket, s3Prefix) {
+    const query = new URLSearchParams({ region, prefix: s3Prefix, showversions: 'false' });
+    return `https://${consoleHost(region)}/s3/buckets/${bucket}?${query.toString()}`;
+}
+function consoleHost(region) {
+    if (region.startsWith('cn-'))
+        return 'console.amazonaws.cn';
+    if (region.startsWith('us-gov-'))
+        return 'console.amazonaws-us-gov.com';
+    return `${region}.console.aws.amazon.com`;
+}
+function normalizeStatus(status) {
+    return (status ?? '').trim().toUpperCase();
+}
+/** Every output, from the task; fields RDS left out are empty strings. */
+function taskOutputs(task, region) {
+    const identifier = task.ExportTaskIdentifier ?? '';
+    const bucket = task.S3Bucket ?? '';
+    const location = exportLocation(bucket, task.S3Prefix, identifier);
+    return {
+        'export-task-identifier': identifier,
+        status: normalizeStatus(task.Status),
+        's3-bucket': bucket,
+        's3-prefix': location.s3Prefix,
+        's3-uri': location.s3Uri,
+        'source-arn': task.SourceArn ?? '',
+        'source-type': normalizeStatus(task.SourceType),
+        'percent-progress': integer(task.PercentProgress),
+        'total-extracted-data-in-gb': integer(task.TotalExtractedDataInGB),
+        'failure-cause': task.FailureCause ?? '',
+        'warning-message': task.WarningMessage ?? '',
+        'snapshot-time': isoTime(task.SnapshotTime),
+        'task-start-time': isoTime(task.TaskStartTime),
+        'task-end-time': isoTime(task.TaskEndTime),
+        'console-url': rdsConsoleUrl(region)
+    };
+}
+function integer(value) {
+    return value === undefined || !Number.isFinite(value) ? '' : String(Math.trunc(value));
+}
+/** ISO 8601 in UTC, without milliseconds (RDS reports whole seconds). */
+function isoTime(value) {
+    if (!value || Number.isNaN(value.getTime()))
+        return '';
+    return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+
+/***/ }),
+
+/***/ 9898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   hX: () => (/* binding */ formatProgressLine),
+/* harmony export */   hr: () => (/* binding */ progressBar),
+/* harmony export */   n_: () => (/* binding */ changedSinceLast)
+/* harmony export */ });
+// What a person reads in the log while the step waits: one line per check that changed
+// something (status, percent, GB, failure cause, warning).
+const pad2 = (n) => String(n).padStart(2, '0');
+/** `45s`, `12m 30s`, `1h 02m` (seconds dropped from an hour on). Negative or NaN is `0s`. */
+function formatDuration(ms) {
+    const total = Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0;
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${pad2(m)}m`;
+    if (m > 0)
+        return `${m}m ${pad2(s)}s`;
+    return `${s}s`;
+}
+/** An estimate deserves no false precision: `45s`, `17m`, `1h 05m`. */
+function roughDuration(ms) {
+    const total = Number.isFinite(ms) && ms > 0 ? Math.round(ms / 1000) : 0;
+    if (total < 60)
+        return `${total}s`;
+    const minutes = Math.round(total / 60);
+    if (minutes < 60)
+        return `${minutes}m`;
+    return `${Math.floor(minutes / 60)}h ${pad2(minutes % 60)}m`;
+}
+const clampPercent = (percent) => Number.isFinite(percent) ? Math.min(100, Math.max(0, percent)) : 0;
+/** `████████░░░░░░░░░░░░ 42%`; the percent is clamped to 0-100. */
+function progressBar(percent, width = 20) {
+    const p = clampPercent(percent);
+    const w = Number.isFinite(width) && width > 0 ? Math.floor(width) : 20;
+    const filled = Math.round((p / 100) * w);
+    return `${'█'.repeat(filled)}${'░'.repeat(w - filled)} ${Math.round(p)}%`;
+}
+/** `08:47:12Z` */
+function clock(now) {
+    return Number.isNaN(now.getTime()) ? '--:--:--Z' : `${now.toISOString().slice(11, 19)}Z`;
+}
+/**
+ * `08:47:12Z IN_PROGRESS 42% 110 GB elapsed 12m 30s, about 17m left`: time in UTC, the status
+ * upper case, then what RDS reports, the time waited and the estimated time left when known.
+ */
+function formatProgressLine(args) {
+    const { now, task, elapsedMs, remainingMs } = args;
+    const parts = [clock(now), (task.Status ?? 'UNKNOWN').toUpperCase()];
+    if (typeof task.PercentProgress === 'number')
+        parts.push(`${task.PercentProgress}%`);
+    if (typeof task.TotalExtractedDataInGB === 'number')
+        parts.push(`${task.TotalExtractedDataInGB} GB`);
+    let line = `${parts.join(' ')} elapsed ${formatDuration(elapsedMs)}`;
+    if (remainingMs !== undefined && Number.isFinite(remainingMs)) {
+        line += `, about ${roughDuration(remainingMs)} left`;
+    }
+    return line;
+}
+/** Whether the task changed in a way worth a log line. */
+function changedSinceLast(prev, next) {
+    if (!prev)
+        return true;
+    return ((prev.Status ?? '').toUpperCase() !== (next.Status ?? '').toUpperCase() ||
+        prev.PercentProgress !== next.PercentProgress ||
+        prev.TotalExtractedDataInGB !== next.TotalExtractedDataInGB ||
+        (prev.FailureCause ?? '') !== (next.FailureCause ?? '') ||
+        (prev.WarningMessage ?? '') !== (next.WarningMessage ?? ''));
 }
 
 
@@ -31358,6 +33162,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -31403,6 +33214,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -31438,6 +33256,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -31452,6 +33284,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -31459,10 +33298,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -31522,6 +33382,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -31565,7 +33432,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -31574,6 +33441,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -31648,6 +33518,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -31660,9 +33560,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

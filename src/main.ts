@@ -2,7 +2,7 @@
 // Decisions live in small pure modules beside this one; this file only sequences them.
 import { writeFileSync } from 'node:fs'
 import * as core from '@actions/core'
-import type { ExportTask } from '@aws-sdk/client-rds'
+import type { ExportTask, RDSClient } from '@aws-sdk/client-rds'
 import type { ResolvedSource } from './rds.js'
 import { decideExisting } from './adopt.js'
 import type { Config } from './config.js'
@@ -57,6 +57,13 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     core.warning(message)
   }
   // The runner cancels a run with SIGINT, then SIGTERM 7.5 s later: stop waiting, clean up.
+  let published: ExportTask | undefined
+  const publish = (task: ExportTask, region: string): void => {
+    if (task === published) return // each output once per change of the task
+    published = task
+    setOutputs(task, region)
+  }
+  let rds: RDSClient | undefined
   const cancelled = new AbortController()
   const onSignal = (): void => cancelled.abort()
   deps.signals.on('SIGINT', onSignal)
@@ -86,8 +93,11 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
           clientConfig: aws.CLIENT_CONFIG
         }))
       : undefined
-    let rds = aws.createRdsClient(config.region, credentials)
-    await aws.resolveCredentials(rds)
+    let current = aws.createRdsClient(config.region, credentials)
+    rds = current
+    // The wait may replace the client (renewCredentials); always use the current one.
+    const client = (): RDSClient => current
+    await aws.resolveCredentials(client())
 
     // 3. The task: started or adopted (start), or an existing one (wait, status, cancel).
     let task: ExportTask
@@ -99,19 +109,20 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
       else core.info(describeTask('Found', task))
     }
     report.task = task
-    setOutputs(task, config.region)
+    publish(task, config.region)
 
     // 4. Wait, when asked to.
     if (config.wait && !isEnded(task)) {
       const { waitForExport } = await import('./wait.js')
       const waited = await waitForExport(
         {
-          describe: signal => aws.describeExportTask(rds, task.ExportTaskIdentifier ?? '', signal),
-          cancel: signal => aws.cancelExportTask(rds, task.ExportTaskIdentifier ?? '', signal),
+          describe: signal =>
+            aws.describeExportTask(client(), task.ExportTaskIdentifier ?? '', signal),
+          cancel: signal => aws.cancelExportTask(client(), task.ExportTaskIdentifier ?? '', signal),
           // Expired credentials mid-wait: a new client asks the provider (and the runner) afresh.
           renewCredentials: () => {
-            rds.destroy()
-            rds = aws.createRdsClient(config.region, credentials)
+            current.destroy()
+            current = rds = aws.createRdsClient(config.region, credentials)
           },
           now: deps.now,
           sleep: deps.sleep,
@@ -135,10 +146,9 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
       report.outcome = outcomeWithoutWaiting(config, report.outcome)
       report.timeline = [{ at: new Date(deps.now()), status: normalizeStatus(task.Status) }]
     }
-    rds.destroy()
 
     // 5. Report: outputs, summary, and success or failure by the outcome.
-    setOutputs(report.task, config.region)
+    publish(report.task, config.region)
     const failure = failureOf(config, report)
     if (failure) fail(failure)
     else if (report.task.WarningMessage) warnAboutTask(report.task)
@@ -173,7 +183,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
           S3BucketName: config.s3BucketName,
           S3Prefix: config.s3Prefix
         }
-        const existing = await aws.describeExportTask(rds, identifier)
+        const existing = await aws.describeExportTask(client(), identifier)
         const decision = decideExisting(existing, wanted, {
           ifExists: config.ifExists,
           generatedIdentifier: generated,
@@ -196,14 +206,14 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
         }
 
         if (!resolved) {
-          resolved = await aws.resolveSource(rds, source, config.exportOnly.length > 0)
+          resolved = await aws.resolveSource(client(), source, config.exportOnly.length > 0)
           core.info(`Source: ${resolved.arn}${resolved.engine ? ` (${resolved.engine})` : ''}`)
           const problem = resolved.engine && exportOnlyProblem(config.exportOnly, resolved.engine)
           if (problem) throw new InputError('export-only', problem)
         }
         await waitForSlot()
         try {
-          const started = await aws.startExportTask(rds, {
+          const started = await aws.startExportTask(client(), {
             ExportTaskIdentifier: identifier,
             SourceArn: resolved.arn,
             S3BucketName: config.s3BucketName,
@@ -218,7 +228,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
         } catch (error) {
           const code = explainError(error, 'StartExportTask').code
           if (code === 'ExportTaskAlreadyExistsFault') continue // another step won the race
-          const active = await aws.listActiveExports(rds)
+          const active = await aws.listActiveExports(client())
           if (active.length >= config.maxConcurrentExports) continue // refused at the limit
           throw error
         }
@@ -230,7 +240,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
       const { waitForExportSlot } = await import('./slots.js')
       await waitForExportSlot(
         {
-          countActive: async () => (await aws.listActiveExports(rds)).length,
+          countActive: async () => (await aws.listActiveExports(client())).length,
           now: deps.now,
           sleep: deps.sleep,
           info: line => core.info(line),
@@ -246,7 +256,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     }
 
     async function existingTask(identifier: string): Promise<ExportTask> {
-      const found = await aws.describeExportTask(rds, identifier)
+      const found = await aws.describeExportTask(client(), identifier)
       if (!found) {
         throw new ActionError(
           `Input 'export-task-identifier': no export task '${identifier}' in ${config.region}.`,
@@ -264,7 +274,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
         return found
       }
       try {
-        const canceling = await aws.cancelExportTask(rds, found.ExportTaskIdentifier ?? '')
+        const canceling = await aws.cancelExportTask(client(), found.ExportTaskIdentifier ?? '')
         core.info(describeTask('Cancelling', { ...found, ...canceling }))
         return { ...found, ...canceling }
       } catch (error) {
@@ -283,9 +293,10 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     const failure = toFailure(error)
     report.outcome = 'error'
     fail(failure)
-    if (report.task && report.config) setOutputs(report.task, report.config.region)
+    if (report.task && report.config) publish(report.task, report.config.region)
     writeSummary(report, failure)
   } finally {
+    rds?.destroy() // close kept-alive sockets so the process can exit
     deps.signals.off('SIGINT', onSignal)
     deps.signals.off('SIGTERM', onSignal)
   }
