@@ -19,6 +19,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStandIn, type StandIn, type StandInOptions } from '../test/standin/index.js'
+import { scenario } from '../test/standin/scenarios.js'
 
 const ACCOUNT = '123456789012'
 const REGION = 'us-east-1'
@@ -593,6 +594,38 @@ describe('timelines and scenarios', () => {
         new StartExportTaskCommand(exportOf('sixth', snapshotArn('shop-manual')))
       )
       expect(started.Status).toBe('STARTING')
+    } finally {
+      await standIn.close()
+    }
+  })
+
+  test('the busy scenario holds every slot until its first export ends', async () => {
+    const seen: string[] = []
+    const standIn = await startStandIn({
+      ...scenario('busy', new Date('2026-11-25T12:00:00Z')),
+      onRequest: entry => seen.push(`${entry.action} ${entry.status} ${entry.code ?? ''}`.trim())
+    })
+    try {
+      const rds = staticClient(standIn)
+      const [newest] = (
+        await rds.send(
+          new DescribeDBSnapshotsCommand({
+            DBInstanceIdentifier: 'prod',
+            SnapshotType: 'automated'
+          })
+        )
+      ).DBSnapshots!.sort((a, b) => Number(b.SnapshotCreateTime) - Number(a.SnapshotCreateTime))
+      expect(newest?.DBSnapshotIdentifier).toBe('rds:prod-2026-11-24-03-10')
+      const input = exportOf('prod-demo', newest?.DBSnapshotArn as string)
+      const full = await failure(rds.send(new StartExportTaskCommand(input)))
+      expect(full.name).toBe('ExportTaskLimitReachedFault')
+      standIn.advance(240 / 30) // the first busy export ends 240 scenario seconds from now, at x30
+      expect((await rds.send(new StartExportTaskCommand(input))).Status).toBe('STARTING')
+      expect(seen).toEqual([
+        'DescribeDBSnapshots 200',
+        'StartExportTask 400 ExportTaskLimitReachedFault',
+        'StartExportTask 200'
+      ])
     } finally {
       await standIn.close()
     }

@@ -85,6 +85,8 @@ export interface StandInOptions extends Omit<StsOptions, 'staticCredentials'> {
   clock?: () => number
   /** Default 0: a free port. */
   port?: number
+  /** Called as each request is answered (status 0: the connection was reset). */
+  onRequest?: (entry: RequestLogEntry) => void
 }
 
 export interface RequestLogEntry {
@@ -180,6 +182,11 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     return rule
   }
 
+  function reset(req: IncomingMessage, entry: RequestLogEntry): void {
+    req.socket.destroy()
+    options.onRequest?.(entry)
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req)
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
@@ -199,13 +206,14 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       entry.params = Object.fromEntries(url.searchParams)
       const fault = takeFault('OIDC')
       if (fault) entry.fault = fault.kind
-      if (fault?.kind === 'reset') return void req.socket.destroy()
+      if (fault?.kind === 'reset') return reset(req, entry)
       if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 2000)
       const answer =
         fault && fault.kind !== 'slow'
           ? oidcFault(fault)
           : issuer.answer(url, req.headers.authorization)
       entry.status = answer.status
+      options.onRequest?.(entry)
       res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' })
       return void res.end(JSON.stringify(answer.body))
     }
@@ -227,7 +235,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       const fault = takeFault(action)
       if (fault) {
         entry.fault = fault.kind
-        if (fault.kind === 'reset') return void req.socket.destroy()
+        if (fault.kind === 'reset') return reset(req, entry)
         if (fault.kind === 'slow') await sleep(fault.delayMs ?? 2000)
         else throw queryFault(fault)
       }
@@ -251,6 +259,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         result = rds.handle(action, params, caller.region)
       }
       entry.status = 200
+      options.onRequest?.(entry)
       send(res, 200, queryResponse(action, namespace, result, requestId), requestId)
     } catch (error) {
       const e =
@@ -259,6 +268,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
           : new QueryError('InternalFailure', 500, `The stand-in failed: ${String(error)}`)
       entry.status = e.status
       entry.code = e.code
+      options.onRequest?.(entry)
       send(res, e.status, queryError(namespace, e.type, e.code, e.message, requestId), requestId)
     }
   }

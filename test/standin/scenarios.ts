@@ -1,0 +1,80 @@
+// Named scenarios for `npm run demo`, manual runs and benchmarks: an account with a PostgreSQL
+// instance, a MySQL instance and an Aurora cluster, their snapshots, and (busy) five exports of
+// other teams that hold every export slot for a while.
+import type { StandInOptions, TaskSeed } from './index.js'
+
+export type ScenarioName = 'demo' | 'busy'
+
+export const SCENARIOS: ScenarioName[] = ['demo', 'busy']
+
+const ACCOUNT = '123456789012'
+const REGION = 'us-east-1'
+
+/** Days before `now` at 03:10 UTC, the hour automated snapshots are taken here. */
+function daysAgo(now: Date, days: number): string {
+  const day = new Date(now.getTime() - days * 86400_000)
+  day.setUTCHours(3, 10, 0, 0)
+  return day.toISOString()
+}
+
+function dated(now: Date, days: number): string {
+  return daysAgo(now, days).slice(0, 10)
+}
+
+export function scenario(name: ScenarioName, now = new Date()): StandInOptions {
+  const demo: StandInOptions = {
+    region: REGION,
+    account: ACCOUNT,
+    // An export of about 18 scenario minutes shows in about 36 seconds.
+    timeScale: 30,
+    timeline: {
+      startingSeconds: 180,
+      inProgressSeconds: 900,
+      outcome: 'COMPLETE',
+      totalGb: 48,
+      progressCurve: 'uneven'
+    },
+    snapshots: [
+      ...[3, 2, 1].map(days => ({
+        identifier: `rds:prod-${dated(now, days)}-03-10`,
+        instanceIdentifier: 'prod',
+        createTime: daysAgo(now, days)
+      })),
+      {
+        identifier: 'prod-before-upgrade',
+        instanceIdentifier: 'prod',
+        createTime: daysAgo(now, 10)
+      },
+      {
+        identifier: `rds:shop-${dated(now, 1)}-03-10`,
+        instanceIdentifier: 'shop',
+        engine: 'mysql',
+        createTime: daysAgo(now, 1)
+      }
+    ],
+    clusterSnapshots: [
+      {
+        identifier: `rds:aurora-${dated(now, 1)}-03-10`,
+        clusterIdentifier: 'aurora',
+        createTime: daysAgo(now, 1)
+      }
+    ],
+    clusters: [{ identifier: 'aurora' }]
+  }
+  if (name === 'demo') return demo
+
+  // Five exports of other sources hold every slot; the first ends 4 scenario minutes from now.
+  const busy: TaskSeed[] = Array.from({ length: 5 }, (_, i) => ({
+    identifier: `analytics-nightly-${i + 1}`,
+    sourceArn: `arn:aws:rds:${REGION}:${ACCOUNT}:snapshot:analytics-${i + 1}`,
+    s3Bucket: 'analytics-team-exports',
+    startedSecondsAgo: 600,
+    timeline: {
+      startingSeconds: 120,
+      inProgressSeconds: 720 + 300 * i,
+      outcome: 'COMPLETE',
+      totalGb: 20 + 5 * i
+    }
+  }))
+  return { ...demo, tasks: busy }
+}
