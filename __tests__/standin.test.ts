@@ -167,6 +167,15 @@ describe('routing through AWS_ENDPOINT_URL alone', () => {
     }
   })
 
+  test('the default credential chain with env({ staticKeys: true }) reaches the stand-in', async () => {
+    Object.assign(process.env, standIn.env({ staticKeys: true }))
+    const before = standIn.requests.length
+    await new RDSClient({ maxAttempts: 1 }).send(new DescribeExportTasksCommand({}))
+    expect(standIn.requests.slice(before)).toMatchObject([
+      { service: 'rds', status: 200, accessKeyId: process.env.AWS_ACCESS_KEY_ID, region: REGION }
+    ])
+  })
+
   test('AWS_ENDPOINT_URL_RDS wins over AWS_ENDPOINT_URL for RDS', async () => {
     const other = await startStandIn({
       ...SEEDS,
