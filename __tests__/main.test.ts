@@ -1,5 +1,8 @@
 // The whole flow of main.ts with the real RDS client whose `send` is mocked by
 // aws-sdk-client-mock, @actions/core replaced by a recording fake, and a virtual clock.
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import {
@@ -377,5 +380,156 @@ describe('other modes', () => {
     expect(outputs.get('failure-cause')).toContain('s3:PutObject')
     expect(failures).toHaveLength(1)
     expect(failures[0]).toMatch(/FAILED: The IAM role isn't authorized.*Hint: .*s3:PutObject\*/)
+  })
+})
+
+describe('waiting through run()', () => {
+  const waitInputs = {
+    mode: 'wait',
+    'export-task-identifier': 'nightly-1',
+    'aws-region': 'eu-west-1'
+  }
+  const inProgress = task({
+    ExportTaskIdentifier: 'nightly-1',
+    Status: 'IN_PROGRESS',
+    PercentProgress: 5
+  })
+
+  test('COMPLETE with a warning: a warning, and the summary is written once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summary-'))
+    const summaryFile = join(dir, 'summary.md')
+    setInputs(waitInputs)
+    rds
+      .on(DescribeExportTasksCommand)
+      .resolvesOnce({ ExportTasks: [inProgress] })
+      .resolves({
+        ExportTasks: [
+          task({
+            ExportTaskIdentifier: 'nightly-1',
+            Status: 'COMPLETE',
+            PercentProgress: 100,
+            WarningMessage:
+              '{"skippedTables":[{"database":"db","schema":"public","table":"t","reason":"UNSUPPORTED"}]}'
+          })
+        ]
+      })
+    await run({ ...deps, env: { GITHUB_STEP_SUMMARY: summaryFile } })
+    expect(failures).toEqual([])
+    expect(warnings.join('\n')).toMatch(/has a warning: Skipped table db\.public\.t/)
+    const summary = readFileSync(summaryFile, 'utf8')
+    expect(summary).toContain('nightly-1')
+    expect(summary.match(/^## /gm)).toHaveLength(1)
+  })
+
+  test('fail-on-warning fails a COMPLETE task that has a warning', async () => {
+    setInputs({ ...waitInputs, 'fail-on-warning': 'true' })
+    rds.on(DescribeExportTasksCommand).resolves({
+      ExportTasks: [
+        task({
+          ExportTaskIdentifier: 'nightly-1',
+          Status: 'COMPLETE',
+          WarningMessage: 'Some tables were skipped'
+        })
+      ]
+    })
+    await run(deps)
+    expect(failures[0]).toMatch(
+      /COMPLETE with a warning \(fail-on-warning\): Some tables were skipped/
+    )
+  })
+
+  test.each([
+    ['fail', /still IN_PROGRESS after 6m .*keeps running/],
+    ['cancel', /was cancelled \(on-timeout: cancel\); status CANCELING/]
+  ])('on-timeout %s fails with its message', async (onTimeout, message) => {
+    setInputs({ ...waitInputs, 'wait-timeout-minutes': '6', 'on-timeout': onTimeout })
+    rds.on(DescribeExportTasksCommand).resolves({ ExportTasks: [inProgress] })
+    rds.on(CancelExportTaskCommand).resolves({ ...inProgress, Status: 'CANCELING' })
+    await run(deps)
+    expect(failures[0]).toMatch(message)
+    expect(rds.commandCalls(CancelExportTaskCommand)).toHaveLength(onTimeout === 'cancel' ? 1 : 0)
+  })
+
+  test('on-timeout continue succeeds with the running state in the outputs', async () => {
+    setInputs({ ...waitInputs, 'wait-timeout-minutes': '0.5', 'on-timeout': 'continue' })
+    rds.on(DescribeExportTasksCommand).resolves({ ExportTasks: [inProgress] })
+    await run(deps)
+    expect(failures).toEqual([])
+    expect(outputs.get('status')).toBe('IN_PROGRESS')
+  })
+
+  test('SIGINT while waiting cancels the export and fails the step as cancelled', async () => {
+    const { EventEmitter } = await import('node:events')
+    const signals = new EventEmitter()
+    setInputs(waitInputs)
+    rds.on(DescribeExportTasksCommand).resolves({ ExportTasks: [inProgress] })
+    rds.on(CancelExportTaskCommand).resolves({ ...inProgress, Status: 'CANCELING' })
+    let sleeps = 0
+    await run({
+      ...deps,
+      signals: signals as unknown as Pick<NodeJS.Process, 'on' | 'off'>,
+      sleep: async ms => {
+        clock.ms += ms
+        if (++sleeps === 3) signals.emit('SIGINT')
+      }
+    })
+    expect(rds.commandCalls(CancelExportTaskCommand)).toHaveLength(1)
+    expect(outputs.get('status')).toBe('CANCELING')
+    expect(failures[0]).toMatch(
+      /run was cancelled .*'nightly-1'; status CANCELING \(cancel-on-abort\)/
+    )
+    expect(signals.listenerCount('SIGINT')).toBe(0)
+  })
+
+  test('a canceled task fails a wait', async () => {
+    setInputs(waitInputs)
+    rds.on(DescribeExportTasksCommand).resolves({
+      ExportTasks: [task({ ExportTaskIdentifier: 'nightly-1', Status: 'CANCELED' })]
+    })
+    await run(deps)
+    expect(failures[0]).toMatch(/'nightly-1' was CANCELED/)
+  })
+})
+
+describe('AWS errors through run()', () => {
+  test('StartExportTask refused: the error line names the operation and carries the hint', async () => {
+    rds.on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' }).rejects(notFound())
+    rds
+      .on(DescribeExportTasksCommand, {
+        Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
+      })
+      .resolves({ ExportTasks: [] })
+    rds.on(StartExportTaskCommand).rejects(
+      Object.assign(new Error('The S3 bucket exports-bucket does not exist.'), {
+        name: 'InvalidS3BucketFault',
+        $metadata: { httpStatusCode: 400 }
+      })
+    )
+    await run(deps)
+    expect(failures).toEqual([
+      expect.stringMatching(
+        /^StartExportTask failed: InvalidS3BucketFault: The S3 bucket exports-bucket does not exist\. Hint: .*another region/
+      )
+    ])
+  })
+
+  test('a summary is written for a failure before any task exists', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summary-'))
+    const summaryFile = join(dir, 'summary.md')
+    setInputs({ ...BASE_INPUTS, 's3-bucket-name': 'Bad_Bucket' })
+    await run({ ...deps, env: { GITHUB_STEP_SUMMARY: summaryFile } })
+    expect(readFileSync(summaryFile, 'utf8')).toContain('s3-bucket-name')
+  })
+
+  test('summary: false writes none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summary-'))
+    const summaryFile = join(dir, 'summary.md')
+    setInputs({ ...BASE_INPUTS, summary: 'false' })
+    rds
+      .on(DescribeExportTasksCommand)
+      .resolves({ ExportTasks: [task({ ExportTaskIdentifier: 'prod-db-4242' })] })
+    await run({ ...deps, env: { GITHUB_STEP_SUMMARY: summaryFile } })
+    expect(failures).toEqual([])
+    expect(() => readFileSync(summaryFile, 'utf8')).toThrow()
   })
 })

@@ -13,6 +13,8 @@ import { exportLocation, normalizeStatus, taskOutputs } from './outputs.js'
 import { formatDuration } from './progress.js'
 import { renderSummary, type Outcome, type TimelineEntry } from './summary.js'
 import { renderWarningMessage } from './warnings.js'
+import { isEnded, waitForExport } from './wait.js'
+import { waitForExportSlot } from './slots.js'
 
 /** What the action needs from the world; tests replace the clock, sleep and AWS clients. */
 export interface Deps {
@@ -56,7 +58,6 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     report.warnings.push(message)
     core.warning(message)
   }
-  // The runner cancels a run with SIGINT, then SIGTERM 7.5 s later: stop waiting, clean up.
   let published: ExportTask | undefined
   const publish = (task: ExportTask, region: string): void => {
     if (task === published) return // each output once per change of the task
@@ -64,6 +65,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     setOutputs(task, region)
   }
   let rds: RDSClient | undefined
+  // The runner cancels a run with SIGINT, then SIGTERM 7.5 s later: stop waiting, clean up.
   const cancelled = new AbortController()
   const onSignal = (): void => cancelled.abort()
   deps.signals.on('SIGINT', onSignal)
@@ -112,8 +114,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     publish(task, config.region)
 
     // 4. Wait, when asked to.
-    if (config.wait && !isEnded(task)) {
-      const { waitForExport } = await import('./wait.js')
+    if (config.wait && !isEnded(task.Status)) {
       const waited = await waitForExport(
         {
           describe: signal =>
@@ -143,7 +144,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
       report.waitedMs = waited.waitedMs
       report.outcome = waited.outcome
     } else {
-      report.outcome = outcomeWithoutWaiting(config, report.outcome)
+      report.outcome = outcomeWithoutWaiting(config, report.outcome, task)
       report.timeline = [{ at: new Date(deps.now()), status: normalizeStatus(task.Status) }]
     }
 
@@ -152,7 +153,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     const failure = failureOf(config, report)
     if (failure) fail(failure)
     else if (report.task.WarningMessage) warnAboutTask(report.task)
-    writeSummary(report, failure)
+    writeSummary(report, failure, deps.env)
     return
 
     async function startOrAdopt(): Promise<ExportTask> {
@@ -237,7 +238,6 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     }
 
     async function waitForSlot(): Promise<void> {
-      const { waitForExportSlot } = await import('./slots.js')
       await waitForExportSlot(
         {
           countActive: async () => (await aws.listActiveExports(client())).length,
@@ -267,7 +267,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     }
 
     async function cancel(found: ExportTask): Promise<ExportTask> {
-      if (isEnded(found)) {
+      if (isEnded(found.Status)) {
         warn(
           `Export task '${found.ExportTaskIdentifier}' already ended with status ${normalizeStatus(found.Status)}; nothing to cancel.`
         )
@@ -294,7 +294,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     report.outcome = 'error'
     fail(failure)
     if (report.task && report.config) publish(report.task, report.config.region)
-    writeSummary(report, failure)
+    writeSummary(report, failure, deps.env)
   } finally {
     rds?.destroy() // close kept-alive sockets so the process can exit
     deps.signals.off('SIGINT', onSignal)
@@ -326,13 +326,14 @@ function setOutputs(task: ExportTask, region: string): void {
   }
 }
 
-function isEnded(task: ExportTask): boolean {
-  return ['COMPLETE', 'FAILED', 'CANCELED'].includes(normalizeStatus(task.Status))
-}
-
-function outcomeWithoutWaiting(config: Config, current: Outcome): Outcome {
+function outcomeWithoutWaiting(config: Config, current: Outcome, task: ExportTask): Outcome {
+  const status = normalizeStatus(task.Status)
   if (config.mode === 'status') return 'status'
-  if (config.mode === 'cancel') return 'canceling'
+  if (config.mode === 'cancel') return isEnded(status) ? 'status' : 'canceling'
+  // An adopted task may have ended already: report it as the wait would have.
+  if (status === 'COMPLETE') return 'complete'
+  if (status === 'FAILED') return 'failed'
+  if (status === 'CANCELED') return 'canceled'
   return current
 }
 
@@ -381,10 +382,14 @@ function warnAboutTask(task: ExportTask): void {
   core.warning(`Export task '${task.ExportTaskIdentifier}' has a warning: ${lines.join('; ')}`)
 }
 
-function writeSummary(report: Report, failure: Failure | undefined): void {
+function writeSummary(
+  report: Report,
+  failure: Failure | undefined,
+  env: Record<string, string | undefined>
+): void {
   const config = report.config
-  if (config && !config.summary) return
-  if (!process.env.GITHUB_STEP_SUMMARY) return
+  const file = env.GITHUB_STEP_SUMMARY
+  if ((config && !config.summary) || !file) return
   const region = config?.region ?? ''
   const outputs = report.task ? taskOutputs(report.task, region) : undefined
   const markdown = renderSummary({
@@ -400,7 +405,7 @@ function writeSummary(report: Report, failure: Failure | undefined): void {
     warnings: report.warnings
   })
   // Written once, synchronously: on cancellation the runner may kill the process soon after.
-  writeFileSync(process.env.GITHUB_STEP_SUMMARY, markdown + '\n', { flag: 'a' })
+  writeFileSync(file, markdown + '\n', { flag: 'a' })
 }
 
 function describeTask(verb: string, task: ExportTask): string {
