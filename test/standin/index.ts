@@ -1,7 +1,7 @@
 // A local stand-in for the services the action talks to: RDS and STS (Query protocol, reached
 // through AWS_ENDPOINT_URL) and the runner's OIDC token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL).
 // One node:http server on 127.0.0.1; test support only, never bundled into the action.
-import { randomBytes, randomUUID } from 'node:crypto'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { OidcIssuer, type OidcOptions } from './oidc.js'
@@ -95,6 +95,8 @@ export interface RequestLogEntry {
   action: string
   /** The form parameters, WebIdentityToken redacted. */
   params: Params
+  /** sha256 (hex) of the WebIdentityToken sent to STS, so tests can tell tokens apart unseen. */
+  webIdentityTokenSha256?: string
   accessKeyId?: string
   sessionToken: boolean
   /** Region of the SigV4 scope. */
@@ -225,6 +227,11 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     entry.action = action
     entry.params =
       params.WebIdentityToken === undefined ? params : { ...params, WebIdentityToken: '<redacted>' }
+    if (params.WebIdentityToken !== undefined) {
+      entry.webIdentityTokenSha256 = createHash('sha256')
+        .update(params.WebIdentityToken)
+        .digest('hex')
+    }
     const namespace = isSts ? STS_NAMESPACE : RDS_NAMESPACE
     const requestId = randomUUID()
 
