@@ -1,0 +1,43 @@
+// `npm run local-action`: runs src/main.ts (not the bundle) with @github/local-action against the
+// local stand-in, so a contributor can try a change without a runner or an AWS account.
+// Inputs come from .env when it exists, else .env.example; the stand-in's endpoint and a static
+// key it accepts replace the AWS lines (local-action can't fetch OIDC tokens, so the SDK's
+// default credential chain is used).
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startStandIn } from '../test/standin/index.js'
+import { scenario } from '../test/standin/scenarios.js'
+
+const source = existsSync('.env') ? '.env' : '.env.example'
+const standIn = await startStandIn({ ...scenario('demo'), timeScale: 60 })
+const overrides: Record<string, string> = {
+  ...standIn.env({ staticKeys: true }),
+  'INPUT_ROLE-TO-ASSUME': ''
+}
+// The demo account's names, unless .env chose its own.
+const defaults: Record<string, string> = {
+  'INPUT_DB-INSTANCE-IDENTIFIER': 'prod',
+  'INPUT_S3-BUCKET-NAME': 'demo-exports'
+}
+const lines = readFileSync(source, 'utf8')
+  .split('\n')
+  .filter(line => !/^\s*#/.test(line) && line.includes('='))
+  .filter(line => !(line.split('=')[0] as string).trim().startsWith('AWS_'))
+  .filter(line => !(line.split('=')[0] as string).trim().startsWith('ACTIONS_ID_TOKEN'))
+  .map(line => {
+    const key = (line.split('=')[0] as string).trim()
+    return source === '.env.example' && key in defaults ? `${key}=${defaults[key]}` : line
+  })
+const envFile = join(mkdtempSync(join(tmpdir(), 'local-action-')), '.env')
+writeFileSync(
+  envFile,
+  [...lines, ...Object.entries(overrides).map(([k, v]) => `${k}=${v}`)].join('\n') + '\n'
+)
+console.log(`Inputs from ${source}; AWS calls go to the stand-in at ${standIn.url}`)
+
+const child = spawn('npx', ['local-action', '.', 'src/main.ts', envFile], { stdio: 'inherit' })
+const code = await new Promise<number>(done => child.on('close', c => done(c ?? 1)))
+await standIn.close()
+process.exit(code)
