@@ -13,5 +13,7 @@ export default {
   },
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
   coverageReporters: ['text-summary', 'lcov', 'json-summary'],
+  // Enforced by .ci/run (it runs jest with --coverage).
+  coverageThreshold: { global: { lines: 90, branches: 90 } },
   testTimeout: 30000
 }

@@ -4,10 +4,15 @@ import {
   DescribeDBClusterSnapshotsCommand,
   DescribeDBSnapshotsCommand,
   DescribeExportTasksCommand,
-  RDSClient
+  RDSClient,
+  StartExportTaskCommand
 } from '@aws-sdk/client-rds'
+import { explainError } from '../src/errors.js'
 import {
+  cancelExportTask,
   createRdsClient,
+  resolveCredentials,
+  startExportTask,
   describeExportTask,
   listActiveExports,
   newestAvailable,
@@ -195,5 +200,77 @@ test('listActiveExports filters on starting and in_progress across pages', async
     Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }],
     MaxRecords: 100,
     Marker: 'm'
+  })
+})
+
+describe('errors name the RDS operation they came from', () => {
+  const denied = () => Object.assign(new Error('denied'), { name: 'AccessDenied' })
+
+  test.each([
+    [
+      'StartExportTask',
+      () =>
+        startExportTask(client, {
+          ExportTaskIdentifier: 'x',
+          SourceArn: `${ARN}:snapshot:s`,
+          S3BucketName: 'b',
+          IamRoleArn: 'r',
+          KmsKeyId: 'k'
+        })
+    ],
+    ['CancelExportTask', () => cancelExportTask(client, 'x')],
+    ['DescribeExportTasks', () => listActiveExports(client)],
+    [
+      'DescribeDBSnapshots',
+      () =>
+        resolveSource(
+          client,
+          { input: 'db-instance-identifier', identifier: 'db', snapshotType: 'any' },
+          false
+        )
+    ],
+    [
+      'DescribeDBClusterSnapshots',
+      () =>
+        resolveSource(client, { input: 'db-cluster-snapshot-identifier', identifier: 'c' }, false)
+    ],
+    [
+      'Loading AWS credentials',
+      () =>
+        resolveCredentials(
+          createRdsClient('us-east-1', async () => {
+            throw denied()
+          })
+        )
+    ]
+  ])('%s', async (operation, call) => {
+    rds.onAnyCommand().rejects(denied())
+    const error = await call().catch((e: unknown) => e)
+    expect(explainError(error, 'something else').message).toMatch(
+      new RegExp(`^${operation} failed`)
+    )
+  })
+
+  test('StartExportTask leaves out an empty prefix and an empty export-only list', async () => {
+    rds.on(StartExportTaskCommand).resolves({ ExportTaskIdentifier: 'x' })
+    await startExportTask(client, {
+      ExportTaskIdentifier: 'x',
+      SourceArn: `${ARN}:snapshot:s`,
+      S3BucketName: 'b',
+      S3Prefix: '',
+      IamRoleArn: 'r',
+      KmsKeyId: 'k',
+      ExportOnly: []
+    })
+    const input = rds.commandCalls(StartExportTaskCommand)[0]?.args[0].input
+    expect(input?.S3Prefix).toBeUndefined()
+    expect(input?.ExportOnly).toBeUndefined()
+  })
+
+  test('a snapshot name that describes to nothing is explained', async () => {
+    rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [] })
+    await expect(
+      resolveSource(client, { input: 'db-snapshot-identifier', identifier: 'gone' }, false)
+    ).rejects.toThrow(/found no DB snapshot 'gone'/)
   })
 })
