@@ -28517,6 +28517,7 @@ const HINTS = {
     IDPRejectedClaimException: TRUST_POLICY,
     ExpiredToken: 'The AWS credentials expired. With role-to-assume they are refreshed with a new OIDC token; with the default credential chain, use credentials that outlive the step.',
     ExpiredTokenException: 'The AWS credentials expired. With role-to-assume they are refreshed with a new OIDC token; with the default credential chain, use credentials that outlive the step.',
+    ExportTaskLimitReachedFault: 'RDS runs at most 5 export tasks per account and region; the action waits for a free slot (max-concurrent-exports, bounded by wait-timeout-minutes), so this means the slots filled up in between.',
     Throttling: 'RDS API calls share a per-account rate limit with every other tool in the account; the action backs off and retries, but something else may be calling RDS heavily.'
 };
 // Wire codes that the SDK names with a `Fault` suffix; the hints are stored under one name.
@@ -28634,7 +28635,7 @@ function hintForFailureCause(cause) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3671);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(535);
 // The runner loads dist/index.js, built from this file. All the flow lives in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28644,7 +28645,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3671:
+/***/ 535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31602,8 +31603,82 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/outputs.ts
-var src_outputs = __nccwpck_require__(7729);
+;// CONCATENATED MODULE: ./src/outputs.ts
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'export-task-identifier',
+    'status',
+    's3-bucket',
+    's3-prefix',
+    's3-uri',
+    'source-arn',
+    'source-type',
+    'percent-progress',
+    'total-extracted-data-in-gb',
+    'failure-cause',
+    'warning-message',
+    'snapshot-time',
+    'task-start-time',
+    'task-end-time',
+    'console-url'
+]));
+/** Where this export's files land: `<prefix>/<identifier>/` in the bucket. */
+function exportLocation(bucket, prefix, identifier) {
+    const trimmed = (prefix ?? '').replace(/^\/+|\/+$/g, '');
+    const s3Prefix = trimmed ? `${trimmed}/${identifier}/` : `${identifier}/`;
+    return { s3Prefix, s3Uri: `s3://${bucket}/${s3Prefix}` };
+}
+/** The RDS console's "Exports in Amazon S3" page of the region, in the region's partition. */
+function rdsConsoleUrl(region) {
+    return `https://${consoleHost(region)}/rds/home?region=${region}#exports-in-s3:`;
+}
+/** The S3 console page of the export's prefix. */
+function s3ConsoleUrl(region, bucket, s3Prefix) {
+    const query = new URLSearchParams({ region, prefix: s3Prefix, showversions: 'false' });
+    return `https://${consoleHost(region)}/s3/buckets/${bucket}?${query.toString()}`;
+}
+function consoleHost(region) {
+    if (region.startsWith('cn-'))
+        return 'console.amazonaws.cn';
+    if (region.startsWith('us-gov-'))
+        return 'console.amazonaws-us-gov.com';
+    return `${region}.console.aws.amazon.com`;
+}
+function normalizeStatus(status) {
+    return (status ?? '').trim().toUpperCase();
+}
+/** Every output, from the task; fields RDS left out are empty strings. */
+function taskOutputs(task, region) {
+    const identifier = task.ExportTaskIdentifier ?? '';
+    const bucket = task.S3Bucket ?? '';
+    const location = exportLocation(bucket, task.S3Prefix, identifier);
+    return {
+        'export-task-identifier': identifier,
+        status: normalizeStatus(task.Status),
+        's3-bucket': bucket,
+        's3-prefix': location.s3Prefix,
+        's3-uri': location.s3Uri,
+        'source-arn': task.SourceArn ?? '',
+        'source-type': normalizeStatus(task.SourceType),
+        'percent-progress': integer(task.PercentProgress),
+        'total-extracted-data-in-gb': integer(task.TotalExtractedDataInGB),
+        'failure-cause': task.FailureCause ?? '',
+        'warning-message': task.WarningMessage ?? '',
+        'snapshot-time': isoTime(task.SnapshotTime),
+        'task-start-time': isoTime(task.TaskStartTime),
+        'task-end-time': isoTime(task.TaskEndTime),
+        'console-url': rdsConsoleUrl(region)
+    };
+}
+function integer(value) {
+    return value === undefined || !Number.isFinite(value) ? '' : String(Math.trunc(value));
+}
+/** ISO 8601 in UTC, without milliseconds (RDS reports whole seconds). */
+function isoTime(value) {
+    if (!value || Number.isNaN(value.getTime()))
+        return '';
+    return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 ;// CONCATENATED MODULE: ./src/adopt.ts
 
 /** The fields that must match for a task to be adopted, as `what (task: x, wanted: y)`. */
@@ -31624,7 +31699,7 @@ function decideExisting(existing, wanted, options) {
     if (!existing)
         return { action: 'start' };
     const id = wanted.ExportTaskIdentifier;
-    const status = (0,src_outputs/* normalizeStatus */.SP)(existing.Status);
+    const status = normalizeStatus(existing.Status);
     const diff = differences(existing, wanted);
     if (options.generatedIdentifier &&
         options.freshIdentifierAvailable &&
@@ -32270,8 +32345,72 @@ function parseInputs(read, env) {
     return { config, warnings };
 }
 
-// EXTERNAL MODULE: ./src/progress.ts
-var progress = __nccwpck_require__(9898);
+;// CONCATENATED MODULE: ./src/progress.ts
+// What a person reads in the log while the step waits: one line per check that changed
+// something (status, percent, GB, failure cause, warning).
+const pad2 = (n) => String(n).padStart(2, '0');
+/** `45s`, `12m 30s`, `1h 02m` (seconds dropped from an hour on). Negative or NaN is `0s`. */
+function formatDuration(ms) {
+    const total = Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0;
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${pad2(m)}m`;
+    if (m > 0)
+        return `${m}m ${pad2(s)}s`;
+    return `${s}s`;
+}
+/** An estimate deserves no false precision: `45s`, `17m`, `1h 05m`. */
+function roughDuration(ms) {
+    const total = Number.isFinite(ms) && ms > 0 ? Math.round(ms / 1000) : 0;
+    if (total < 60)
+        return `${total}s`;
+    const minutes = Math.round(total / 60);
+    if (minutes < 60)
+        return `${minutes}m`;
+    return `${Math.floor(minutes / 60)}h ${pad2(minutes % 60)}m`;
+}
+const clampPercent = (percent) => Number.isFinite(percent) ? Math.min(100, Math.max(0, percent)) : 0;
+/** `████████░░░░░░░░░░░░ 42%`; the percent is clamped to 0-100. */
+function progressBar(percent, width = 20) {
+    const p = clampPercent(percent);
+    const w = Number.isFinite(width) && width > 0 ? Math.floor(width) : 20;
+    const filled = Math.round((p / 100) * w);
+    return `${'█'.repeat(filled)}${'░'.repeat(w - filled)} ${Math.round(p)}%`;
+}
+/** `08:47:12Z` */
+function clock(now) {
+    return Number.isNaN(now.getTime()) ? '--:--:--Z' : `${now.toISOString().slice(11, 19)}Z`;
+}
+/**
+ * `08:47:12Z IN_PROGRESS 42% 110 GB elapsed 12m 30s, about 17m left`: time in UTC, the status
+ * upper case, then what RDS reports, the time waited and the estimated time left when known.
+ */
+function formatProgressLine(args) {
+    const { now, task, elapsedMs, remainingMs } = args;
+    const parts = [clock(now), (task.Status ?? 'UNKNOWN').toUpperCase()];
+    if (typeof task.PercentProgress === 'number')
+        parts.push(`${task.PercentProgress}%`);
+    if (typeof task.TotalExtractedDataInGB === 'number')
+        parts.push(`${task.TotalExtractedDataInGB} GB`);
+    let line = `${parts.join(' ')} elapsed ${formatDuration(elapsedMs)}`;
+    if (remainingMs !== undefined && Number.isFinite(remainingMs)) {
+        line += `, about ${roughDuration(remainingMs)} left`;
+    }
+    return line;
+}
+/** Whether the task changed in a way worth a log line. */
+function changedSinceLast(prev, next) {
+    if (!prev)
+        return true;
+    return ((prev.Status ?? '').toUpperCase() !== (next.Status ?? '').toUpperCase() ||
+        prev.PercentProgress !== next.PercentProgress ||
+        prev.TotalExtractedDataInGB !== next.TotalExtractedDataInGB ||
+        (prev.FailureCause ?? '') !== (next.FailureCause ?? '') ||
+        (prev.WarningMessage ?? '') !== (next.WarningMessage ?? ''));
+}
+
 ;// CONCATENATED MODULE: ./src/warnings.ts
 // RDS puts a WarningMessage on tasks that finished with something left out, often as JSON:
 // {"skippedTables":[{"database":"db","schema":"public","table":"t","reason":"..."}],
@@ -32473,12 +32612,12 @@ function s3Location(input) {
     const withSlash = prefix ? `${prefix}/` : '';
     return { uri: `s3://${t.S3Bucket}/${withSlash}`, bucket: t.S3Bucket, prefix: withSlash };
 }
-function s3ConsoleUrl(bucket, prefix, region) {
+function summary_s3ConsoleUrl(bucket, prefix, region) {
     const q = `region=${encodeURIComponent(region)}&prefix=${encodeURIComponent(prefix)}`;
     return `https://console.aws.amazon.com/s3/buckets/${encodeURIComponent(bucket)}?${q}`;
 }
 function heading(input) {
-    const waited = input.waitedMs !== undefined ? ` after ${(0,progress/* formatDuration */.a3)(input.waitedMs)}` : '';
+    const waited = input.waitedMs !== undefined ? ` after ${formatDuration(input.waitedMs)}` : '';
     const status = (input.task?.Status ?? '').toUpperCase();
     switch (input.outcome) {
         case 'started':
@@ -32521,13 +32660,13 @@ function taskTable(input) {
     add('Source', source && t.SourceType ? `${source} (${cell(t.SourceType)})` : source);
     add('Status', cell(t.Status?.toUpperCase()));
     if (typeof t.PercentProgress === 'number')
-        add('Progress', (0,progress/* progressBar */.hr)(t.PercentProgress));
+        add('Progress', progressBar(t.PercentProgress));
     if (typeof t.TotalExtractedDataInGB === 'number') {
         add('Data extracted', `${cell(t.TotalExtractedDataInGB)} GB`);
     }
     const s3 = s3Location(input);
     if (s3) {
-        const url = safeUrl(s3ConsoleUrl(s3.bucket, s3.prefix, input.region));
+        const url = safeUrl(summary_s3ConsoleUrl(s3.bucket, s3.prefix, input.region));
         add('S3 location', url ? `[${cell(s3.uri)}](${url})` : cell(s3.uri));
     }
     const consoleUrl = safeUrl(input.consoleUrl);
@@ -32548,10 +32687,10 @@ function taskTable(input) {
     const start = t.TaskStartTime?.getTime();
     const end = t.TaskEndTime?.getTime();
     if (start !== undefined && end !== undefined && Number.isFinite(end - start)) {
-        add('Duration', (0,progress/* formatDuration */.a3)(end - start));
+        add('Duration', formatDuration(end - start));
     }
     if (input.waitedMs !== undefined)
-        add('Waited', (0,progress/* formatDuration */.a3)(input.waitedMs));
+        add('Waited', formatDuration(input.waitedMs));
     if (rows.length === 0)
         return [];
     return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''];
@@ -32617,9 +32756,387 @@ function renderSummary(input) {
     return enforceLimit(lines.join('\n'));
 }
 
+;// CONCATENATED MODULE: ./src/schedule.ts
+// When to check the export task next: a pure function of what the wait has seen so far.
+// First checks come fast (a wrong bucket, role or key fails the task within seconds), gaps then
+// grow toward the user's poll-interval-seconds. Once PercentProgress moves, the finish is
+// estimated and the checks are timed to land just after it (a few checks across the window it
+// probably falls in when the rate has been uneven); if that window passes without COMPLETE, the
+// checks come more often for a while (tail mode), then back off again. bench/polling.ts measures
+// it against a fixed 30 s loop and the AWS SDK waiter.
+/** No busy loop, whatever the input. */
+const MIN_POLL_INTERVAL_MS = 2000;
+/** The first gap. */
+const FIRST_DELAY_MS = 2000;
+/** Gap between checks once the estimated finish has passed without completion. */
+const TAIL_INTERVAL_MS = 10_000;
+/** Tail mode lasts this long (or this share of the progress span, if longer), then backs off. */
+const TAIL_WINDOW_MS = 90_000;
+const TAIL_WINDOW_SHARE = 0.1;
+/** Each early gap is the first one plus RAMP times the time waited: 2 s, 6 s, 18 s, 54 s... */
+const RAMP = 2;
+/** The share of the IN_PROGRESS span whose rate is compared with the whole span's. */
+const RECENT_SHARE = 0.15;
+/** Padding of the finish window: the rounding of the percent, a share of the time left, a bit. */
+const K_ROUND = 1;
+const K_RATE = 0.15;
+const SPREAD_FLOOR_MS = 2000;
+/** Longest gap between checks inside the finish window. */
+const DENSE_INTERVAL_MS = 20_000;
+const norm = (status) => status.trim().toUpperCase();
+/**
+ * The percent points to fit: each IN_PROGRESS observation, and the start of IN_PROGRESS at 0%
+ * when the change from STARTING was seen (midway between the two checks).
+ */
+function progressPoints(observations) {
+    let first = observations.length;
+    while (first > 0 && norm(observations[first - 1].status) === 'IN_PROGRESS')
+        first--;
+    const points = [];
+    let anchored = false;
+    const before = observations[first - 1];
+    const firstIn = observations[first];
+    if (before && firstIn && norm(before.status) === 'STARTING') {
+        points.push({ t: (before.atMs + firstIn.atMs) / 2, p: 0 });
+        anchored = true;
+    }
+    for (const o of observations.slice(first)) {
+        const p = o.percentProgress;
+        if (typeof p === 'number' && Number.isFinite(p)) {
+            points.push({ t: o.atMs, p: Math.min(100, Math.max(0, p)) });
+        }
+    }
+    return { points, anchored };
+}
+function estimate(observations) {
+    const last = observations[observations.length - 1];
+    if (!last || norm(last.status) !== 'IN_PROGRESS')
+        return undefined;
+    const progress = progressPoints(observations);
+    const points = progress.points;
+    let anchored = progress.anchored;
+    const observed = anchored ? points.slice(1) : points;
+    const lastPoint = observed[observed.length - 1];
+    if (!lastPoint)
+        return undefined;
+    if (lastPoint.p >= 100) {
+        const t = lastPoint.t;
+        return { finishMs: t, progressStartMs: points[0].t, earliestMs: t, latestMs: t };
+    }
+    const moved = observed.some(pt => pt.p !== observed[0].p) || (anchored && lastPoint.p > 0);
+    if (!moved)
+        return undefined;
+    // The start anchor helps early; once the percent itself has moved a few times it only adds
+    // the error of its own timing (up to half a gap), at the end where it weighs most.
+    const distinct = new Set(observed.map(pt => pt.p)).size;
+    if (anchored && distinct >= 3) {
+        points.shift();
+        anchored = false;
+    }
+    const t0 = lastPoint.t;
+    const whole = fit(points, anchored, t0);
+    if (!whole)
+        return undefined;
+    const span = t0 - points[0].t;
+    const recentPoints = points.filter(pt => pt.t >= t0 - RECENT_SHARE * span);
+    const recent = recentPoints.length >= 3 && recentPoints[0].p < lastPoint.p
+        ? fit(recentPoints, anchored && recentPoints[0] === points[0], t0)
+        : undefined;
+    const finishes = [whole, recent ?? whole].map(f => t0 + (100 - f.c) / f.slope);
+    const rounding = Math.max(whole.halfWidth / whole.slope, recent ? recent.halfWidth / recent.slope : 0);
+    const finishMs = finishes[0];
+    if (!finishes.every(Number.isFinite))
+        return undefined;
+    const early = Math.min(...finishes);
+    const late = Math.max(...finishes);
+    const pad = K_ROUND * rounding + K_RATE * Math.max(0, finishMs - t0) + SPREAD_FLOOR_MS;
+    // The current percent was reached by the first check that saw it: at the slower rate, the rest
+    // should take no longer than this. Past it, the export is late (tail mode), however long the
+    // percent stays put: the line fitted to the newest checks would keep the finish ahead.
+    const firstSeen = observed.find(pt => pt.p === lastPoint.p).t;
+    const slowest = Math.min(whole.slope, recent?.slope ?? whole.slope);
+    const noLaterThan = firstSeen + ((100 - lastPoint.p) / slowest) * (1 + K_RATE) + SPREAD_FLOOR_MS;
+    return {
+        finishMs,
+        progressStartMs: points[0].t,
+        earliestMs: Math.min(early - pad, noLaterThan),
+        latestMs: Math.min(late + pad, noLaterThan)
+    };
+}
+/**
+ * A line through percent over time (relative to t0), in the form p = slope * (t - t0) + c.
+ * RDS reports whole percents: an observed p means the true share was in [p, p + 1). The slope is
+ * the least-squares one through p + 0.5 (the start anchor is exact at 0), which smooths the
+ * rounding that two samples alone would magnify. The line is then placed where the newest
+ * observations allow: going back from the newest, intersect the ranges [p, p + 1) while they
+ * overlap; c is the middle of what is left.
+ */
+function fit(points, anchored, t0) {
+    const xs = points.map(pt => pt.t - t0);
+    const ys = points.map((pt, i) => (anchored && i === 0 ? 0 : pt.p + 0.5));
+    const n = xs.length;
+    const mx = xs.reduce((a, b) => a + b, 0) / n;
+    const my = ys.reduce((a, b) => a + b, 0) / n;
+    let sxy = 0;
+    let sxx = 0;
+    for (let i = 0; i < n; i++) {
+        sxy += (xs[i] - mx) * (ys[i] - my);
+        sxx += (xs[i] - mx) ** 2;
+    }
+    const slope = sxx > 0 ? sxy / sxx : 0;
+    if (!(slope > 0))
+        return undefined;
+    let lo = -Infinity;
+    let hi = Infinity;
+    for (let i = n - 1; i >= (anchored ? 1 : 0); i--) {
+        const a = points[i].p - slope * xs[i];
+        const b = points[i].p + 1 - slope * xs[i];
+        if (Math.max(lo, a) >= Math.min(hi, b))
+            break;
+        lo = Math.max(lo, a);
+        hi = Math.min(hi, b);
+    }
+    return { slope, c: (lo + hi) / 2, halfWidth: (hi - lo) / 2 };
+}
+/**
+ * The absolute time (ms) at which PercentProgress is expected to reach 100, from the progress
+ * rate over the whole IN_PROGRESS span; undefined until the percent has moved.
+ */
+function estimateFinishMs(observations) {
+    return estimate(observations)?.finishMs;
+}
+const clamp = (ms, lo, hi) => Math.min(hi, Math.max(lo, ms));
+/** How long to wait before the next DescribeExportTasks call. */
+function nextPollDelayMs(input) {
+    const { waitStartMs, nowMs, observations } = input;
+    const max = Number.isFinite(input.maxIntervalMs)
+        ? Math.max(MIN_POLL_INTERVAL_MS, input.maxIntervalMs)
+        : MIN_POLL_INTERVAL_MS;
+    const bounded = (ms) => Number.isFinite(ms) ? clamp(Math.round(ms), MIN_POLL_INTERVAL_MS, max) : max;
+    // Ramp up: checks 2 s, 8 s, 26 s, 80 s... after the wait began.
+    const waited = Math.max(0, nowMs - waitStartMs);
+    const ramp = FIRST_DELAY_MS + RAMP * waited;
+    const est = estimate(observations);
+    if (!est)
+        return bounded(ramp);
+    // Checks land across the window the finish probably falls in, at most DENSE apart: the
+    // first one DENSE after its start (or at its end, if narrower), the others DENSE apart.
+    const windowStart = est.earliestMs;
+    const windowEnd = est.latestMs;
+    const firstAim = Math.min(windowEnd, windowStart + DENSE_INTERVAL_MS);
+    const untilAim = firstAim - nowMs;
+    if (untilAim > DENSE_INTERVAL_MS / 4) {
+        const gaps = Math.ceil(untilAim / max);
+        return bounded(Math.min(ramp, untilAim / gaps));
+    }
+    if (nowMs < windowEnd)
+        return bounded(Math.min(ramp, DENSE_INTERVAL_MS));
+    // Tail mode: the estimate has passed without COMPLETE.
+    const overdue = nowMs - windowEnd;
+    const window = Math.max(TAIL_WINDOW_MS, TAIL_WINDOW_SHARE * (nowMs - est.progressStartMs));
+    if (overdue <= window)
+        return bounded(TAIL_INTERVAL_MS);
+    return bounded(TAIL_INTERVAL_MS + (overdue - window) / 2);
+}
+
+;// CONCATENATED MODULE: ./src/wait.ts
+
+
+
+
+const ENDED = new Set(['COMPLETE', 'FAILED', 'CANCELED']);
+const RUNNING = new Set(['STARTING', 'IN_PROGRESS', 'CANCELING']);
+/** The runner kills the process 10 s after SIGINT: the cancel call must be done well before. */
+const CANCEL_ON_ABORT_TIMEOUT_MS = 5_000;
+const TRANSIENT_BACKOFF_START_MS = 2_000;
+async function waitForExport(deps, options) {
+    const startMs = deps.now();
+    const deadlineMs = startMs + options.timeoutMs;
+    let task = options.task;
+    const observations = [observe(task, startMs)];
+    const timeline = [timelineEntry(task, startMs)];
+    const warnedStatuses = new Set();
+    let failures = 0;
+    const result = (outcome) => ({
+        outcome,
+        task,
+        timeline,
+        waitedMs: deps.now() - startMs
+    });
+    const logProgress = () => {
+        const nowMs = deps.now();
+        const finish = estimateFinishMs(observations);
+        deps.info(formatProgressLine({
+            now: new Date(nowMs),
+            task,
+            elapsedMs: nowMs - startMs,
+            remainingMs: finish === undefined ? undefined : Math.max(0, finish - nowMs)
+        }));
+    };
+    logProgress();
+    for (;;) {
+        const status = normalizeStatus(task.Status);
+        if (status === 'COMPLETE')
+            return result('complete');
+        if (status === 'FAILED')
+            return result('failed');
+        if (status === 'CANCELED')
+            return result('canceled');
+        if (!RUNNING.has(status) && !warnedStatuses.has(status)) {
+            warnedStatuses.add(status);
+            deps.warning(`Export task status '${task.Status ?? ''}' is not one this action knows; still waiting.`);
+        }
+        const nowMs = deps.now();
+        if (nowMs >= deadlineMs)
+            return onTimeout();
+        const delayMs = failures > 0
+            ? Math.min(TRANSIENT_BACKOFF_START_MS * 2 ** (failures - 1), options.maxIntervalMs)
+            : nextPollDelayMs({
+                waitStartMs: startMs,
+                nowMs,
+                maxIntervalMs: options.maxIntervalMs,
+                observations
+            });
+        // Check once more at the deadline itself rather than sleeping past it.
+        await deps.sleep(Math.min(delayMs, deadlineMs - nowMs), deps.abort);
+        if (deps.abort.aborted)
+            return onAbort();
+        let next;
+        try {
+            next = await deps.describe(deps.abort);
+        }
+        catch (error) {
+            if (deps.abort.aborted)
+                return onAbort();
+            const explained = (0,errors/* explainError */.UW)(error, 'DescribeExportTasks');
+            if (!explained.transient)
+                throw error;
+            failures++;
+            if ((0,errors/* isExpiredCredentials */.CW)(error))
+                deps.renewCredentials?.();
+            deps.warning(`${explained.message} (transient, attempt ${failures}); checking again shortly.`);
+            continue;
+        }
+        failures = 0;
+        if (!next) {
+            throw new errors/* ActionError */.lZ(`DescribeExportTasks no longer finds export task '${task.ExportTaskIdentifier ?? ''}'.`, 'No export task with that identifier exists in this account and region (aws-region).');
+        }
+        const previous = task;
+        task = next;
+        const atMs = deps.now();
+        observations.push(observe(task, atMs));
+        if (normalizeStatus(previous.Status) !== normalizeStatus(task.Status)) {
+            timeline.push(timelineEntry(task, atMs));
+        }
+        if (changedSinceLast(previous, task))
+            logProgress();
+    }
+    async function onTimeout() {
+        const waited = formatDuration(deps.now() - startMs);
+        if (options.onTimeout === 'continue') {
+            deps.info(`Stopped waiting after ${waited} (on-timeout: continue); the export keeps running.`);
+            return result('timeout-continue');
+        }
+        if (options.onTimeout === 'cancel') {
+            deps.info(`Timed out after ${waited} (on-timeout: cancel): cancelling the export.`);
+            try {
+                await cancelTask(AbortSignal.timeout(30_000));
+            }
+            catch (error) {
+                deps.warning((0,errors/* explainError */.UW)(error, 'CancelExportTask').message);
+            }
+            return result('timeout-cancel');
+        }
+        return result('timeout');
+    }
+    async function onAbort() {
+        if (options.cancelOnAbort) {
+            deps.info('The run was cancelled: cancelling the export (cancel-on-abort).');
+            try {
+                await cancelTask(AbortSignal.timeout(CANCEL_ON_ABORT_TIMEOUT_MS));
+            }
+            catch (error) {
+                deps.warning((0,errors/* explainError */.UW)(error, 'CancelExportTask').message);
+            }
+        }
+        else {
+            deps.info('The run was cancelled; the export keeps running (cancel-on-abort: false).');
+        }
+        return result('aborted');
+    }
+    async function cancelTask(signal) {
+        const canceled = await deps.cancel(signal);
+        const previous = task;
+        task = { ...task, ...canceled };
+        if (normalizeStatus(previous.Status) !== normalizeStatus(task.Status)) {
+            timeline.push(timelineEntry(task, deps.now()));
+        }
+    }
+}
+function isEnded(status) {
+    return ENDED.has(normalizeStatus(status));
+}
+function observe(task, atMs) {
+    return { atMs, status: normalizeStatus(task.Status), percentProgress: task.PercentProgress };
+}
+function timelineEntry(task, atMs) {
+    return {
+        at: new Date(atMs),
+        status: normalizeStatus(task.Status),
+        percentProgress: task.PercentProgress
+    };
+}
+
+;// CONCATENATED MODULE: ./src/slots.ts
+// Waiting for a free export slot: RDS runs at most 5 export tasks per account and region, so a
+// matrix of many databases waits here instead of failing. Clock and sleep are injected.
+
+
+const FIRST_CHECK_MS = 5_000;
+/** Resolves once fewer than maxConcurrentExports are active; throws on timeout or abort. */
+async function waitForExportSlot(deps, options) {
+    const startMs = deps.now();
+    let delayMs = Math.min(FIRST_CHECK_MS, options.maxIntervalMs);
+    let lastCount = -1;
+    for (;;) {
+        let active;
+        try {
+            active = await deps.countActive();
+        }
+        catch (error) {
+            const explained = (0,errors/* explainError */.UW)(error, 'DescribeExportTasks');
+            if (!explained.transient)
+                throw error;
+            deps.warning(`${explained.message} (transient); checking again shortly.`);
+            active = lastCount < 0 ? options.maxConcurrentExports : lastCount;
+        }
+        if (active < options.maxConcurrentExports) {
+            if (lastCount >= 0) {
+                deps.info(`An export slot is free after ${formatDuration(deps.now() - startMs)}.`);
+            }
+            return;
+        }
+        if (active !== lastCount) {
+            deps.info(`${active} export tasks are active in this account and region (max-concurrent-exports: ${options.maxConcurrentExports}); waiting for a free slot.`);
+            lastCount = active;
+        }
+        const remainingMs = startMs + options.timeoutMs - deps.now();
+        if (remainingMs <= 0) {
+            throw new errors/* ActionError */.lZ(`No export slot became free within wait-timeout-minutes (${formatDuration(options.timeoutMs)}); nothing was started.`, 'RDS allows 5 active exports per account and region. Raise wait-timeout-minutes, or spread the exports over time.');
+        }
+        await deps.sleep(Math.min(delayMs, remainingMs), deps.abort);
+        if (deps.abort.aborted) {
+            throw new errors/* ActionError */.lZ('The run was cancelled while waiting for an export slot; nothing was started.');
+        }
+        delayMs = Math.min(delayMs * 2, options.maxIntervalMs);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action, top to bottom: inputs -> credentials -> source -> start or adopt -> wait -> report.
 // Decisions live in small pure modules beside this one; this file only sequences them.
+
+
 
 
 
@@ -32651,7 +33168,6 @@ async function run(overrides = {}) {
         report.warnings.push(message);
         warning(message);
     };
-    // The runner cancels a run with SIGINT, then SIGTERM 7.5 s later: stop waiting, clean up.
     let published;
     const publish = (task, region) => {
         if (task === published)
@@ -32660,6 +33176,7 @@ async function run(overrides = {}) {
         setOutputs(task, region);
     };
     let rds;
+    // The runner cancels a run with SIGINT, then SIGTERM 7.5 s later: stop waiting, clean up.
     const cancelled = new AbortController();
     const onSignal = () => cancelled.abort();
     deps.signals.on('SIGINT', onSignal);
@@ -32706,8 +33223,7 @@ async function run(overrides = {}) {
         report.task = task;
         publish(task, config.region);
         // 4. Wait, when asked to.
-        if (config.wait && !isEnded(task)) {
-            const { waitForExport } = await __nccwpck_require__.e(/* import() */ 941).then(__nccwpck_require__.bind(__nccwpck_require__, 4941));
+        if (config.wait && !isEnded(task.Status)) {
             const waited = await waitForExport({
                 describe: signal => aws.describeExportTask(client(), task.ExportTaskIdentifier ?? '', signal),
                 cancel: signal => aws.cancelExportTask(client(), task.ExportTaskIdentifier ?? '', signal),
@@ -32734,8 +33250,8 @@ async function run(overrides = {}) {
             report.outcome = waited.outcome;
         }
         else {
-            report.outcome = outcomeWithoutWaiting(config, report.outcome);
-            report.timeline = [{ at: new Date(deps.now()), status: (0,src_outputs/* normalizeStatus */.SP)(task.Status) }];
+            report.outcome = outcomeWithoutWaiting(config, report.outcome, task);
+            report.timeline = [{ at: new Date(deps.now()), status: normalizeStatus(task.Status) }];
         }
         // 5. Report: outputs, summary, and success or failure by the outcome.
         publish(report.task, config.region);
@@ -32744,7 +33260,7 @@ async function run(overrides = {}) {
             fail(failure);
         else if (report.task.WarningMessage)
             warnAboutTask(report.task);
-        writeSummary(report, failure);
+        writeSummary(report, failure, deps.env);
         return;
         async function startOrAdopt() {
             const source = config.source;
@@ -32783,7 +33299,7 @@ async function run(overrides = {}) {
                     throw new errors/* ActionError */.lZ(decision.message, (0,errors/* hintFor */.JR)('ExportTaskAlreadyExistsFault'));
                 }
                 if (decision.action === 'fresh-identifier') {
-                    info(`Export task '${identifier}' ended ${(0,src_outputs/* normalizeStatus */.SP)(existing?.Status)}; this run attempt starts a new one.`);
+                    info(`Export task '${identifier}' ended ${normalizeStatus(existing?.Status)}; this run attempt starts a new one.`);
                     identifier = identifierFor(`a${runAttempt}`);
                     continue;
                 }
@@ -32827,7 +33343,6 @@ async function run(overrides = {}) {
             throw new errors/* ActionError */.lZ(`Could not start or adopt export task '${identifier}'.`);
         }
         async function waitForSlot() {
-            const { waitForExportSlot } = await __nccwpck_require__.e(/* import() */ 302).then(__nccwpck_require__.bind(__nccwpck_require__, 1302));
             await waitForExportSlot({
                 countActive: async () => (await aws.listActiveExports(client())).length,
                 now: deps.now,
@@ -32849,8 +33364,8 @@ async function run(overrides = {}) {
             return found;
         }
         async function cancel(found) {
-            if (isEnded(found)) {
-                warn(`Export task '${found.ExportTaskIdentifier}' already ended with status ${(0,src_outputs/* normalizeStatus */.SP)(found.Status)}; nothing to cancel.`);
+            if (isEnded(found.Status)) {
+                warn(`Export task '${found.ExportTaskIdentifier}' already ended with status ${normalizeStatus(found.Status)}; nothing to cancel.`);
                 return found;
             }
             try {
@@ -32864,7 +33379,7 @@ async function run(overrides = {}) {
                     throw error;
                 }
                 const ended = await existingTask(found.ExportTaskIdentifier ?? '');
-                warn(`Export task '${ended.ExportTaskIdentifier}' already ended with status ${(0,src_outputs/* normalizeStatus */.SP)(ended.Status)}; nothing to cancel.`);
+                warn(`Export task '${ended.ExportTaskIdentifier}' already ended with status ${normalizeStatus(ended.Status)}; nothing to cancel.`);
                 return ended;
             }
         }
@@ -32875,7 +33390,7 @@ async function run(overrides = {}) {
         fail(failure);
         if (report.task && report.config)
             publish(report.task, report.config.region);
-        writeSummary(report, failure);
+        writeSummary(report, failure, deps.env);
     }
     finally {
         rds?.destroy(); // close kept-alive sockets so the process can exit
@@ -32898,26 +33413,31 @@ function fail(failure) {
     setFailed(failure.hint ? `${failure.message} Hint: ${failure.hint}` : failure.message);
 }
 function setOutputs(task, region) {
-    for (const [name, value] of Object.entries((0,src_outputs/* taskOutputs */.zs)(task, region))) {
+    for (const [name, value] of Object.entries(taskOutputs(task, region))) {
         setOutput(name, value);
     }
 }
-function isEnded(task) {
-    return ['COMPLETE', 'FAILED', 'CANCELED'].includes((0,src_outputs/* normalizeStatus */.SP)(task.Status));
-}
-function outcomeWithoutWaiting(config, current) {
+function outcomeWithoutWaiting(config, current, task) {
+    const status = normalizeStatus(task.Status);
     if (config.mode === 'status')
         return 'status';
     if (config.mode === 'cancel')
-        return 'canceling';
+        return isEnded(status) ? 'status' : 'canceling';
+    // An adopted task may have ended already: report it as the wait would have.
+    if (status === 'COMPLETE')
+        return 'complete';
+    if (status === 'FAILED')
+        return 'failed';
+    if (status === 'CANCELED')
+        return 'canceled';
     return current;
 }
 /** Whether the step fails, by the outcome of the wait and the mode. */
 function failureOf(config, report) {
     const task = report.task ?? {};
     const id = task.ExportTaskIdentifier ?? '';
-    const status = (0,src_outputs/* normalizeStatus */.SP)(task.Status);
-    const waited = report.waitedMs === undefined ? '' : ` after ${(0,progress/* formatDuration */.a3)(report.waitedMs)}`;
+    const status = normalizeStatus(task.Status);
+    const waited = report.waitedMs === undefined ? '' : ` after ${formatDuration(report.waitedMs)}`;
     if (config.mode === 'cancel' || config.mode === 'status')
         return undefined;
     switch (report.outcome) {
@@ -32956,14 +33476,13 @@ function warnAboutTask(task) {
     const lines = renderWarningMessage(task.WarningMessage ?? '');
     warning(`Export task '${task.ExportTaskIdentifier}' has a warning: ${lines.join('; ')}`);
 }
-function writeSummary(report, failure) {
+function writeSummary(report, failure, env) {
     const config = report.config;
-    if (config && !config.summary)
-        return;
-    if (!process.env.GITHUB_STEP_SUMMARY)
+    const file = env.GITHUB_STEP_SUMMARY;
+    if ((config && !config.summary) || !file)
         return;
     const region = config?.region ?? '';
-    const outputs = report.task ? (0,src_outputs/* taskOutputs */.zs)(report.task, region) : undefined;
+    const outputs = report.task ? taskOutputs(report.task, region) : undefined;
     const markdown = renderSummary({
         outcome: report.outcome,
         task: report.task,
@@ -32977,175 +33496,11 @@ function writeSummary(report, failure) {
         warnings: report.warnings
     });
     // Written once, synchronously: on cancellation the runner may kill the process soon after.
-    (0,external_node_fs_.writeFileSync)(process.env.GITHUB_STEP_SUMMARY, markdown + '\n', { flag: 'a' });
+    (0,external_node_fs_.writeFileSync)(file, markdown + '\n', { flag: 'a' });
 }
 function describeTask(verb, task) {
-    const { s3Uri } = (0,src_outputs/* exportLocation */.Sy)(task.S3Bucket ?? '', task.S3Prefix, task.ExportTaskIdentifier ?? '');
-    return `${verb} export task '${task.ExportTaskIdentifier}' (${(0,src_outputs/* normalizeStatus */.SP)(task.Status)}): ${task.SourceArn} -> ${s3Uri}`;
-}
-
-
-/***/ }),
-
-/***/ 7729:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   SP: () => (/* binding */ normalizeStatus),
-/* harmony export */   Sy: () => (/* binding */ exportLocation),
-/* harmony export */   zs: () => (/* binding */ taskOutputs)
-/* harmony export */ });
-/* unused harmony exports OUTPUT_NAMES, rdsConsoleUrl, s3ConsoleUrl, isoTime */
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'export-task-identifier',
-    'status',
-    's3-bucket',
-    's3-prefix',
-    's3-uri',
-    'source-arn',
-    'source-type',
-    'percent-progress',
-    'total-extracted-data-in-gb',
-    'failure-cause',
-    'warning-message',
-    'snapshot-time',
-    'task-start-time',
-    'task-end-time',
-    'console-url'
-]));
-/** Where this export's files land: `<prefix>/<identifier>/` in the bucket. */
-function exportLocation(bucket, prefix, identifier) {
-    const trimmed = (prefix ?? '').replace(/^\/+|\/+$/g, '');
-    const s3Prefix = trimmed ? `${trimmed}/${identifier}/` : `${identifier}/`;
-    return { s3Prefix, s3Uri: `s3://${bucket}/${s3Prefix}` };
-}
-/** The RDS console's "Exports in Amazon S3" page of the region, in the region's partition. */
-function rdsConsoleUrl(region) {
-    return `https://${consoleHost(region)}/rds/home?region=${region}#exports-in-s3:`;
-}
-/** The S3 console page of the export's prefix. */
-function s3ConsoleUrl(region, bucket, s3Prefix) {
-    const query = new URLSearchParams({ region, prefix: s3Prefix, showversions: 'false' });
-    return `https://${consoleHost(region)}/s3/buckets/${bucket}?${query.toString()}`;
-}
-function consoleHost(region) {
-    if (region.startsWith('cn-'))
-        return 'console.amazonaws.cn';
-    if (region.startsWith('us-gov-'))
-        return 'console.amazonaws-us-gov.com';
-    return `${region}.console.aws.amazon.com`;
-}
-function normalizeStatus(status) {
-    return (status ?? '').trim().toUpperCase();
-}
-/** Every output, from the task; fields RDS left out are empty strings. */
-function taskOutputs(task, region) {
-    const identifier = task.ExportTaskIdentifier ?? '';
-    const bucket = task.S3Bucket ?? '';
-    const location = exportLocation(bucket, task.S3Prefix, identifier);
-    return {
-        'export-task-identifier': identifier,
-        status: normalizeStatus(task.Status),
-        's3-bucket': bucket,
-        's3-prefix': location.s3Prefix,
-        's3-uri': location.s3Uri,
-        'source-arn': task.SourceArn ?? '',
-        'source-type': normalizeStatus(task.SourceType),
-        'percent-progress': integer(task.PercentProgress),
-        'total-extracted-data-in-gb': integer(task.TotalExtractedDataInGB),
-        'failure-cause': task.FailureCause ?? '',
-        'warning-message': task.WarningMessage ?? '',
-        'snapshot-time': isoTime(task.SnapshotTime),
-        'task-start-time': isoTime(task.TaskStartTime),
-        'task-end-time': isoTime(task.TaskEndTime),
-        'console-url': rdsConsoleUrl(region)
-    };
-}
-function integer(value) {
-    return value === undefined || !Number.isFinite(value) ? '' : String(Math.trunc(value));
-}
-/** ISO 8601 in UTC, without milliseconds (RDS reports whole seconds). */
-function isoTime(value) {
-    if (!value || Number.isNaN(value.getTime()))
-        return '';
-    return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-
-/***/ }),
-
-/***/ 9898:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   hX: () => (/* binding */ formatProgressLine),
-/* harmony export */   hr: () => (/* binding */ progressBar),
-/* harmony export */   n_: () => (/* binding */ changedSinceLast)
-/* harmony export */ });
-// What a person reads in the log while the step waits: one line per check that changed
-// something (status, percent, GB, failure cause, warning).
-const pad2 = (n) => String(n).padStart(2, '0');
-/** `45s`, `12m 30s`, `1h 02m` (seconds dropped from an hour on). Negative or NaN is `0s`. */
-function formatDuration(ms) {
-    const total = Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0;
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return `${h}h ${pad2(m)}m`;
-    if (m > 0)
-        return `${m}m ${pad2(s)}s`;
-    return `${s}s`;
-}
-/** An estimate deserves no false precision: `45s`, `17m`, `1h 05m`. */
-function roughDuration(ms) {
-    const total = Number.isFinite(ms) && ms > 0 ? Math.round(ms / 1000) : 0;
-    if (total < 60)
-        return `${total}s`;
-    const minutes = Math.round(total / 60);
-    if (minutes < 60)
-        return `${minutes}m`;
-    return `${Math.floor(minutes / 60)}h ${pad2(minutes % 60)}m`;
-}
-const clampPercent = (percent) => Number.isFinite(percent) ? Math.min(100, Math.max(0, percent)) : 0;
-/** `████████░░░░░░░░░░░░ 42%`; the percent is clamped to 0-100. */
-function progressBar(percent, width = 20) {
-    const p = clampPercent(percent);
-    const w = Number.isFinite(width) && width > 0 ? Math.floor(width) : 20;
-    const filled = Math.round((p / 100) * w);
-    return `${'█'.repeat(filled)}${'░'.repeat(w - filled)} ${Math.round(p)}%`;
-}
-/** `08:47:12Z` */
-function clock(now) {
-    return Number.isNaN(now.getTime()) ? '--:--:--Z' : `${now.toISOString().slice(11, 19)}Z`;
-}
-/**
- * `08:47:12Z IN_PROGRESS 42% 110 GB elapsed 12m 30s, about 17m left`: time in UTC, the status
- * upper case, then what RDS reports, the time waited and the estimated time left when known.
- */
-function formatProgressLine(args) {
-    const { now, task, elapsedMs, remainingMs } = args;
-    const parts = [clock(now), (task.Status ?? 'UNKNOWN').toUpperCase()];
-    if (typeof task.PercentProgress === 'number')
-        parts.push(`${task.PercentProgress}%`);
-    if (typeof task.TotalExtractedDataInGB === 'number')
-        parts.push(`${task.TotalExtractedDataInGB} GB`);
-    let line = `${parts.join(' ')} elapsed ${formatDuration(elapsedMs)}`;
-    if (remainingMs !== undefined && Number.isFinite(remainingMs)) {
-        line += `, about ${roughDuration(remainingMs)} left`;
-    }
-    return line;
-}
-/** Whether the task changed in a way worth a log line. */
-function changedSinceLast(prev, next) {
-    if (!prev)
-        return true;
-    return ((prev.Status ?? '').toUpperCase() !== (next.Status ?? '').toUpperCase() ||
-        prev.PercentProgress !== next.PercentProgress ||
-        prev.TotalExtractedDataInGB !== next.TotalExtractedDataInGB ||
-        (prev.FailureCause ?? '') !== (next.FailureCause ?? '') ||
-        (prev.WarningMessage ?? '') !== (next.WarningMessage ?? ''));
+    const { s3Uri } = exportLocation(task.S3Bucket ?? '', task.S3Prefix, task.ExportTaskIdentifier ?? '');
+    return `${verb} export task '${task.ExportTaskIdentifier}' (${normalizeStatus(task.Status)}): ${task.SourceArn} -> ${s3Uri}`;
 }
 
 
