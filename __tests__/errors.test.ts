@@ -33,7 +33,9 @@ const FACTS: Array<[string, number, string]> = [
   ['AccessDenied', 403, 'iam:PassRole'],
   ['AccessDeniedException', 403, 'rds:DescribeDBClusterSnapshots'],
   ['InvalidIdentityTokenException', 400, 'token.actions.githubusercontent.com'],
-  ['IDPCommunicationErrorException', 400, 'transient']
+  ['IDPCommunicationErrorException', 400, 'transient'],
+  ['CredentialsProviderError', 0, 'role-to-assume'],
+  ['ExportTaskLimitReachedFault', 400, 'free slot']
 ]
 
 describe('explainError', () => {

@@ -69,6 +69,8 @@ const HINTS: Record<string, string> = {
     'The AWS credentials expired. With role-to-assume they are refreshed with a new OIDC token; with the default credential chain, use credentials that outlive the step.',
   ExpiredTokenException:
     'The AWS credentials expired. With role-to-assume they are refreshed with a new OIDC token; with the default credential chain, use credentials that outlive the step.',
+  CredentialsProviderError:
+    'No AWS credentials were found. Set role-to-assume (with `permissions: id-token: write`), or provide credentials before this step, for example with aws-actions/configure-aws-credentials.',
   ExportTaskLimitReachedFault:
     'RDS runs at most 5 export tasks per account and region; the action waits for a free slot (max-concurrent-exports, bounded by wait-timeout-minutes), so this means the slots filled up in between.',
   Throttling:
