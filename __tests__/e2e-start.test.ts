@@ -1,0 +1,463 @@
+// End-to-end: `mode: start` without waiting, through the bundled action (`node dist/index.js`)
+// against a fresh local stand-in per test. Asserts what the runner would see (exit code,
+// `::error::` line, outputs) and what AWS would see (the stand-in's request log: which calls,
+// signed with which credentials, in which order). Every run is scanned for leaked secrets.
+import { describe, expect, test } from '@jest/globals'
+import type { StandInOptions } from '../test/standin/index.js'
+import {
+  ACCOUNT,
+  BUCKET,
+  EXPORT_ROLE,
+  KMS_KEY,
+  REGION,
+  ROLE_TO_ASSUME,
+  calls,
+  clusterArn,
+  clusterSnapshotArn,
+  countOf,
+  findLeaks,
+  rdsCalls,
+  runStep,
+  snapshotArn,
+  startInputs,
+  withStandIn
+} from '../test/support/e2e.js'
+
+const RUN_ID = '1658821493'
+const HOUR = 3600_000
+const ago = (hours: number): Date => new Date(Date.now() - hours * HOUR)
+
+/** An account with a PostgreSQL instance, a MySQL one and an Aurora cluster. */
+const ACCOUNT_SEEDS: StandInOptions = {
+  region: REGION,
+  account: ACCOUNT,
+  snapshots: [
+    { identifier: 'rds:prod-2026-11-22-03-10', instanceIdentifier: 'prod', createTime: ago(72) },
+    { identifier: 'rds:prod-2026-11-24-03-10', instanceIdentifier: 'prod', createTime: ago(24) },
+    { identifier: 'prod-before-upgrade', instanceIdentifier: 'prod', createTime: ago(48) },
+    // Newer than every available one, but not finished: never the one to export.
+    {
+      identifier: 'prod-in-the-making',
+      instanceIdentifier: 'prod',
+      createTime: ago(1),
+      status: 'creating'
+    },
+    // Newest of all, of another instance.
+    { identifier: 'prod2-latest', instanceIdentifier: 'prod2', createTime: ago(0.5) },
+    { identifier: 'shop-nightly', instanceIdentifier: 'shop', engine: 'mysql', createTime: ago(5) }
+  ],
+  clusterSnapshots: [
+    { identifier: 'rds:aurora-2026-11-23-03-10', clusterIdentifier: 'aurora', createTime: ago(48) },
+    { identifier: 'aurora-weekly', clusterIdentifier: 'aurora', createTime: ago(20) },
+    {
+      identifier: 'aurora-now',
+      clusterIdentifier: 'aurora',
+      createTime: ago(0.2),
+      status: 'creating'
+    }
+  ],
+  clusters: [{ identifier: 'aurora' }]
+}
+
+describe('start', () => {
+  test.concurrent(
+    'assumes the role through OIDC, then starts the export with exactly the inputs, signed with the role key',
+    () =>
+      withStandIn(ACCOUNT_SEEDS, async standIn => {
+        const step = await runStep(
+          standIn,
+          startInputs({
+            'db-snapshot-identifier': 'prod-before-upgrade',
+            's3-prefix': '/nightly/postgres/',
+            'export-only': 'app.public.orders\napp.public.customers'
+          }),
+          { runId: RUN_ID }
+        )
+
+        expect(step.errors).toEqual([])
+        expect(step.exitCode).toBe(0)
+        const id = `prod-before-upgrade-${RUN_ID}`
+        expect(step.outputs).toMatchObject({
+          'export-task-identifier': id,
+          status: 'STARTING',
+          's3-bucket': BUCKET,
+          's3-prefix': `nightly/postgres/${id}/`,
+          's3-uri': `s3://${BUCKET}/nightly/postgres/${id}/`,
+          'source-arn': snapshotArn('prod-before-upgrade'),
+          'source-type': 'SNAPSHOT',
+          'percent-progress': '0',
+          'failure-cause': ''
+        })
+        expect(step.outputs['console-url']).toContain(`region=${REGION}`)
+
+        // OIDC token, then STS, then RDS: the snapshot, the identifier, the slots, the start.
+        expect(calls(step.requests)).toEqual([
+          'oidc:OIDC',
+          'sts:AssumeRoleWithWebIdentity',
+          'rds:DescribeExportTasks',
+          'rds:DescribeDBSnapshots',
+          'rds:DescribeExportTasks',
+          'rds:StartExportTask'
+        ])
+        const [oidc, sts, ...rds] = step.requests
+        expect(oidc?.params.audience).toBe('sts.amazonaws.com')
+        expect(sts?.params).toMatchObject({
+          RoleArn: ROLE_TO_ASSUME,
+          RoleSessionName: `rds-export-${RUN_ID}`,
+          WebIdentityToken: '<redacted>'
+        })
+        expect(sts?.status).toBe(200)
+        // Every RDS call: one temporary key (ASIA, with its session token), accepted by the
+        // stand-in, which knows no ASIA key but those its STS issued.
+        const keys = new Set(rds.map(r => r.accessKeyId))
+        expect(keys.size).toBe(1)
+        expect([...keys][0]).toMatch(/^ASIA[A-Z2-7]{16}$/)
+        expect(rds.every(r => r.sessionToken && r.status !== 0 && r.region === REGION)).toBe(true)
+
+        const start = step.requests.at(-1)
+        expect(start?.status).toBe(200)
+        expect(start?.params).toEqual({
+          Action: 'StartExportTask',
+          Version: '2014-10-31',
+          ExportTaskIdentifier: id,
+          SourceArn: snapshotArn('prod-before-upgrade'),
+          S3BucketName: BUCKET,
+          S3Prefix: 'nightly/postgres',
+          IamRoleArn: EXPORT_ROLE,
+          KmsKeyId: KMS_KEY,
+          'ExportOnly.member.1': 'app.public.orders',
+          'ExportOnly.member.2': 'app.public.customers'
+        })
+        expect(standIn.task(id)).toMatchObject({ S3Bucket: BUCKET, Status: 'STARTING' })
+        expect(step.log).toContain(`Started export task '${id}'`)
+        expect(step.summary).toContain(id)
+      }),
+    60_000
+  )
+
+  test.concurrent(
+    'a re-run of the same workflow run adopts its task instead of starting a second one',
+    () =>
+      withStandIn(ACCOUNT_SEEDS, async standIn => {
+        const inputs = startInputs({ 'db-instance-identifier': 'prod' })
+        const first = await runStep(standIn, inputs, { runId: RUN_ID })
+        const rerun = await runStep(standIn, inputs, { runId: RUN_ID, runAttempt: '2' })
+
+        expect([first.exitCode, rerun.exitCode]).toEqual([0, 0])
+        expect(rerun.errors).toEqual([])
+        expect(rerun.outputs['export-task-identifier']).toBe(
+          first.outputs['export-task-identifier']
+        )
+        expect(rerun.outputs['s3-uri']).toBe(first.outputs['s3-uri'])
+        expect(rerun.log).toMatch(/Adopted existing export task 'prod-1658821493'/)
+        expect(countOf(first.requests, 'StartExportTask')).toBe(1)
+        expect(countOf(rerun.requests, 'StartExportTask')).toBe(0)
+        expect(standIn.tasks()).toHaveLength(1)
+      }),
+    60_000
+  )
+
+  test.concurrent(
+    'the same identifier with another bucket is a conflict naming the identifier and the bucket',
+    () =>
+      withStandIn(ACCOUNT_SEEDS, async standIn => {
+        const id = 'nightly-prod-export'
+        const first = await runStep(
+          standIn,
+          startInputs({ 'db-instance-identifier': 'prod', 'export-task-identifier': id })
+        )
+        const other = await runStep(
+          standIn,
+          startInputs({
+            'db-instance-identifier': 'prod',
+            'export-task-identifier': id,
+            's3-bucket-name': 'some-other-bucket'
+          })
+        )
+
+        expect(first.exitCode).toBe(0)
+        expect(other.exitCode).toBe(1)
+        expect(other.errors).toHaveLength(1)
+        expect(other.errors[0]).toContain(id)
+        expect(other.errors[0]).toMatch(/bucket/i)
+        expect(other.errors[0]).toContain('some-other-bucket')
+        expect(countOf(other.requests, 'StartExportTask')).toBe(0)
+        expect(standIn.tasks()).toHaveLength(1)
+        expect(standIn.task(id)?.S3Bucket).toBe(BUCKET)
+      }),
+    60_000
+  )
+
+  // The newest *available* snapshot of the instance: not the newer one still being created,
+  // not the newest of another instance.
+  test.concurrent.each([
+    ['db-instance-identifier', 'prod', 'any', snapshotArn('rds:prod-2026-11-24-03-10')],
+    ['db-instance-identifier', 'prod', 'manual', snapshotArn('prod-before-upgrade')],
+    ['db-cluster-identifier', 'aurora', 'any', clusterSnapshotArn('aurora-weekly')],
+    [
+      'db-cluster-identifier',
+      'aurora',
+      'automated',
+      clusterSnapshotArn('rds:aurora-2026-11-23-03-10')
+    ]
+  ])(
+    'newest snapshot: %s %s with snapshot-type %s exports %s',
+    (input, name, snapshotType, expectedArn) =>
+      withStandIn(ACCOUNT_SEEDS, async standIn => {
+        const step = await runStep(
+          standIn,
+          startInputs({ [input]: name, 'snapshot-type': snapshotType })
+        )
+        expect(step.errors).toEqual([])
+        expect(step.exitCode).toBe(0)
+        const start = step.requests.find(r => r.action === 'StartExportTask')
+        expect(start?.params.SourceArn).toBe(expectedArn)
+        expect(step.outputs['source-arn']).toBe(expectedArn)
+        expect(step.outputs['source-type']).toBe('SNAPSHOT')
+      }),
+    60_000
+  )
+
+  // Each of the five source inputs, with each kind of source-arn.
+  test.concurrent.each([
+    ['source-arn', snapshotArn('prod-before-upgrade'), 'SNAPSHOT', /^prod-before-upgrade-/],
+    ['source-arn', clusterSnapshotArn('aurora-weekly'), 'SNAPSHOT', /^aurora-weekly-/],
+    ['source-arn', clusterArn('aurora'), 'CLUSTER', /^aurora-/],
+    ['db-snapshot-identifier', 'prod-before-upgrade', 'SNAPSHOT', /^prod-before-upgrade-/],
+    ['db-snapshot-identifier', 'rds:prod-2026-11-22-03-10', 'SNAPSHOT', /^rds-prod-2026-11-22/],
+    ['db-cluster-snapshot-identifier', 'aurora-weekly', 'SNAPSHOT', /^aurora-weekly-/],
+    ['db-cluster-snapshot-identifier', 'rds:aurora-2026-11-23-03-10', 'SNAPSHOT', /^rds-aurora-/],
+    ['db-cluster-identifier', 'aurora', 'SNAPSHOT', /^aurora-/]
+  ])(
+    'source: %s %s (%s)',
+    (input, value, sourceType, identifierPattern) =>
+      withStandIn(ACCOUNT_SEEDS, async standIn => {
+        const step = await runStep(standIn, startInputs({ [input]: value }), { runId: RUN_ID })
+        expect(step.errors).toEqual([])
+        expect(step.exitCode).toBe(0)
+
+        const expectedArn = {
+          'source-arn': value,
+          'db-snapshot-identifier': snapshotArn(value),
+          'db-cluster-snapshot-identifier': clusterSnapshotArn(value),
+          'db-cluster-identifier': clusterSnapshotArn('aurora-weekly')
+        }[input]
+        const starts = step.requests.filter(r => r.action === 'StartExportTask')
+        expect(starts).toHaveLength(1)
+        expect(starts[0]?.status).toBe(200)
+        expect(starts[0]?.params.SourceArn).toBe(expectedArn)
+
+        const id = step.outputs['export-task-identifier'] ?? ''
+        expect(id).toMatch(identifierPattern)
+        expect(id).toMatch(/^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,59}$/)
+        expect(id.endsWith(`-${RUN_ID}`)).toBe(true)
+        expect(starts[0]?.params.ExportTaskIdentifier).toBe(id)
+        expect(step.outputs['source-arn']).toBe(expectedArn)
+        expect(step.outputs['source-type']).toBe(sourceType)
+        expect(standIn.task(id)?.SourceType).toBe(sourceType)
+      }),
+    60_000
+  )
+
+  test.concurrent(
+    'without role-to-assume, the default credential chain signs with the static key; no OIDC, no STS',
+    () =>
+      withStandIn(ACCOUNT_SEEDS, async standIn => {
+        const env = standIn.env({ staticKeys: true })
+        const inputs = startInputs({ 'db-instance-identifier': 'shop' })
+        delete inputs['role-to-assume']
+        const step = await runStep(standIn, inputs, { staticKeys: true })
+
+        expect(step.errors).toEqual([])
+        expect(step.exitCode).toBe(0)
+        expect(step.requests.filter(r => r.service !== 'rds')).toEqual([])
+        expect(countOf(step.requests, 'StartExportTask')).toBe(1)
+        expect(step.requests.length).toBeGreaterThan(1)
+        for (const r of step.requests) {
+          expect(r).toMatchObject({ accessKeyId: env.AWS_ACCESS_KEY_ID, sessionToken: false })
+          // Accepted: the only 404 is the identifier not existing yet.
+          expect(r.status === 200 || r.code === 'ExportTaskNotFound').toBe(true)
+        }
+        expect(step.outputs['source-arn']).toBe(snapshotArn('shop-nightly'))
+      }),
+    60_000
+  )
+
+  test.concurrent(
+    'export-only that does not fit the engine is refused after the snapshot lookup, before StartExportTask',
+    () =>
+      withStandIn(ACCOUNT_SEEDS, async standIn => {
+        const step = await runStep(
+          standIn,
+          startInputs({ 'db-instance-identifier': 'shop', 'export-only': 'shop.public.orders' })
+        )
+        expect(step.exitCode).toBe(1)
+        expect(step.errors).toHaveLength(1)
+        expect(step.errors[0]).toContain("'export-only'")
+        expect(step.errors[0]).toMatch(/mysql/i)
+        expect(countOf(step.requests, 'StartExportTask')).toBe(0)
+        expect(rdsCalls(step.requests).map(r => r.action)).toContain('DescribeDBSnapshots')
+      }),
+    60_000
+  )
+})
+
+// The scanner every run goes through must be able to fail.
+describe('the secret scan', () => {
+  const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+  const clean = { log: 'Started export task\n', outputs: { status: 'COMPLETE' }, summary: '# ok' }
+
+  test('passes a clean step and a secret handed to the runner on an ::add-mask:: line', () => {
+    expect(findLeaks(clean, [secret])).toEqual([])
+    expect(findLeaks({ ...clean, log: `::add-mask::${secret}\nok\n` }, [secret])).toEqual([])
+  })
+
+  test('finds a secret in the log, in an output and in the summary, without repeating it', () => {
+    const leaks = findLeaks(
+      {
+        log: `::add-mask::${secret}\n::debug::token=${secret}\n`,
+        outputs: { 'failure-cause': `key ${secret}` },
+        summary: `| key | ${secret} |`
+      },
+      ['short', secret]
+    )
+    expect(leaks).toEqual([
+      expect.stringMatching(/^log line 2: secret sha256:[0-9a-f]{12}$/),
+      expect.stringMatching(/^output failure-cause: /),
+      expect.stringMatching(/^step summary: /)
+    ])
+    expect(leaks.join('\n')).not.toContain(secret)
+  })
+})
+
+// Bad input is refused before anything changes: one `::error::` line naming the input, exit 1,
+// no StartExportTask; for all but the last rows, no request to any service at all.
+describe('bad inputs', () => {
+  const prod = { 'db-instance-identifier': 'prod' }
+  const base = startInputs(prod)
+  const without = (name: string): Record<string, string> => {
+    const inputs = { ...base }
+    delete inputs[name]
+    return inputs
+  }
+  test.concurrent.each<[string, string, Record<string, string>, Record<string, string>?]>([
+    [
+      's3-bucket-name',
+      'an s3:// URI',
+      { ...base, 's3-bucket-name': 's3://acme-db-exports/nightly' }
+    ],
+    ['s3-bucket-name', 'missing', without('s3-bucket-name')],
+    ['s3-bucket-name', 'upper case and _', { ...base, 's3-bucket-name': 'Acme_Exports' }],
+    ['s3-prefix', 'with a colon', { ...base, 's3-prefix': 'nightly:postgres' }],
+    ['iam-role-arn', 'missing', without('iam-role-arn')],
+    ['iam-role-arn', 'a name, not an ARN', { ...base, 'iam-role-arn': 'rds-s3-export' }],
+    ['kms-key-id', 'missing', without('kms-key-id')],
+    ['kms-key-id', 'not a key', { ...base, 'kms-key-id': 'my key' }],
+    ['export-only', 'four parts', { ...base, 'export-only': 'app.public.orders.extra' }],
+    ['export-task-identifier', 'with --', { ...base, 'export-task-identifier': 'nightly--export' }],
+    [
+      'export-task-identifier',
+      'starting with a digit',
+      { ...base, 'export-task-identifier': '2026-export' }
+    ],
+    [
+      'source-arn',
+      'an instance ARN',
+      startInputs({ 'source-arn': `arn:aws:rds:${REGION}:${ACCOUNT}:db:prod` })
+    ],
+    ['source-arn', 'an S3 ARN', startInputs({ 'source-arn': 'arn:aws:s3:::acme-db-exports' })],
+    [
+      'db-instance-identifier',
+      'two sources',
+      { ...base, 'db-snapshot-identifier': 'prod-before-upgrade' }
+    ],
+    ['source', 'no source', startInputs()],
+    ['snapshot-type', 'unknown', { ...base, 'snapshot-type': 'weekly' }],
+    ['mode', 'unknown', { ...base, mode: 'stop' }],
+    ['export-task-identifier', 'missing with mode: wait', { mode: 'wait' }],
+    ['if-exists', 'unknown', { ...base, 'if-exists': 'replace' }],
+    ['max-concurrent-exports', 'zero', { ...base, 'max-concurrent-exports': '0' }],
+    ['aws-region', 'malformed', { ...base, 'aws-region': 'us-east' }],
+    [
+      'aws-region',
+      'disagreeing with the ARN',
+      startInputs({
+        'source-arn': `arn:aws:rds:eu-west-1:${ACCOUNT}:snapshot:prod-before-upgrade`,
+        'aws-region': 'us-east-1'
+      })
+    ],
+    ['role-to-assume', 'a name, not an ARN', { ...base, 'role-to-assume': 'github-rds-export' }],
+    ['role-session-name', 'too short', { ...base, 'role-session-name': 'x' }],
+    ['role-duration-seconds', 'under 900', { ...base, 'role-duration-seconds': '600' }],
+    ['wait', 'yes (YAML 1.1)', { ...base, wait: 'yes' }],
+    [
+      'wait-timeout-minutes',
+      'with a unit',
+      { ...base, wait: 'true', 'wait-timeout-minutes': '10m' }
+    ],
+    ['wait-timeout-minutes', 'zero', { ...base, wait: 'true', 'wait-timeout-minutes': '0' }],
+    ['on-timeout', 'unknown', { ...base, wait: 'true', 'on-timeout': 'abort' }],
+    ['poll-interval-seconds', 'under 5', { ...base, wait: 'true', 'poll-interval-seconds': '2' }],
+    ['cancel-on-abort', 'on (YAML 1.1)', { ...base, 'cancel-on-abort': 'on' }],
+    ['fail-on-warning', '1', { ...base, 'fail-on-warning': '1' }],
+    ['summary', 'no', { ...base, summary: 'no' }],
+    // The job lacks `permissions: id-token: write`: no OIDC variables.
+    [
+      'role-to-assume',
+      'without id-token: write',
+      base,
+      { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' }
+    ]
+  ])(
+    '%s: %s',
+    (input, _case, inputs, env) =>
+      withStandIn(ACCOUNT_SEEDS, async standIn => {
+        const step = await runStep(standIn, inputs, { env })
+        expect(step.exitCode).toBe(1)
+        expect(step.errors).toHaveLength(1)
+        expect(step.errors[0]).toContain(input === 'source' ? 'source' : `'${input}'`)
+        expect(step.requests).toEqual([])
+        expect(standIn.tasks()).toEqual([])
+      }),
+    60_000
+  )
+})
+
+// Refusals that only AWS can give: one `::error::` line naming the input or operation, with
+// the hint for that error, and nothing started.
+describe('refused by AWS', () => {
+  test.concurrent.each<[string, Record<string, string>, RegExp[], StandInOptions?]>([
+    [
+      'an unknown db-snapshot-identifier',
+      startInputs({ 'db-snapshot-identifier': 'prod-never-taken' }),
+      [/prod-never-taken/, /DBSnapshotNotFound|not found/i]
+    ],
+    [
+      'an instance without available snapshots',
+      startInputs({ 'db-instance-identifier': 'legacy' }),
+      [/db-instance-identifier/, /legacy/]
+    ],
+    [
+      'a KMS key the caller may not use',
+      startInputs({ 'db-snapshot-identifier': 'prod-before-upgrade' }),
+      [/StartExportTask/, /kms:CreateGrant/],
+      {
+        faults: [
+          { action: 'StartExportTask', kind: 'error', code: 'KMSKeyNotAccessibleFault', times: 1 }
+        ]
+      }
+    ]
+  ])(
+    '%s',
+    (_case, inputs, patterns, extra) =>
+      withStandIn({ ...ACCOUNT_SEEDS, ...extra }, async standIn => {
+        const step = await runStep(standIn, inputs)
+        expect(step.exitCode).toBe(1)
+        expect(step.errors).toHaveLength(1)
+        for (const pattern of patterns) expect(step.errors[0]).toMatch(pattern)
+        expect(step.errors[0]).not.toMatch(/\n\s+at /) // no stack trace
+        expect(standIn.tasks()).toEqual([])
+      }),
+    60_000
+  )
+})
