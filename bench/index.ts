@@ -1,0 +1,133 @@
+// `npm run bench` (issue 5): start-up, a whole start step, polling and fan-out, each against a
+// baseline measured in the same run. Prints markdown and writes bench/results.md, keeping the
+// hand-written section between the notes markers. Not part of `npm test`: it takes minutes.
+//
+// Environment: BENCH_RUNS (start-up runs, default 15), BENCH_STEP_RUNS (start-step runs,
+// default 9), BENCH_SKIP (comma-separated: startup, start-step, polling, fanout).
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { availableParallelism, release } from 'node:os'
+import { join } from 'node:path'
+import { ROOT, snapshotDist } from './build.js'
+import { runFanoutBench } from './fanout.js'
+import { HAVE_GNU_TIME, ms } from './measure.js'
+import { runPollingBench, runPollingRows } from './polling.js'
+import { runStartStepBench } from './start-step.js'
+import { runStartupBench } from './startup.js'
+
+const RESULTS = join(ROOT, 'bench', 'results.md')
+const NOTES_START = '<!-- notes: kept by npm run bench -->'
+const NOTES_END = '<!-- /notes -->'
+
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map(s => s.trim()))
+const runs = Math.max(10, Number(process.env.BENCH_RUNS ?? 15))
+const stepRuns = Math.max(7, Number(process.env.BENCH_STEP_RUNS ?? 9))
+
+function machine(): string {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : ''
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? 'unknown'
+  let commit = 'unknown'
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim()
+  } catch {
+    // not a git checkout
+  }
+  return (
+    `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${availableParallelism()} CPUs (${model}); ` +
+    `node ${process.version}; Linux ${release()}; commit ${commit}; ` +
+    `peak RSS ${HAVE_GNU_TIME ? 'from /usr/bin/time' : 'not measured (no /usr/bin/time)'}.`
+  )
+}
+
+function keptNotes(): string {
+  const text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : ''
+  const start = text.indexOf(NOTES_START)
+  const end = text.indexOf(NOTES_END)
+  if (start < 0 || end < start) return `${NOTES_START}\n\n${NOTES_END}`
+  return text.slice(start, end + NOTES_END.length)
+}
+
+const verdict = (ok: boolean): string => (ok ? 'met' : '**not met**')
+
+async function main(): Promise<void> {
+  const distEntry = snapshotDist()
+  const sections: string[] = []
+  const targets: string[] = []
+  const log = (title: string, markdown: string): void => {
+    const section = `## ${title}\n\n${markdown}`
+    sections.push(section)
+    console.log(`\n${section}`)
+  }
+  console.log(`# Benchmarks\n\n${machine()}`)
+
+  if (!skip.has('startup')) {
+    const r = await runStartupBench(distEntry, runs)
+    log('1. Start-up: failing on missing input', r.markdown)
+    targets.push(
+      `| start-up overhead over \`node -e 0\` ≤ 50 ms | ${ms(r.overheadMs)} (${r.overheadRatio.toFixed(1)}× bare node; configure-aws-credentials ≈ 1.6×) | ${verdict(r.overheadMs <= 50)} |`
+    )
+  }
+  if (!skip.has('start-step')) {
+    const r = await runStartStepBench(distEntry, stepRuns)
+    log('2. A whole start step against the stand-in', r.markdown)
+    targets.push(
+      `| start step < credentials only (configure-aws-credentials emulation) | ${ms(r.actionMs)} vs ${ms(r.credentialsMs)} | ${verdict(r.actionMs < r.credentialsMs)} |`
+    )
+  }
+  if (!skip.has('polling')) {
+    log(
+      '3. Polling (virtual clock, 400 exports per row)',
+      'Default poll-interval-seconds is 60 ("schedule, max 60 s").\n\n' + runPollingBench()
+    )
+    const rows = runPollingRows()
+    const ours = rows.filter(r => r.strategy === 'schedule, max 60 s')
+    const worstP95 = Math.max(...ours.map(r => r.lateP95S))
+    const long = ours.filter(r => r.duration !== '5 min')
+    const ratio = Math.max(
+      ...long.map(
+        r =>
+          r.calls /
+          rows.find(
+            f => f.duration === r.duration && f.curve === r.curve && f.strategy === 'fixed 30 s'
+          )!.calls
+      )
+    )
+    targets.push(
+      `| polling: notice p95 ≤ 30 s at every duration (default schedule) | worst ${worstP95.toFixed(1)} s | ${verdict(worstP95 <= 30)} |`,
+      `| polling: ≤ ½ the calls of a fixed 30 s loop from 30 min | worst ${(100 * ratio).toFixed(0)} % | ${verdict(ratio <= 0.5)} |`
+    )
+  }
+  if (!skip.has('fanout')) {
+    const r = await runFanoutBench(distEntry)
+    log('4. Fan-out: 12 processes, 5 export slots', r.markdown)
+    const over = (r.makespanMs - r.idealMs) / r.idealMs
+    targets.push(
+      `| fan-out: 12 of 12 COMPLETE, makespan ≤ ideal + 15 % | ${r.complete} of 12, +${(100 * over).toFixed(1)} % | ${verdict(r.complete === 12 && over <= 0.15)} |`
+    )
+  }
+
+  const markdown = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (bench/index.ts); only the notes section below is kept from the',
+    'previous run. Issue 5 describes what is measured and why.',
+    '',
+    `Machine and run: ${machine()}`,
+    '',
+    '## Targets',
+    '',
+    '| target | measured | |',
+    '| --- | --- | --- |',
+    ...targets,
+    '',
+    ...sections.flatMap(s => [s, '']),
+    '## What changed the figures',
+    '',
+    keptNotes(),
+    ''
+  ].join('\n')
+  writeFileSync(RESULTS, markdown)
+  console.log(`\n## Targets\n\n${targets.join('\n')}\n\nWrote ${RESULTS}`)
+}
+
+await main()

@@ -1,0 +1,127 @@
+// Start-step benchmark (issue 5, part 2): the wall time of `node dist/index.js` starting an
+// export against the stand-in with role-to-assume (OIDC token, STS, describe, start), and the
+// requests it makes, against two baselines run in the same rounds: the fewest requests that can
+// start an export (bench/fixtures/start-minimal.ts) and getting credentials the way
+// aws-actions/configure-aws-credentials does (bench/fixtures/get-credentials.ts). Each run gets
+// a fresh stand-in, so every run starts from the same state.
+import { startStandIn, type StandInOptions } from '../test/standin/index.js'
+import { nccBuild } from './build.js'
+import { median, ms, quantile } from './measure.js'
+import { DESTINATION, describeRequest, runStep, snapshotArn, type StepRun } from './step.js'
+
+interface Variant {
+  label: string
+  entry: string
+  inputs: (runId: string) => Record<string, string>
+  /** What a successful run leaves in the outputs, when it sets any. */
+  expectStatus?: string
+}
+
+export interface StartStepResult {
+  markdown: string
+  /** Median wall times: the action with db-instance-identifier, and credentials only. */
+  actionMs: number
+  credentialsMs: number
+}
+
+const SNAPSHOT = 'nightly-2026-11-24'
+
+const standInOptions = (): StandInOptions => ({
+  snapshots: [
+    {
+      identifier: 'nightly-2026-11-23',
+      instanceIdentifier: 'prod',
+      createTime: '2026-11-23T03:10:00Z'
+    },
+    { identifier: SNAPSHOT, instanceIdentifier: 'prod', createTime: '2026-11-24T03:10:00Z' }
+  ],
+  // Exports outlast the step: it only starts them.
+  timeline: { startingSeconds: 600, inProgressSeconds: 600 }
+})
+
+export async function runStartStepBench(distEntry: string, runs: number): Promise<StartStepResult> {
+  const minimal = nccBuild('start-minimal', 'bench/fixtures/start-minimal.ts')
+  const credentials = nccBuild('get-credentials', 'bench/fixtures/get-credentials.ts')
+  const variants: Variant[] = [
+    {
+      label: 'action, db-instance-identifier (newest snapshot)',
+      entry: distEntry,
+      inputs: () => ({ ...DESTINATION, 'db-instance-identifier': 'prod' }),
+      expectStatus: 'STARTING'
+    },
+    {
+      label: 'action, source-arn',
+      entry: distEntry,
+      inputs: () => ({ ...DESTINATION, 'source-arn': snapshotArn(SNAPSHOT) }),
+      expectStatus: 'STARTING'
+    },
+    {
+      label: 'fewest requests: OIDC, STS, StartExportTask',
+      entry: minimal,
+      inputs: runId => ({
+        ...DESTINATION,
+        'source-arn': snapshotArn(SNAPSHOT),
+        'export-task-identifier': `bench-${runId}`
+      }),
+      expectStatus: 'STARTING'
+    },
+    {
+      label: 'configure-aws-credentials emulation: OIDC, STS',
+      entry: credentials,
+      inputs: () => ({ ...DESTINATION })
+    }
+  ]
+
+  const samples = variants.map(() => [] as StepRun[])
+  const problems: string[] = []
+  let runId = 7_300_000_000 + Math.floor(Math.random() * 1_000_000) * 100
+  // One warm-up round (page cache, ncc output), then `runs` measured rounds, rotating the order.
+  for (let round = -1; round < runs; round++) {
+    for (let k = 0; k < variants.length; k++) {
+      const i = (round + 1 + k) % variants.length
+      const variant = variants[i]!
+      const standIn = await startStandIn(standInOptions())
+      try {
+        const id = String(runId++)
+        const run = await runStep(standIn, variant.entry, variant.inputs(id), id)
+        if (
+          run.exitCode !== 0 ||
+          (variant.expectStatus && run.outputs.status !== variant.expectStatus)
+        ) {
+          problems.push(
+            `${variant.label}: exit ${run.exitCode}, status '${run.outputs.status}': ${run.output.slice(0, 400)}`
+          )
+        }
+        if (round >= 0) samples[i]!.push(run)
+      } finally {
+        await standIn.close()
+      }
+    }
+  }
+
+  const baseline = median(samples[3]!.map(s => s.wallMs))
+  const lines = [
+    `Median of ${runs} runs each (fresh stand-in per run, interleaved), wall time from spawn to exit.`,
+    '',
+    '| step | requests | wall median | p90 | vs credentials only |',
+    '| --- | ---: | ---: | ---: | ---: |'
+  ]
+  const medians = variants.map((v, i) => {
+    const wall = samples[i]!.map(s => s.wallMs)
+    const m = median(wall)
+    const counts = new Set(samples[i]!.map(s => s.requests.length))
+    lines.push(
+      `| ${v.label} | ${[...counts].join('/')} | ${ms(m)} | ${ms(quantile(wall, 0.9))} | ` +
+        `${i === 3 ? '' : `${m - baseline >= 0 ? '+' : ''}${ms(m - baseline)}`} |`
+    )
+    return m
+  })
+  lines.push('', 'Requests, in order (one run of each):', '')
+  variants.forEach((v, i) => {
+    const run = samples[i]![0]
+    if (!run) return
+    lines.push(`- ${v.label}: ${run.requests.map(describeRequest).join(' → ')}`)
+  })
+  if (problems.length) lines.push('', ...problems.slice(0, 5).map(p => `Problem: ${p}`))
+  return { markdown: lines.join('\n'), actionMs: medians[0]!, credentialsMs: medians[3]! }
+}
