@@ -96,8 +96,6 @@ function codeBlocks(markdown: string): { lang: string; body: string }[] {
 }
 
 /** Files a script writes (`npm run bench`): linked before the first run has committed them. */
-const WRITTEN_BY_SCRIPTS = new Set(['bench/results.md'])
-
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
 function anchor(heading: string): string {
   return heading
@@ -186,10 +184,7 @@ describe('README', () => {
       if (/^https?:/.test(target)) continue
       if (target.startsWith('#')) {
         if (!anchors.has(target.slice(1))) broken.push(target)
-      } else if (
-        !existsSync(path.join(root, target.split('#')[0] ?? '')) &&
-        !WRITTEN_BY_SCRIPTS.has(target)
-      ) {
+      } else if (!existsSync(path.join(root, target.split('#')[0] ?? ''))) {
         broken.push(target)
       }
     }
