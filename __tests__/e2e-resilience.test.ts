@@ -2,6 +2,7 @@
 // fetch a new OIDC token), faults of RDS during the wait, and an account whose five export slots
 // are taken. The bundled action runs against a fresh stand-in per test.
 import { describe, expect, test } from '@jest/globals'
+import type { ChildProcess } from 'node:child_process'
 import type { RequestLogEntry, StandInOptions, TaskSeed } from '../test/standin/index.js'
 import {
   ACCOUNT,
@@ -195,6 +196,30 @@ describe('long waits', () => {
         expect(starts[0]?.time.getTime()).toBeGreaterThanOrEqual(freed)
         expect(standIn.task('analytics-nightly-2')?.Status).toBe('IN_PROGRESS')
         expect(step.outputs.status).toBe('STARTING')
+      }),
+    60_000
+  )
+
+  test.concurrent(
+    'export slots: SIGINT while waiting for a slot ends the step at once, nothing started',
+    () =>
+      withStandIn({ ...PROD, tasks: busy(6000) }, async standIn => {
+        const watcher = logWatcher()
+        let child: ChildProcess | undefined
+        const stepDone = runStep(
+          standIn,
+          startInputs({ 'db-snapshot-identifier': 'prod-before-upgrade' }),
+          { onSpawn: c => (child = c), onOutput: watcher.onOutput }
+        )
+        await watcher.until(log => /waiting for a free slot/.test(log))
+        child?.kill('SIGINT')
+        const step = await stepDone
+        expect(step.exitCode).toBe(1)
+        expect(step.signal).toBeNull()
+        expect(step.errors).toHaveLength(1)
+        expect(step.errors[0]).toMatch(/cancelled.*nothing was started/)
+        expect(countOf(step.requests, 'StartExportTask')).toBe(0)
+        expect(standIn.tasks()).toHaveLength(5)
       }),
     60_000
   )

@@ -260,6 +260,61 @@ describe('start', () => {
   )
 
   test.concurrent(
+    're-run attempt 2 after the generated identifier’s task FAILED starts a new one with a suffix',
+    () =>
+      withStandIn(
+        {
+          ...ACCOUNT_SEEDS,
+          tasks: [
+            {
+              identifier: `prod-${RUN_ID}`,
+              sourceArn: snapshotArn('rds:prod-2026-11-24-03-10'),
+              s3Bucket: BUCKET,
+              status: 'FAILED',
+              failureCause: 'KMS key check failed'
+            }
+          ]
+        },
+        async standIn => {
+          const step = await runStep(standIn, startInputs({ 'db-instance-identifier': 'prod' }), {
+            runId: RUN_ID,
+            runAttempt: '2'
+          })
+          expect(step.errors).toEqual([])
+          expect(step.exitCode).toBe(0)
+          const id = step.outputs['export-task-identifier'] ?? ''
+          expect(id).toMatch(new RegExp(`^prod-${RUN_ID}-a2$`))
+          const starts = step.requests.filter(r => r.action === 'StartExportTask')
+          expect(starts.map(r => r.params.ExportTaskIdentifier)).toEqual([id])
+          expect(standIn.task(`prod-${RUN_ID}`)?.Status).toBe('FAILED')
+        }
+      ),
+    60_000
+  )
+
+  test.concurrent(
+    'the region comes from the source ARN, over AWS_REGION: every call is signed for it',
+    () =>
+      withStandIn(
+        {
+          ...ACCOUNT_SEEDS,
+          snapshots: [{ identifier: 'dr-copy', instanceIdentifier: 'prod', region: 'eu-west-1' }]
+        },
+        async standIn => {
+          const arn = `arn:aws:rds:eu-west-1:${ACCOUNT}:snapshot:dr-copy`
+          const step = await runStep(standIn, startInputs({ 'source-arn': arn }))
+          expect(step.errors).toEqual([])
+          expect(step.exitCode).toBe(0)
+          const rds = rdsCalls(step.requests)
+          expect(rds.map(r => r.region)).toEqual(rds.map(() => 'eu-west-1'))
+          expect(step.outputs['console-url']).toContain('region=eu-west-1')
+          expect(standIn.tasks()[0]?.SourceArn).toBe(arn)
+        }
+      ),
+    60_000
+  )
+
+  test.concurrent(
     'without role-to-assume, the default credential chain signs with the static key; no OIDC, no STS',
     () =>
       withStandIn(ACCOUNT_SEEDS, async standIn => {

@@ -223,9 +223,9 @@ describe('waiting', () => {
     60_000
   )
 
-  test.concurrent(
-    'SIGINT while waiting cancels the export, writes summary and outputs, exits 1 well within 7.5 s',
-    () =>
+  test.concurrent.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s while waiting cancels the export, writes summary and outputs, exits 1 well within 7.5 s',
+    signal =>
       withStandIn(LONG, async standIn => {
         const watcher = logWatcher()
         let child: ChildProcess | undefined
@@ -237,7 +237,7 @@ describe('waiting', () => {
         // Once it waits (a progress line is out and the export is running), cancel the run.
         await watcher.until(log => /IN_PROGRESS \d+%/.test(log))
         signalledAt = Date.now()
-        child?.kill('SIGINT')
+        child?.kill(signal)
         const step = await stepDone
         const exitedAfterMs = Date.now() - signalledAt
 
@@ -258,6 +258,43 @@ describe('waiting', () => {
       }),
     60_000
   )
+
+  test.concurrent(
+    'SIGINT with cancel-on-abort: false stops waiting and leaves the export running',
+    () =>
+      withStandIn(LONG, async standIn => {
+        const watcher = logWatcher()
+        let child: ChildProcess | undefined
+        const stepDone = runStep(standIn, waitInputs({ 'cancel-on-abort': 'false' }), {
+          onSpawn: c => (child = c),
+          onOutput: watcher.onOutput
+        })
+        await watcher.until(log => /IN_PROGRESS \d+%/.test(log))
+        child?.kill('SIGINT')
+        const step = await stepDone
+        expect(step.exitCode).toBe(1)
+        expect(step.signal).toBeNull()
+        expect(countOf(step.requests, 'CancelExportTask')).toBe(0)
+        expect(standIn.task('prod-export')?.Status).toBe('IN_PROGRESS')
+        expect(step.errors[0]).toMatch(/keeps running/)
+        expect(step.outputs.status).toBe('IN_PROGRESS')
+      }),
+    60_000
+  )
+
+  test.concurrent(
+    'statuses answered in lower case are normalized: the wait ends, outputs are upper case',
+    () =>
+      withStandIn({ ...PROD, lowercaseStatus: true }, async standIn => {
+        const step = await runStep(standIn, waitInputs())
+        expect(step.errors).toEqual([])
+        expect(step.exitCode).toBe(0)
+        expect(step.outputs.status).toBe('COMPLETE')
+        expect(step.warnings).toEqual([])
+      }),
+    60_000
+  )
+
   test.concurrent(
     'chaining: mode start, then mode wait with the first step’s export-task-identifier',
     () =>
