@@ -501,6 +501,12 @@ describe('refused by AWS', () => {
           { action: 'StartExportTask', kind: 'error', code: 'KMSKeyNotAccessibleFault', times: 1 }
         ]
       }
+    ],
+    [
+      'a role whose trust policy does not trust this repository',
+      startInputs({ 'db-snapshot-identifier': 'prod-before-upgrade' }),
+      [/AssumeRoleWithWebIdentity/, /AccessDenied/, /token\.actions\.githubusercontent\.com/],
+      { trustedSubjects: ['repo:someone-else/*'] }
     ]
   ])(
     '%s',
