@@ -70,6 +70,16 @@ describe('explainError', () => {
     )
   })
 
+  test('AccessDenied from STS gets the trust policy hint, not the RDS permissions one', () => {
+    const error = tagOperation(awsError('AccessDenied', 403), 'AssumeRoleWithWebIdentity (arn:x)')
+    expect(explainError(error, 'DescribeExportTasks').hint).toContain(
+      'token.actions.githubusercontent.com'
+    )
+    expect(explainError(awsError('AccessDenied', 403), 'StartExportTask').hint).toContain(
+      'iam:PassRole'
+    )
+  })
+
   test('plain errors and non-errors', () => {
     expect(explainError(new Error('boom'), 'Op').message).toBe('Op failed: boom')
     expect(explainError('text', 'Op').message).toBe('Op failed: text')

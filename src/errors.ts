@@ -178,7 +178,12 @@ export function explainError(error: unknown, operation: string): ExplainedError 
   const code = errorCode(error)
   const e = (error ?? {}) as ErrorLike
   const text = oneLine(typeof e.message === 'string' && e.message ? e.message : String(error))
-  const hint = HINTS[code] ?? (THROTTLING.has(code) ? HINTS.Throttling : undefined)
+  // STS answers AccessDenied when the role's trust policy refuses this repository's token.
+  const fromSts = operation.startsWith('AssumeRoleWithWebIdentity')
+  const hint =
+    fromSts && code === 'AccessDenied'
+      ? TRUST_POLICY
+      : (HINTS[code] ?? (THROTTLING.has(code) ? HINTS.Throttling : undefined))
   const detail = text.includes(code) || code === 'Error' ? text : `${code}: ${text}`
   return { message: `${operation} failed: ${detail}`, hint, transient: isTransient(error), code }
 }

@@ -216,7 +216,10 @@ export function nextPollDelayMs(input: ScheduleInput): number {
     const gaps = Math.ceil(untilAim / max)
     return bounded(Math.min(ramp, untilAim / gaps))
   }
-  if (nowMs < windowEnd) return bounded(Math.min(ramp, DENSE_INTERVAL_MS))
+  // Inside the window: at most DENSE apart, and no later than just after its end.
+  if (nowMs < windowEnd) {
+    return bounded(Math.min(ramp, DENSE_INTERVAL_MS, windowEnd - nowMs + SPREAD_FLOOR_MS))
+  }
 
   // Tail mode: the estimate has passed without COMPLETE.
   const overdue = nowMs - windowEnd
