@@ -76,3 +76,10 @@ describe('waitForExportSlot', () => {
     await expect(waitForExportSlot(d, options)).rejects.toThrow(/cancelled/)
   })
 })
+
+test('a count the caller already read is used for the first check', async () => {
+  const { d, counts, log } = deps(() => 4)
+  await waitForExportSlot(d, { ...options, activeNow: 5 })
+  expect(counts).toEqual([4])
+  expect(log[0]).toMatch(/5 export tasks are active/)
+})

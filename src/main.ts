@@ -5,7 +5,7 @@ import * as core from '@actions/core'
 import type { ExportTask, RDSClient } from '@aws-sdk/client-rds'
 import type { ResolvedSource } from './rds.js'
 import { decideExisting } from './adopt.js'
-import type { Config } from './config.js'
+import type { Config, SourceInput } from './config.js'
 import { ActionError, explainError, hintFor, hintForFailureCause } from './errors.js'
 import { defaultRoleSessionName, generateExportTaskIdentifier } from './identifier.js'
 import { exportOnlyProblem, InputError, parseInputs } from './inputs.js'
@@ -206,13 +206,16 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
           return decision.task
         }
 
-        if (!resolved) {
-          resolved = await aws.resolveSource(client(), source, config.exportOnly.length > 0)
-          core.info(`Source: ${resolved.arn}${resolved.engine ? ` (${resolved.engine})` : ''}`)
-          const problem = resolved.engine && exportOnlyProblem(config.exportOnly, resolved.engine)
-          if (problem) throw new InputError('export-only', problem)
-        }
-        await waitForSlot()
+        // Two independent reads at once: the source (and its engine), and the active exports.
+        const [source_, active] = await Promise.allSettled([
+          resolved ?? resolveSource(source),
+          countActiveExports()
+        ])
+        // A problem with the source is the one to report, whichever answer came first.
+        if (source_.status === 'rejected') throw source_.reason
+        if (active.status === 'rejected') throw active.reason
+        resolved = source_.value
+        if (active.value >= config.maxConcurrentExports) await waitForSlot(active.value)
         try {
           const started = await aws.startExportTask(client(), {
             ExportTaskIdentifier: identifier,
@@ -237,10 +240,22 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
       throw new ActionError(`Could not start or adopt export task '${identifier}'.`)
     }
 
-    async function waitForSlot(): Promise<void> {
+    async function resolveSource(source: SourceInput): Promise<ResolvedSource> {
+      const resolved = await aws.resolveSource(client(), source, config.exportOnly.length > 0)
+      core.info(`Source: ${resolved.arn}${resolved.engine ? ` (${resolved.engine})` : ''}`)
+      const problem = resolved.engine && exportOnlyProblem(config.exportOnly, resolved.engine)
+      if (problem) throw new InputError('export-only', problem)
+      return resolved
+    }
+
+    async function countActiveExports(): Promise<number> {
+      return (await aws.listActiveExports(client())).length
+    }
+
+    async function waitForSlot(activeNow: number): Promise<void> {
       await waitForExportSlot(
         {
-          countActive: async () => (await aws.listActiveExports(client())).length,
+          countActive: countActiveExports,
           now: deps.now,
           sleep: deps.sleep,
           info: line => core.info(line),
@@ -249,6 +264,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
         },
         {
           maxConcurrentExports: config.maxConcurrentExports,
+          activeNow,
           timeoutMs: config.waitTimeoutMinutes * 60_000,
           maxIntervalMs: config.pollIntervalSeconds * 1000
         }

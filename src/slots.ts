@@ -15,6 +15,8 @@ export interface SlotDeps {
 
 export interface SlotOptions {
   maxConcurrentExports: number
+  /** The count the caller has just read, used instead of the first countActive(). */
+  activeNow?: number
   timeoutMs: number
   maxIntervalMs: number
 }
@@ -26,10 +28,12 @@ export async function waitForExportSlot(deps: SlotDeps, options: SlotOptions): P
   const startMs = deps.now()
   let delayMs = Math.min(FIRST_CHECK_MS, options.maxIntervalMs)
   let lastCount = -1
+  let known = options.activeNow
   for (;;) {
     let active: number
     try {
-      active = await deps.countActive()
+      active = known ?? (await deps.countActive())
+      known = undefined
     } catch (error) {
       const explained = explainError(error, 'DescribeExportTasks')
       if (!explained.transient) throw error
