@@ -7,7 +7,17 @@ import { rmSync, writeFileSync } from 'node:fs'
 rmSync('dist', { recursive: true, force: true })
 execFileSync(
   'npx',
-  ['ncc', 'build', 'src/index.ts', '--out', 'dist', '--minify', '--license', 'licenses.txt', '--quiet'],
+  [
+    'ncc',
+    'build',
+    'src/index.ts',
+    '--out',
+    'dist',
+    '--minify',
+    '--license',
+    'licenses.txt',
+    '--quiet'
+  ],
   { stdio: 'inherit' }
 )
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }, null, 2) + '\n')
