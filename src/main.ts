@@ -81,9 +81,9 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     const aws = await import('./rds.js')
     const { context } = await import('@actions/github')
     const runId = Number.isFinite(context.runId) ? String(context.runId) : undefined
+    if (config.roleToAssume) aws.checkOidcAvailable(deps.env)
     const credentials = config.roleToAssume
-      ? (aws.checkOidcAvailable(deps.env),
-        aws.oidcRoleCredentials({
+      ? aws.oidcRoleCredentials({
           roleArn: config.roleToAssume,
           audience: config.audience,
           roleSessionName:
@@ -93,7 +93,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
           getIDToken: audience => core.getIDToken(audience),
           setSecret: secret => core.setSecret(secret),
           clientConfig: aws.CLIENT_CONFIG
-        }))
+        })
       : undefined
     let current = aws.createRdsClient(config.region, credentials)
     rds = current
