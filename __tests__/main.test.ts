@@ -41,6 +41,19 @@ jest.unstable_mockModule('@actions/github', () => ({
     }
   }
 }))
+// fromWebToken is the STS call: answered here, so the OIDC path runs without a network.
+const assumed: string[] = []
+jest.unstable_mockModule('@aws-sdk/credential-providers', () => ({
+  fromWebToken: (init: { webIdentityToken: string }) => async () => {
+    assumed.push(init.webIdentityToken)
+    return {
+      accessKeyId: 'ASIAEXAMPLE',
+      secretAccessKey: 'assumed-secret',
+      sessionToken: 'assumed-session',
+      expiration: new Date(Date.now() + 3_600_000)
+    }
+  }
+}))
 const { run } = await import('../src/main.js')
 
 const rds = mockClient(RDSClient)
@@ -531,5 +544,75 @@ describe('AWS errors through run()', () => {
     await run({ ...deps, env: { GITHUB_STEP_SUMMARY: summaryFile } })
     expect(failures).toEqual([])
     expect(() => readFileSync(summaryFile, 'utf8')).toThrow()
+  })
+})
+
+describe('credentials and races through run()', () => {
+  const oidcEnv = {
+    ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/?api-version=2.0',
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token'
+  }
+
+  test('role-to-assume: the OIDC token is exchanged before the first RDS call', async () => {
+    assumed.length = 0
+    setInputs({
+      mode: 'status',
+      'export-task-identifier': 'nightly-1',
+      'aws-region': 'eu-west-1',
+      'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/gha`,
+      audience: 'sts.example'
+    })
+    rds
+      .on(DescribeExportTasksCommand)
+      .resolves({ ExportTasks: [task({ ExportTaskIdentifier: 'nightly-1' })] })
+    await run({ ...deps, env: oidcEnv })
+    expect(failures).toEqual([])
+    expect(getIDToken).toHaveBeenCalledWith('sts.example')
+    expect(assumed).toEqual(['oidc-token'])
+  })
+
+  test('expired credentials during a wait: a new client, and the wait goes on', async () => {
+    setInputs({ mode: 'wait', 'export-task-identifier': 'nightly-1', 'aws-region': 'eu-west-1' })
+    rds
+      .on(DescribeExportTasksCommand)
+      .resolvesOnce({ ExportTasks: [task({ ExportTaskIdentifier: 'nightly-1' })] })
+      .rejectsOnce(
+        Object.assign(new Error('The security token included in the request is expired'), {
+          name: 'ExpiredToken',
+          $metadata: { httpStatusCode: 400 }
+        })
+      )
+      .resolves({ ExportTasks: [task({ ExportTaskIdentifier: 'nightly-1', Status: 'COMPLETE' })] })
+    await run(deps)
+    expect(failures).toEqual([])
+    expect(outputs.get('status')).toBe('COMPLETE')
+    expect(warnings.join('\n')).toMatch(/ExpiredToken.*transient/)
+  })
+
+  test('a task that ends between describe and cancel is a warning', async () => {
+    setInputs({ mode: 'cancel', 'export-task-identifier': 'nightly-1', 'aws-region': 'eu-west-1' })
+    rds
+      .on(DescribeExportTasksCommand)
+      .resolvesOnce({
+        ExportTasks: [task({ ExportTaskIdentifier: 'nightly-1', Status: 'IN_PROGRESS' })]
+      })
+      .resolves({ ExportTasks: [task({ ExportTaskIdentifier: 'nightly-1', Status: 'COMPLETE' })] })
+    rds.on(CancelExportTaskCommand).rejects(
+      Object.assign(new Error('The export task has already completed.'), {
+        name: 'InvalidExportTaskStateFault',
+        $metadata: { httpStatusCode: 400 }
+      })
+    )
+    await run(deps)
+    expect(failures).toEqual([])
+    expect(outputs.get('status')).toBe('COMPLETE')
+    expect(warnings.join('\n')).toMatch(/already ended with status COMPLETE/)
+  })
+
+  test('cancel of an unknown task fails', async () => {
+    setInputs({ mode: 'cancel', 'export-task-identifier': 'nope', 'aws-region': 'eu-west-1' })
+    rds.on(DescribeExportTasksCommand).rejects(notFound())
+    await run(deps)
+    expect(failures[0]).toMatch(/no export task 'nope'.*Hint: No export task/)
   })
 })

@@ -15,6 +15,7 @@ import { renderSummary, type Outcome, type TimelineEntry } from './summary.js'
 import { renderWarningMessage } from './warnings.js'
 import { isEnded, waitForExport } from './wait.js'
 import { waitForExportSlot } from './slots.js'
+import { sleep } from './sleep.js'
 
 /** What the action needs from the world; tests replace the clock, sleep and AWS clients. */
 export interface Deps {
@@ -27,16 +28,7 @@ export interface Deps {
 
 const defaultDeps: Deps = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise(resolve => {
-      const timer = setTimeout(done, ms)
-      function done(): void {
-        clearTimeout(timer)
-        signal.removeEventListener('abort', done)
-        resolve()
-      }
-      signal.addEventListener('abort', done, { once: true })
-    }),
+  sleep,
   env: process.env,
   signals: process
 }
