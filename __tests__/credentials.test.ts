@@ -21,7 +21,8 @@ const fromWebToken = jest.fn((init: WebTokenInit) => async () => {
   }
 })
 jest.unstable_mockModule('@aws-sdk/credential-providers', () => ({ fromWebToken }))
-const { oidcRoleCredentials, checkOidcAvailable } = await import('../src/credentials.js')
+const { oidcRoleCredentials } = await import('../src/credentials.js')
+const { checkOidcAvailable, withFirstTokenEarly } = await import('../src/oidc.js')
 const { RDSClient } = await import('@aws-sdk/client-rds')
 
 function provider(getIDToken: (audience: string) => Promise<string>, secrets: string[] = []) {
@@ -112,4 +113,24 @@ test('a missing id-token: write permission is detected up front', () => {
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't'
     })
   ).not.toThrow()
+})
+
+test('the first token is fetched early and used once; every later call fetches anew', async () => {
+  let fetched = 0
+  const fetch = jest.fn(async (audience: string) => `${audience}-jwt-${++fetched}`)
+  const getIDToken = withFirstTokenEarly(fetch, 'sts.amazonaws.com')
+  expect(fetch).toHaveBeenCalledTimes(1) // already on its way
+  expect(await getIDToken('sts.amazonaws.com')).toBe('sts.amazonaws.com-jwt-1')
+  expect(await getIDToken('sts.amazonaws.com')).toBe('sts.amazonaws.com-jwt-2')
+  expect(await getIDToken('sts.amazonaws.com')).toBe('sts.amazonaws.com-jwt-3')
+  expect(fetch).toHaveBeenCalledTimes(3)
+})
+
+test('an early token that failed is reported when used, not before', async () => {
+  const fetch = jest.fn(async (_audience: string): Promise<string> => {
+    throw new Error('Failed to get ID Token')
+  })
+  const getIDToken = withFirstTokenEarly(fetch, 'aud')
+  await new Promise(resolve => setImmediate(resolve)) // no unhandled rejection in between
+  await expect(getIDToken('aud')).rejects.toThrow('Failed to get ID Token')
 })

@@ -12,7 +12,6 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   CLIENT_CONFIG: () => (/* binding */ CLIENT_CONFIG),
   cancelExportTask: () => (/* binding */ cancelExportTask),
-  checkOidcAvailable: () => (/* reexport */ checkOidcAvailable),
   createRdsClient: () => (/* binding */ createRdsClient),
   describeExportTask: () => (/* binding */ describeExportTask),
   listActiveExports: () => (/* binding */ listActiveExports),
@@ -40,12 +39,6 @@ var credential_providers_dist_cjs = __webpack_require__(9719);
 // the first refresh of an hours-long wait. Without role-to-assume: the SDK's default chain.
 
 
-/** Fails early, before any AWS call, when the job can't get an OIDC token. */
-function checkOidcAvailable(env) {
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new errors/* ActionError */.lZ("Input 'role-to-assume' needs the job's GitHub OIDC token, but the runner did not provide one (ACTIONS_ID_TOKEN_REQUEST_URL is not set).", 'Add `permissions: id-token: write` to the job or workflow. Pull requests from forks never get an OIDC token; use credentials from the default chain there.');
-    }
-}
 function oidcRoleCredentials(options) {
     return async () => {
         let token;

@@ -4,7 +4,7 @@
 // OIDC token: tokens live about five minutes, so one fetched at start-up would be useless by
 // the first refresh of an hours-long wait. Without role-to-assume: the SDK's default chain.
 import { fromWebToken } from '@aws-sdk/credential-providers'
-import { ActionError, tagOperation } from './errors.js'
+import { tagOperation } from './errors.js'
 
 export interface AwsCredentials {
   accessKeyId: string
@@ -26,16 +26,6 @@ export interface OidcRoleOptions {
   setSecret: (secret: string) => void
   /** Timeouts and retries for the STS client, the same as the RDS client's. */
   clientConfig?: Record<string, unknown>
-}
-
-/** Fails early, before any AWS call, when the job can't get an OIDC token. */
-export function checkOidcAvailable(env: Record<string, string | undefined>): void {
-  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-    throw new ActionError(
-      "Input 'role-to-assume' needs the job's GitHub OIDC token, but the runner did not provide one (ACTIONS_ID_TOKEN_REQUEST_URL is not set).",
-      'Add `permissions: id-token: write` to the job or workflow. Pull requests from forks never get an OIDC token; use credentials from the default chain there.'
-    )
-  }
 }
 
 export function oidcRoleCredentials(options: OidcRoleOptions): CredentialsProvider {

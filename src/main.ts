@@ -9,6 +9,7 @@ import type { Config, SourceInput } from './config.js'
 import { ActionError, explainError, hintFor, hintForFailureCause } from './errors.js'
 import { defaultRoleSessionName, generateExportTaskIdentifier } from './identifier.js'
 import { exportOnlyProblem, InputError, parseInputs } from './inputs.js'
+import { checkOidcAvailable, withFirstTokenEarly } from './oidc.js'
 import { exportLocation, normalizeStatus, taskOutputs } from './outputs.js'
 import { formatDuration } from './progress.js'
 import { renderSummary, type Outcome, type TimelineEntry } from './summary.js'
@@ -69,11 +70,16 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     report.config = config
     warnings.forEach(warn)
 
-    // 2. Credentials. The AWS SDK is loaded only now, so bad input fails fast.
+    // 2. Credentials. The AWS SDK is loaded only now, so bad input fails fast; the first OIDC
+    // token is already on its way while it loads.
+    let getIDToken = (audience: string): Promise<string> => core.getIDToken(audience)
+    if (config.roleToAssume) {
+      checkOidcAvailable(deps.env)
+      getIDToken = withFirstTokenEarly(getIDToken, config.audience)
+    }
     const aws = await import('./rds.js')
     const { context } = await import('@actions/github')
     const runId = Number.isFinite(context.runId) ? String(context.runId) : undefined
-    if (config.roleToAssume) aws.checkOidcAvailable(deps.env)
     const credentials = config.roleToAssume
       ? aws.oidcRoleCredentials({
           roleArn: config.roleToAssume,
@@ -82,7 +88,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
             config.roleSessionName ?? defaultRoleSessionName(runId, new Date(deps.now())),
           durationSeconds: config.roleDurationSeconds,
           region: config.region,
-          getIDToken: audience => core.getIDToken(audience),
+          getIDToken,
           setSecret: secret => core.setSecret(secret),
           clientConfig: aws.CLIENT_CONFIG
         })

@@ -16,7 +16,7 @@ import type { SourceInput } from './config.js'
 import { ActionError, errorCode, tagOperation } from './errors.js'
 import { parseArn } from './arn.js'
 import type { CredentialsProvider } from './credentials.js'
-export { oidcRoleCredentials, checkOidcAvailable } from './credentials.js'
+export { oidcRoleCredentials } from './credentials.js'
 
 export type { ExportTask }
 
