@@ -1,11 +1,9 @@
 // Start-up benchmark (issue 5, part 1): bundle size, and the wall time and peak RSS of
 // `node dist/index.js` failing on missing input (no INPUT_* at all), against `node -e 0` in the
-// same interleaved rounds. Candidate builds show what a change would win before it is made:
-// ncc --minify, and @actions/core with its OIDC client (@actions/http-client and undici, only
-// needed by getIDToken) loaded lazily, patched into a scratch copy under bench/.work/.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
-import { bundleFiles, nccBuild, ROOT, WORK } from './build.js'
+// same interleaved rounds.
+import { writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { bundleFiles, nccBuild, WORK } from './build.js'
 import { compare, kib, mib, ms, type Command, type Summary } from './measure.js'
 
 interface Variant {
@@ -29,84 +27,21 @@ export interface StartupResult {
 
 const MISSING_INPUT = "Mode 'start' needs one source"
 
-/** Builds the candidates; each is skipped, with a note, if it can't be built. */
-function candidates(notes: string[]): Variant[] {
-  const variants: Variant[] = []
-  const coreOnly = nccBuild('core-only', 'bench/fixtures/core-only.ts')
-  variants.push({
-    label: '@actions/core alone',
-    note: 'bench/fixtures/core-only.ts, ncc',
-    args: [coreOnly],
-    bundleDir: dirname(coreOnly)
-  })
-  const plain = srcCopy('minify-src', false)
-  if ('entry' in plain) {
-    const minified = nccBuild('minify', plain.entry, ['--minify'])
-    variants.push({
-      label: 'action, ncc --minify',
-      note: 'src/ as it is, `ncc build --minify`',
-      args: [minified],
-      bundleDir: dirname(minified),
-      action: true
-    })
-  }
-  const lazy = srcCopy('lazy-oidc-src', true)
-  if ('problem' in lazy) {
-    notes.push(lazy.problem)
-  } else {
-    for (const minify of [false, true]) {
-      const entry = nccBuild(
-        minify ? 'lazy-oidc-min' : 'lazy-oidc',
-        lazy.entry,
-        minify ? ['--minify'] : []
-      )
-      variants.push({
-        label: `action, lazy OIDC in core${minify ? ', --minify' : ''}`,
-        note: '@actions/core patched: getIDToken imports oidc-utils.js when called',
-        args: [entry],
-        bundleDir: dirname(entry),
-        action: true
-      })
-    }
-  }
-  return variants
-}
-
 /**
- * A scratch copy of src/ under bench/.work/<name>/, type-checked on its own (other work in
- * progress elsewhere in the project can't break the build). With lazyOidc, beside it a copy of
- * @actions/core whose getIDToken imports its OIDC client (and with it @actions/http-client and
- * undici) only when called. The entry to build, or why it couldn't be made.
+ * What the action's start-up is made of. Two candidates this bench once measured are now in the
+ * committed build: `ncc --minify` (scripts/build.mjs) and @actions/core loading its OIDC client
+ * only when getIDToken is called (patches/, applied by patch-package on install).
  */
-function srcCopy(name: string, lazyOidc: boolean): { entry: string } | { problem: string } {
-  const base = join(WORK, name)
-  rmSync(base, { recursive: true, force: true })
-  cpSync(join(ROOT, 'src'), join(base, 'src'), { recursive: true })
-  writeFileSync(
-    join(base, 'tsconfig.json'),
-    JSON.stringify({ extends: '../../../tsconfig.json', include: ['src'] }) + '\n'
-  )
-  const entry = relative(ROOT, join(base, 'src', 'index.ts'))
-  if (!lazyOidc) return { entry }
-  const core = join(base, 'node_modules', '@actions', 'core')
-  mkdirSync(dirname(core), { recursive: true })
-  cpSync(join(ROOT, 'node_modules', '@actions', 'core'), core, { recursive: true })
-  const file = join(core, 'lib', 'core.js')
-  const text = readFileSync(file, 'utf8')
-  const staticImport = "import { OidcClient } from './oidc-utils.js';\n"
-  const call = 'return yield OidcClient.getIDToken(aud);'
-  if (!text.includes(staticImport) || !text.includes(call)) {
-    return {
-      problem: '@actions/core/lib/core.js has changed; the lazy OIDC candidate was skipped.'
+function candidates(_notes: string[]): Variant[] {
+  const coreOnly = nccBuild('core-only', 'bench/fixtures/core-only.ts')
+  return [
+    {
+      label: '@actions/core alone (as patched)',
+      note: 'bench/fixtures/core-only.ts, ncc',
+      args: [coreOnly],
+      bundleDir: dirname(coreOnly)
     }
-  }
-  writeFileSync(
-    file,
-    text
-      .replace(staticImport, '')
-      .replace(call, `const { OidcClient } = yield import('./oidc-utils.js');\n        ${call}`)
-  )
-  return { entry }
+  ]
 }
 
 export async function runStartupBench(distEntry: string, runs: number): Promise<StartupResult> {
