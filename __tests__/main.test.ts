@@ -616,3 +616,28 @@ describe('credentials and races through run()', () => {
     expect(failures[0]).toMatch(/no export task 'nope'.*Hint: No export task/)
   })
 })
+
+test('wait-timeout-minutes is one budget for the slot wait and the export wait', async () => {
+  setInputs({ ...BASE_INPUTS, wait: 'true', 'wait-timeout-minutes': '30' })
+  const start = clock.ms
+  rds.on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' }).rejects(notFound())
+  const busy = Array.from({ length: 5 }, (_, i) => task({ ExportTaskIdentifier: `busy-${i}` }))
+  rds
+    .on(DescribeExportTasksCommand, {
+      Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
+    })
+    .callsFake(() => ({ ExportTasks: clock.ms - start < 20 * 60_000 ? busy : busy.slice(1) }))
+  rds.on(StartExportTaskCommand).callsFake(() => {
+    // From now on the task is described as running forever.
+    rds
+      .on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' })
+      .resolves({
+        ExportTasks: [task({ ExportTaskIdentifier: 'prod-db-4242', Status: 'IN_PROGRESS' })]
+      })
+    return task({ ExportTaskIdentifier: 'prod-db-4242' })
+  })
+  await run(deps)
+  expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(1)
+  expect(failures[0]).toMatch(/still IN_PROGRESS after 9m \d+s \(wait-timeout-minutes: 30\)/)
+  expect(clock.ms - start).toBe(30 * 60_000)
+})

@@ -69,6 +69,9 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     const { config, warnings } = parseInputs(name => core.getInput(name), deps.env)
     report.config = config
     warnings.forEach(warn)
+    // One budget for all waiting in this step: for a slot, then for the export.
+    const waitDeadlineMs = deps.now() + config.waitTimeoutMinutes * 60_000
+    const waitBudgetMs = (): number => Math.max(0, waitDeadlineMs - deps.now())
 
     // 2. Credentials. The AWS SDK is loaded only now, so bad input fails fast; the first OIDC
     // token is already on its way while it loads.
@@ -131,7 +134,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
         },
         {
           task,
-          timeoutMs: config.waitTimeoutMinutes * 60_000,
+          timeoutMs: waitBudgetMs(),
           maxIntervalMs: config.pollIntervalSeconds * 1000,
           onTimeout: config.onTimeout,
           cancelOnAbort: config.cancelOnAbort
@@ -263,7 +266,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
         {
           maxConcurrentExports: config.maxConcurrentExports,
           activeNow,
-          timeoutMs: config.waitTimeoutMinutes * 60_000,
+          timeoutMs: waitBudgetMs(),
           maxIntervalMs: config.pollIntervalSeconds * 1000
         }
       )
