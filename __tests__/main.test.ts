@@ -629,15 +629,30 @@ test('wait-timeout-minutes is one budget for the slot wait and the export wait',
     .callsFake(() => ({ ExportTasks: clock.ms - start < 20 * 60_000 ? busy : busy.slice(1) }))
   rds.on(StartExportTaskCommand).callsFake(() => {
     // From now on the task is described as running forever.
-    rds
-      .on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' })
-      .resolves({
-        ExportTasks: [task({ ExportTaskIdentifier: 'prod-db-4242', Status: 'IN_PROGRESS' })]
-      })
+    rds.on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' }).resolves({
+      ExportTasks: [task({ ExportTaskIdentifier: 'prod-db-4242', Status: 'IN_PROGRESS' })]
+    })
     return task({ ExportTaskIdentifier: 'prod-db-4242' })
   })
   await run(deps)
   expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(1)
   expect(failures[0]).toMatch(/still IN_PROGRESS after 9m \d+s \(wait-timeout-minutes: 30\)/)
   expect(clock.ms - start).toBe(30 * 60_000)
+})
+
+test('a run cancelled before StartExportTask starts nothing', async () => {
+  const { EventEmitter } = await import('node:events')
+  const signals = new EventEmitter()
+  rds.on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' }).callsFake(() => {
+    signals.emit('SIGINT') // the runner cancels while the action is still looking around
+    throw notFound()
+  })
+  rds
+    .on(DescribeExportTasksCommand, {
+      Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
+    })
+    .resolves({ ExportTasks: [] })
+  await run({ ...deps, signals: signals as unknown as Pick<NodeJS.Process, 'on' | 'off'> })
+  expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(0)
+  expect(failures[0]).toMatch(/cancelled before the export started; nothing was started/)
 })

@@ -217,6 +217,11 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
         if (active.status === 'rejected') throw active.reason
         resolved = source_.value
         if (active.value >= config.maxConcurrentExports) await waitForSlot(active.value)
+        if (cancelled.signal.aborted) {
+          throw new ActionError(
+            'The run was cancelled before the export started; nothing was started.'
+          )
+        }
         try {
           const started = await aws.startExportTask(client(), {
             ExportTaskIdentifier: identifier,
