@@ -137,35 +137,43 @@ afterEach(() => {
 describe('start', () => {
   test('starts an export of the newest snapshot across pages and sets every output', async () => {
     rds.reset()
-    rds
-      .on(DescribeDBSnapshotsCommand)
-      .resolvesOnce({
-        DBSnapshots: [
-          {
-            DBSnapshotIdentifier: 'rds:prod-db-2026-11-24-03-10',
-            DBSnapshotArn: SNAPSHOT_ARN.replace('25', '24'),
-            Status: 'available',
-            SnapshotCreateTime: new Date('2026-11-24T03:10:00Z')
-          },
-          {
-            DBSnapshotIdentifier: 'rds:prod-db-2026-11-26-03-10',
-            DBSnapshotArn: 'creating-one',
-            Status: 'creating',
-            SnapshotCreateTime: new Date('2026-11-26T03:10:00Z')
-          }
-        ],
-        Marker: 'page-2'
-      })
-      .resolvesOnce({
-        DBSnapshots: [
-          {
-            DBSnapshotIdentifier: 'rds:prod-db-2026-11-25-03-10',
-            DBSnapshotArn: SNAPSHOT_ARN,
-            Status: 'available',
-            SnapshotCreateTime: new Date('2026-11-25T03:10:00Z')
-          }
-        ]
-      })
+    const page1 = [
+      {
+        DBSnapshotIdentifier: 'rds:prod-db-2026-11-24-03-10',
+        DBSnapshotArn: SNAPSHOT_ARN.replace('25', '24'),
+        Status: 'available',
+        SnapshotCreateTime: new Date('2026-11-24T03:10:00Z')
+      },
+      {
+        DBSnapshotIdentifier: 'rds:prod-db-2026-11-26-03-10',
+        DBSnapshotArn: 'creating-one',
+        Status: 'creating',
+        SnapshotCreateTime: new Date('2026-11-26T03:10:00Z')
+      }
+    ]
+    const page2 = [
+      {
+        DBSnapshotIdentifier: 'rds:prod-db-2026-11-25-03-10',
+        DBSnapshotArn: SNAPSHOT_ARN,
+        Status: 'available',
+        SnapshotCreateTime: new Date('2026-11-25T03:10:00Z')
+      }
+    ]
+    const backup = [
+      {
+        DBSnapshotIdentifier: 'awsbackup:job-1',
+        DBSnapshotArn: 'older-backup',
+        Status: 'available',
+        SnapshotCreateTime: new Date('2026-11-20T00:00:00Z')
+      }
+    ]
+    // Automated and manual snapshots in two pages; AWS Backup's in a listing of their own.
+    rds.on(DescribeDBSnapshotsCommand).callsFake(input => {
+      if (input.SnapshotType === 'awsbackup') return { DBSnapshots: backup }
+      return input.Marker === 'page-2'
+        ? { DBSnapshots: page2 }
+        : { DBSnapshots: page1, Marker: 'page-2' }
+    })
     rds.on(DescribeExportTasksCommand).rejects(notFound())
     rds
       .on(DescribeExportTasksCommand, {
@@ -177,10 +185,7 @@ describe('start', () => {
     await run(deps)
 
     expect(failures).toEqual([])
-    expect(rds.commandCalls(DescribeDBSnapshotsCommand)[1]?.args[0].input).toMatchObject({
-      DBInstanceIdentifier: 'prod-db',
-      Marker: 'page-2'
-    })
+    expect(rds.commandCalls(DescribeDBSnapshotsCommand)).toHaveLength(3)
     const start = rds.commandCalls(StartExportTaskCommand)
     expect(start).toHaveLength(1)
     expect(start[0]?.args[0].input).toEqual({

@@ -93,6 +93,39 @@ describe('resolveSource', () => {
     })
   })
 
+  test("snapshot-type any also looks at AWS Backup's snapshots, which RDS lists apart", async () => {
+    rds.on(DescribeDBSnapshotsCommand).callsFake(input => ({
+      DBSnapshots:
+        input.SnapshotType === 'awsbackup'
+          ? [
+              {
+                DBSnapshotIdentifier: 'awsbackup:job-9',
+                DBSnapshotArn: `${ARN}:snapshot:awsbackup:job-9`,
+                Status: 'available',
+                SnapshotCreateTime: new Date('2026-11-25T01:00:00Z')
+              }
+            ]
+          : [
+              {
+                DBSnapshotIdentifier: 'rds:db-2026-11-24',
+                DBSnapshotArn: `${ARN}:snapshot:rds:db-2026-11-24`,
+                Status: 'available',
+                SnapshotCreateTime: new Date('2026-11-24T00:00:00Z')
+              }
+            ]
+    }))
+    const source = await resolveSource(
+      client,
+      { input: 'db-instance-identifier', identifier: 'db', snapshotType: 'any' },
+      false
+    )
+    expect(source.arn).toBe(`${ARN}:snapshot:awsbackup:job-9`)
+    const types = rds
+      .commandCalls(DescribeDBSnapshotsCommand)
+      .map(c => c.args[0].input.SnapshotType)
+    expect(types.sort()).toEqual(['awsbackup', undefined])
+  })
+
   test('no available snapshot names the input and the snapshot type', async () => {
     rds.on(DescribeDBClusterSnapshotsCommand).resolves({ DBClusterSnapshots: [] })
     await expect(

@@ -172,14 +172,14 @@ async function resolveSource(rds, source, wantEngine) {
         case 'db-cluster-snapshot-identifier':
             return fromClusterSnapshot(await clusterSnapshot(rds, source.identifier));
         case 'db-instance-identifier': {
-            const snapshots = await describeAll('DescribeDBSnapshots', (0,dist_cjs/* paginateDescribeDBSnapshots */.iKM)({ client: rds }, {
-                DBInstanceIdentifier: source.identifier,
-                SnapshotType: source.snapshotType === 'any' ? undefined : source.snapshotType,
-                MaxRecords: 100
-            }), page => page.DBSnapshots);
-            const newest = newestAvailable(snapshots, s => s.SnapshotCreateTime);
-            if (!newest)
+            // Without a SnapshotType RDS lists automated and manual snapshots only; `any` also means
+            // those AWS Backup made, which take a second listing (at the same time).
+            const types = source.snapshotType === 'any' ? [undefined, 'awsbackup'] : [source.snapshotType];
+            const lists = await Promise.all(types.map(SnapshotType => describeAll('DescribeDBSnapshots', (0,dist_cjs/* paginateDescribeDBSnapshots */.iKM)({ client: rds }, { DBInstanceIdentifier: source.identifier, SnapshotType, MaxRecords: 100 }), page => page.DBSnapshots)));
+            const newest = newestAvailable(lists.flat(), s => s.SnapshotCreateTime);
+            if (!newest) {
                 throw noSnapshot('db-instance-identifier', source.identifier, source.snapshotType);
+            }
             return fromDbSnapshot(newest);
         }
         case 'db-cluster-identifier': {
