@@ -134,9 +134,16 @@ describe('renderSummary content', () => {
   test('S3 console link for the bucket and prefix, RDS console link', () => {
     const md = renderSummary(base)
     expect(md).toContain(
-      '| S3 location | [s3://exports-bucket/rds/orders-export-1234/](https://console.aws.amazon.com/s3/buckets/exports-bucket?region=eu-west-1&prefix=rds%2Forders-export-1234%2F) |'
+      '| S3 location | [s3://exports-bucket/rds/orders-export-1234/](https://eu-west-1.console.aws.amazon.com/s3/buckets/exports-bucket?region=eu-west-1&prefix=rds%2Forders-export-1234%2F&showversions=false) |'
     )
     expect(md).toContain(`| RDS console | [Exports in eu-west-1](${base.consoleUrl}) |`)
+  })
+
+  test('the S3 console link is in the partition of the region', () => {
+    const md = renderSummary({ ...base, region: 'cn-north-1' })
+    expect(md).toContain(
+      '](https://console.amazonaws.cn/s3/buckets/exports-bucket?region=cn-north-1&'
+    )
   })
 
   test('the S3 location comes from the task when s3-uri is missing', () => {

@@ -3,6 +3,7 @@
 // whole text stays under the 1 MiB GitHub accepts per step, whatever the input.
 
 import type { ExportTask } from '@aws-sdk/client-rds'
+import { exportLocation, normalizeStatus, s3ConsoleUrl } from './outputs.js'
 import { formatDuration, progressBar } from './progress.js'
 import { renderWarningMessage } from './warnings.js'
 
@@ -112,20 +113,13 @@ function s3Location(
   if (m) return { uri: input.s3Uri!, bucket: m[1]!, prefix: m[2]! }
   const t = input.task
   if (!t?.S3Bucket) return undefined
-  const id = t.ExportTaskIdentifier
-  const prefix = [t.S3Prefix?.replace(/^\/+|\/+$/g, ''), id].filter(Boolean).join('/')
-  const withSlash = prefix ? `${prefix}/` : ''
-  return { uri: `s3://${t.S3Bucket}/${withSlash}`, bucket: t.S3Bucket, prefix: withSlash }
-}
-
-function s3ConsoleUrl(bucket: string, prefix: string, region: string): string {
-  const q = `region=${encodeURIComponent(region)}&prefix=${encodeURIComponent(prefix)}`
-  return `https://console.aws.amazon.com/s3/buckets/${encodeURIComponent(bucket)}?${q}`
+  const { s3Prefix, s3Uri } = exportLocation(t.S3Bucket, t.S3Prefix, t.ExportTaskIdentifier ?? '')
+  return { uri: s3Uri, bucket: t.S3Bucket, prefix: s3Prefix }
 }
 
 function heading(input: SummaryInput): string {
   const waited = input.waitedMs !== undefined ? ` after ${formatDuration(input.waitedMs)}` : ''
-  const status = (input.task?.Status ?? '').toUpperCase()
+  const status = normalizeStatus(input.task?.Status)
   switch (input.outcome) {
     case 'started':
       return '🚀 Export started'
@@ -165,14 +159,14 @@ function taskTable(input: SummaryInput): string[] {
   add('Export task', cell(t.ExportTaskIdentifier))
   const source = cell(t.SourceArn)
   add('Source', source && t.SourceType ? `${source} (${cell(t.SourceType)})` : source)
-  add('Status', cell(t.Status?.toUpperCase()))
+  add('Status', cell(normalizeStatus(t.Status)))
   if (typeof t.PercentProgress === 'number') add('Progress', progressBar(t.PercentProgress))
   if (typeof t.TotalExtractedDataInGB === 'number') {
     add('Data extracted', `${cell(t.TotalExtractedDataInGB)} GB`)
   }
   const s3 = s3Location(input)
   if (s3) {
-    const url = safeUrl(s3ConsoleUrl(s3.bucket, s3.prefix, input.region))
+    const url = safeUrl(s3ConsoleUrl(input.region, s3.bucket, s3.prefix))
     add('S3 location', url ? `[${cell(s3.uri)}](${url})` : cell(s3.uri))
   }
   const consoleUrl = safeUrl(input.consoleUrl)
@@ -202,7 +196,7 @@ function timeline(entries: TimelineEntry[]): string[] {
   if (entries.length === 0) return []
   const row = (e: TimelineEntry): string => {
     const p = typeof e.percentProgress === 'number' ? `${cell(e.percentProgress)}%` : ''
-    return `| ${dateText(e.at) ?? ''} | ${cell(e.status.toUpperCase(), 100)} | ${p} |`
+    return `| ${dateText(e.at) ?? ''} | ${cell(normalizeStatus(e.status), 100)} | ${p} |`
   }
   const lines = ['### Timeline', '', '| Time | Status | Progress |', '| --- | --- | --- |']
   if (entries.length <= MAX_TIMELINE) {
