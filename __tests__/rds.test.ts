@@ -78,9 +78,7 @@ describe('resolveSource', () => {
     )
     expect(source).toEqual({
       arn: `${ARN}:snapshot:rds:db-2026-11-24`,
-      name: 'rds:db-2026-11-24',
-      engine: 'mysql',
-      snapshotTime: new Date('2026-11-24T00:00:00Z')
+      engine: 'mysql'
     })
     const calls = rds.commandCalls(DescribeDBSnapshotsCommand).map(c => c.args[0].input)
     // The paginator reuses one input object, so only the last state can be checked.
@@ -140,8 +138,7 @@ describe('resolveSource', () => {
   test('a snapshot ARN needs no call unless the engine is wanted', async () => {
     const arn = `${ARN}:snapshot:manual-1`
     expect(await resolveSource(client, { input: 'source-arn', arn }, false)).toEqual({
-      arn,
-      name: 'manual-1'
+      arn
     })
     expect(rds.calls()).toHaveLength(0)
     rds.on(DescribeDBSnapshotsCommand).resolves({
@@ -155,8 +152,7 @@ describe('resolveSource', () => {
   test('a live cluster ARN is used as is', async () => {
     const arn = `${ARN}:cluster:aurora-prod`
     expect(await resolveSource(client, { input: 'source-arn', arn }, true)).toEqual({
-      arn,
-      name: 'aurora-prod'
+      arn
     })
     expect(rds.calls()).toHaveLength(0)
   })

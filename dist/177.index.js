@@ -160,9 +160,8 @@ async function resolveSource(rds, source, wantEngine) {
     switch (source.input) {
         case 'source-arn': {
             const arn = (0,src_arn/* parseArn */.Lw)(source.arn);
-            const name = arn?.resourceName ?? source.arn;
             if (!wantEngine || arn?.resourceType === 'cluster')
-                return { arn: source.arn, name };
+                return { arn: source.arn };
             return arn?.resourceType === 'cluster-snapshot'
                 ? fromClusterSnapshot(await clusterSnapshot(rds, source.arn))
                 : fromDbSnapshot(await dbSnapshot(rds, source.arn));
@@ -220,7 +219,7 @@ async function dbSnapshot(rds, identifier) {
         IncludeShared: identifier.startsWith('arn:')
     }), page => page.DBSnapshots);
     if (!snapshot?.DBSnapshotArn) {
-        throw new errors/* ActionError */.lZ(`DescribeDBSnapshots found no DB snapshot '${identifier}'.`, 'Check the snapshot name or ARN and the region (aws-region). Aurora snapshots are DB cluster snapshots: use db-cluster-snapshot-identifier.');
+        throw new errors/* ActionError */.lZ(`DescribeDBSnapshots found no DB snapshot '${identifier}'.`, (0,errors/* hintFor */.JR)('DBSnapshotNotFoundFault'));
     }
     return snapshot;
 }
@@ -231,7 +230,7 @@ async function clusterSnapshot(rds, identifier) {
         IncludeShared: identifier.startsWith('arn:')
     }), page => page.DBClusterSnapshots);
     if (!snapshot?.DBClusterSnapshotArn) {
-        throw new errors/* ActionError */.lZ(`DescribeDBClusterSnapshots found no DB cluster snapshot '${identifier}'.`, 'Check the cluster snapshot name or ARN and the region (aws-region). RDS instance snapshots are DB snapshots: use db-snapshot-identifier.');
+        throw new errors/* ActionError */.lZ(`DescribeDBClusterSnapshots found no DB cluster snapshot '${identifier}'.`, (0,errors/* hintFor */.JR)('DBClusterSnapshotNotFoundFault'));
     }
     return snapshot;
 }
@@ -248,20 +247,10 @@ function snapshotTypeOfName(identifier) {
     return undefined;
 }
 function fromDbSnapshot(snapshot) {
-    return {
-        arn: snapshot.DBSnapshotArn ?? '',
-        name: snapshot.DBSnapshotIdentifier ?? snapshot.DBInstanceIdentifier ?? 'snapshot',
-        engine: snapshot.Engine,
-        snapshotTime: snapshot.SnapshotCreateTime
-    };
+    return { arn: snapshot.DBSnapshotArn ?? '', engine: snapshot.Engine };
 }
 function fromClusterSnapshot(snapshot) {
-    return {
-        arn: snapshot.DBClusterSnapshotArn ?? '',
-        name: snapshot.DBClusterSnapshotIdentifier ?? snapshot.DBClusterIdentifier ?? 'snapshot',
-        engine: snapshot.Engine,
-        snapshotTime: snapshot.SnapshotCreateTime
-    };
+    return { arn: snapshot.DBClusterSnapshotArn ?? '', engine: snapshot.Engine };
 }
 function noSnapshot(input, identifier, snapshotType) {
     const kind = input === 'db-cluster-identifier' ? 'DB cluster snapshot' : 'DB snapshot';

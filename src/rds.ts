@@ -13,7 +13,7 @@ import {
   type ExportTask
 } from '@aws-sdk/client-rds'
 import type { SourceInput } from './config.js'
-import { ActionError, errorCode, tagOperation } from './errors.js'
+import { ActionError, errorCode, hintFor, tagOperation } from './errors.js'
 import { parseArn } from './arn.js'
 import type { CredentialsProvider } from './credentials.js'
 export { oidcRoleCredentials } from './credentials.js'
@@ -124,11 +124,8 @@ export async function listActiveExports(rds: RDSClient): Promise<ExportTask[]> {
 
 export interface ResolvedSource {
   arn: string
-  /** The snapshot's or cluster's name, for a generated export-task-identifier. */
-  name: string
   /** Known when the source was described; used to check export-only. */
   engine?: string
-  snapshotTime?: Date
 }
 
 /**
@@ -143,8 +140,7 @@ export async function resolveSource(
   switch (source.input) {
     case 'source-arn': {
       const arn = parseArn(source.arn)
-      const name = arn?.resourceName ?? source.arn
-      if (!wantEngine || arn?.resourceType === 'cluster') return { arn: source.arn, name }
+      if (!wantEngine || arn?.resourceType === 'cluster') return { arn: source.arn }
       return arn?.resourceType === 'cluster-snapshot'
         ? fromClusterSnapshot(await clusterSnapshot(rds, source.arn))
         : fromDbSnapshot(await dbSnapshot(rds, source.arn))
@@ -237,7 +233,7 @@ async function dbSnapshot(rds: RDSClient, identifier: string): Promise<DBSnapsho
   if (!snapshot?.DBSnapshotArn) {
     throw new ActionError(
       `DescribeDBSnapshots found no DB snapshot '${identifier}'.`,
-      'Check the snapshot name or ARN and the region (aws-region). Aurora snapshots are DB cluster snapshots: use db-cluster-snapshot-identifier.'
+      hintFor('DBSnapshotNotFoundFault')
     )
   }
   return snapshot
@@ -259,7 +255,7 @@ async function clusterSnapshot(rds: RDSClient, identifier: string): Promise<DBCl
   if (!snapshot?.DBClusterSnapshotArn) {
     throw new ActionError(
       `DescribeDBClusterSnapshots found no DB cluster snapshot '${identifier}'.`,
-      'Check the cluster snapshot name or ARN and the region (aws-region). RDS instance snapshots are DB snapshots: use db-snapshot-identifier.'
+      hintFor('DBClusterSnapshotNotFoundFault')
     )
   }
   return snapshot
@@ -277,21 +273,11 @@ export function snapshotTypeOfName(identifier: string): 'automated' | 'awsbackup
 }
 
 function fromDbSnapshot(snapshot: DBSnapshot): ResolvedSource {
-  return {
-    arn: snapshot.DBSnapshotArn ?? '',
-    name: snapshot.DBSnapshotIdentifier ?? snapshot.DBInstanceIdentifier ?? 'snapshot',
-    engine: snapshot.Engine,
-    snapshotTime: snapshot.SnapshotCreateTime
-  }
+  return { arn: snapshot.DBSnapshotArn ?? '', engine: snapshot.Engine }
 }
 
 function fromClusterSnapshot(snapshot: DBClusterSnapshot): ResolvedSource {
-  return {
-    arn: snapshot.DBClusterSnapshotArn ?? '',
-    name: snapshot.DBClusterSnapshotIdentifier ?? snapshot.DBClusterIdentifier ?? 'snapshot',
-    engine: snapshot.Engine,
-    snapshotTime: snapshot.SnapshotCreateTime
-  }
+  return { arn: snapshot.DBClusterSnapshotArn ?? '', engine: snapshot.Engine }
 }
 
 function noSnapshot(input: string, identifier: string, snapshotType: string): ActionError {
