@@ -14,7 +14,7 @@ import { exportLocation, normalizeStatus, taskOutputs } from './outputs.js'
 import { formatDuration } from './progress.js'
 import { renderSummary, type Outcome, type TimelineEntry } from './summary.js'
 import { renderWarningMessage } from './warnings.js'
-import { isEnded, waitForExport } from './wait.js'
+import { endedOutcome, isEnded, waitForExport } from './wait.js'
 import { waitForExportSlot } from './slots.js'
 import { sleep } from './sleep.js'
 
@@ -349,14 +349,10 @@ function setOutputs(task: ExportTask, region: string): void {
 }
 
 function outcomeWithoutWaiting(config: Config, current: Outcome, task: ExportTask): Outcome {
-  const status = normalizeStatus(task.Status)
   if (config.mode === 'status') return 'status'
-  if (config.mode === 'cancel') return isEnded(status) ? 'status' : 'canceling'
+  if (config.mode === 'cancel') return isEnded(task.Status) ? 'status' : 'canceling'
   // An adopted task may have ended already: report it as the wait would have.
-  if (status === 'COMPLETE') return 'complete'
-  if (status === 'FAILED') return 'failed'
-  if (status === 'CANCELED') return 'canceled'
-  return current
+  return endedOutcome(task.Status) ?? current
 }
 
 /** Whether the step fails, by the outcome of the wait and the mode. */

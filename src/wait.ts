@@ -39,7 +39,11 @@ export interface WaitResult {
   waitedMs: number
 }
 
-const ENDED = new Set(['COMPLETE', 'FAILED', 'CANCELED'])
+const ENDED: Record<string, Outcome> = {
+  COMPLETE: 'complete',
+  FAILED: 'failed',
+  CANCELED: 'canceled'
+}
 const RUNNING = new Set(['STARTING', 'IN_PROGRESS', 'CANCELING'])
 /** The runner kills the process 10 s after SIGINT: the cancel call must be done well before. */
 const CANCEL_ON_ABORT_TIMEOUT_MS = 5_000
@@ -75,10 +79,9 @@ export async function waitForExport(deps: WaitDeps, options: WaitOptions): Promi
 
   logProgress()
   for (;;) {
+    const ended = endedOutcome(task.Status)
+    if (ended) return result(ended)
     const status = normalizeStatus(task.Status)
-    if (status === 'COMPLETE') return result('complete')
-    if (status === 'FAILED') return result('failed')
-    if (status === 'CANCELED') return result('canceled')
     if (!RUNNING.has(status) && !warnedStatuses.has(status)) {
       warnedStatuses.add(status)
       deps.warning(
@@ -174,7 +177,12 @@ export async function waitForExport(deps: WaitDeps, options: WaitOptions): Promi
 }
 
 export function isEnded(status: string | undefined): boolean {
-  return ENDED.has(normalizeStatus(status))
+  return endedOutcome(status) !== undefined
+}
+
+/** The outcome a final status means; undefined while the task runs. */
+export function endedOutcome(status: string | undefined): Outcome | undefined {
+  return ENDED[normalizeStatus(status)]
 }
 
 function observe(task: ExportTask, atMs: number): Observation {
