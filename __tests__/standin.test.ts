@@ -15,6 +15,9 @@ import {
   type StartExportTaskCommandInput
 } from '@aws-sdk/client-rds'
 import { fromTokenFile, fromWebToken } from '@aws-sdk/credential-providers'
+import { SignatureV4 } from '@smithy/signature-v4'
+import type { SourceData } from '@smithy/types'
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -863,6 +866,83 @@ describe('STS AssumeRoleWithWebIdentity', () => {
     try {
       const error = await failure(assume(standIn, await oidcToken(standIn)))
       expect([error.name, error.$metadata.httpStatusCode]).toEqual(['AccessDenied', 403])
+    } finally {
+      await standIn.close()
+    }
+  })
+})
+
+describe('STS GetCallerIdentity (for the configure-aws-credentials baseline in bench/)', () => {
+  /** node:crypto behind the hash interface SignatureV4 takes. */
+  class Sha256 {
+    private readonly hash: Hash | Hmac
+    constructor(secret?: SourceData) {
+      this.hash = secret ? createHmac('sha256', toBuffer(secret)) : createHash('sha256')
+    }
+    update(data: SourceData): void {
+      this.hash.update(toBuffer(data))
+    }
+    digest(): Promise<Uint8Array> {
+      return Promise.resolve(this.hash.digest())
+    }
+  }
+  const toBuffer = (d: SourceData): Buffer =>
+    typeof d === 'string' ? Buffer.from(d) : Buffer.from(d as ArrayBuffer)
+
+  async function getCallerIdentity(
+    standIn: StandIn,
+    credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+  ): Promise<{ status: number; body: string }> {
+    const url = new URL(standIn.url)
+    const body = 'Action=GetCallerIdentity&Version=2011-06-15'
+    const signer = new SignatureV4({ credentials, region: REGION, service: 'sts', sha256: Sha256 })
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: '/',
+      headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded' },
+      body
+    })
+    const response = await fetch(standIn.url, {
+      method: 'POST',
+      headers: signed.headers,
+      body
+    })
+    return { status: response.status, body: await response.text() }
+  }
+
+  test('answers the assumed role for its credentials and refuses unsigned callers', async () => {
+    const standIn = await startStandIn({})
+    try {
+      const credentials = await fromWebToken({
+        roleArn: ROLE,
+        roleSessionName: 'GitHubActions',
+        webIdentityToken: await oidcToken(standIn),
+        clientConfig: { region: REGION, endpoint: standIn.url, maxAttempts: 1 }
+      })()
+      const answer = await getCallerIdentity(standIn, credentials)
+      expect(answer.status).toBe(200)
+      expect(answer.body).toContain(
+        `<Arn>arn:aws:sts::${ACCOUNT}:assumed-role/github-exporter/GitHubActions</Arn>`
+      )
+      expect(answer.body).toContain(`<Account>${ACCOUNT}</Account>`)
+      expect(answer.body).toMatch(/<UserId>AROA[A-Z0-9]{17}:GitHubActions<\/UserId>/)
+
+      const unsigned = await fetch(standIn.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'Action=GetCallerIdentity&Version=2011-06-15'
+      })
+      expect(unsigned.status).toBe(403)
+      expect(await unsigned.text()).toContain('<Code>MissingAuthenticationToken</Code>')
+      const wrongSecret = await getCallerIdentity(standIn, {
+        ...credentials,
+        secretAccessKey: 'not-the-secret'
+      })
+      expect(wrongSecret.status).toBe(403)
+      expect(wrongSecret.body).toContain('<Code>SignatureDoesNotMatch</Code>')
     } finally {
       await standIn.close()
     }

@@ -7,6 +7,7 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync
@@ -17,7 +18,10 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const WORK = join(ROOT, 'bench', '.work')
 
-/** ncc-bundles `entry` (relative to the project root) into bench/.work/<name>; returns its index.js. */
+/**
+ * ncc-bundles `entry` (relative to the project root, or absolute) into bench/.work/<name>;
+ * returns its entry file.
+ */
 export function nccBuild(name: string, entry: string, flags: string[] = []): string {
   const out = join(WORK, name)
   rmSync(out, { recursive: true, force: true })
@@ -27,7 +31,37 @@ export function nccBuild(name: string, entry: string, flags: string[] = []): str
     stdio: ['ignore', 'inherit', 'inherit']
   })
   writeFileSync(join(out, 'package.json'), JSON.stringify({ type: 'module' }) + '\n')
-  return join(out, 'index.js')
+  // ncc keeps the entry's extension: a .cjs entry gives index.cjs, CommonJS whatever the type.
+  return join(out, entry.endsWith('.cjs') ? 'index.cjs' : 'index.js')
+}
+
+const CAC_FIXTURE = join(ROOT, 'bench', 'fixtures', 'configure-aws-credentials')
+
+/**
+ * The configure-aws-credentials baseline (bench/fixtures/configure-aws-credentials), bundled
+ * as that action is: its own dependencies (not the project's: @actions/core 1 unpatched,
+ * @aws-sdk/client-sts, https-proxy-agent), installed once from its lockfile into bench/.work/,
+ * then one CommonJS ncc bundle. Needs the npm registry the first time.
+ */
+export function buildConfigureAwsCredentials(): string {
+  const src = join(WORK, 'configure-aws-credentials-src')
+  mkdirSync(src, { recursive: true })
+  const lock = readFileSync(join(CAC_FIXTURE, 'package-lock.json'), 'utf8')
+  const installed = join(src, 'node_modules', '.package-lock.json')
+  const stale =
+    !existsSync(installed) ||
+    !existsSync(join(src, 'package-lock.json')) ||
+    readFileSync(join(src, 'package-lock.json'), 'utf8') !== lock
+  for (const file of ['package.json', 'package-lock.json', 'index.cjs']) {
+    cpSync(join(CAC_FIXTURE, file), join(src, file))
+  }
+  if (stale) {
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], {
+      cwd: src,
+      stdio: ['ignore', 'inherit', 'inherit']
+    })
+  }
+  return nccBuild('configure-aws-credentials', join(src, 'index.cjs'))
 }
 
 /** A copy of dist/ as it is now; returns its index.js. */
@@ -41,10 +75,11 @@ export function snapshotDist(): string {
   return join(out, 'index.js')
 }
 
-/** The .js files of a bundle directory with their sizes, index.js first. */
+/** The .js and .cjs files of a bundle directory with their sizes, the entry (index.*) first. */
 export function bundleFiles(dir: string): { file: string; bytes: number }[] {
+  const isEntry = (file: string): boolean => file.startsWith('index.')
   return readdirSync(dir)
-    .filter(f => f.endsWith('.js'))
+    .filter(f => f.endsWith('.js') || f.endsWith('.cjs'))
     .map(file => ({ file, bytes: statSync(join(dir, file)).size }))
-    .sort((a, b) => (a.file === 'index.js' ? -1 : b.file === 'index.js' ? 1 : b.bytes - a.bytes))
+    .sort((a, b) => (isEntry(a.file) ? -1 : isEntry(b.file) ? 1 : b.bytes - a.bytes))
 }

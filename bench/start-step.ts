@@ -1,13 +1,21 @@
 // Start-step benchmark (issue 5, part 2): the wall time of `node dist/index.js` starting an
 // export against the stand-in with role-to-assume (OIDC token, STS, describe, start), and the
-// requests it makes, against two baselines run in the same rounds: the fewest requests that can
-// start an export (bench/fixtures/start-minimal.ts) and getting credentials the way
-// aws-actions/configure-aws-credentials does (bench/fixtures/get-credentials.ts). Each run gets
-// a fresh stand-in, so every run starts from the same state.
+// requests it makes, against baselines run in the same rounds: getting credentials the way
+// aws-actions/configure-aws-credentials does (bench/fixtures/configure-aws-credentials, the
+// target), the fewest requests that can start an export (bench/fixtures/start-minimal.ts), and
+// the least any bundle can do to get credentials (bench/fixtures/get-credentials.ts). Each run
+// gets a fresh stand-in, so every run starts from the same state.
 import { startStandIn, type StandInOptions } from '../test/standin/index.js'
-import { nccBuild } from './build.js'
+import { buildConfigureAwsCredentials, nccBuild } from './build.js'
 import { median, ms, quantile } from './measure.js'
-import { DESTINATION, describeRequest, runStep, snapshotArn, type StepRun } from './step.js'
+import {
+  ACCOUNT,
+  DESTINATION,
+  describeRequest,
+  runStep,
+  snapshotArn,
+  type StepRun
+} from './step.js'
 
 interface Variant {
   label: string
@@ -15,11 +23,12 @@ interface Variant {
   inputs: (runId: string) => Record<string, string>
   /** What a successful run leaves in the outputs, when it sets any. */
   expectStatus?: string
+  expectAccount?: boolean
 }
 
 export interface StartStepResult {
   markdown: string
-  /** Median wall times: the action with db-instance-identifier, and credentials only. */
+  /** Median wall times: the action with db-instance-identifier, and the configure-aws-credentials baseline. */
   actionMs: number
   credentialsMs: number
 }
@@ -41,7 +50,8 @@ const standInOptions = (): StandInOptions => ({
 
 export async function runStartStepBench(distEntry: string, runs: number): Promise<StartStepResult> {
   const minimal = nccBuild('start-minimal', 'bench/fixtures/start-minimal.ts')
-  const credentials = nccBuild('get-credentials', 'bench/fixtures/get-credentials.ts')
+  const floor = nccBuild('get-credentials', 'bench/fixtures/get-credentials.ts')
+  const configureAwsCredentials = buildConfigureAwsCredentials()
   const variants: Variant[] = [
     {
       label: 'action, db-instance-identifier (newest snapshot)',
@@ -66,8 +76,14 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
       expectStatus: 'STARTING'
     },
     {
-      label: 'configure-aws-credentials emulation: OIDC, STS',
-      entry: credentials,
+      label: 'configure-aws-credentials baseline: OIDC, STS, GetCallerIdentity',
+      entry: configureAwsCredentials,
+      inputs: () => ({ ...DESTINATION }),
+      expectAccount: true
+    },
+    {
+      label: 'credentials floor: OIDC, STS (minimal ES module bundle, patched core)',
+      entry: floor,
       inputs: () => ({ ...DESTINATION })
     }
   ]
@@ -86,7 +102,8 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
         const run = await runStep(standIn, variant.entry, variant.inputs(id), id)
         if (
           run.exitCode !== 0 ||
-          (variant.expectStatus && run.outputs.status !== variant.expectStatus)
+          (variant.expectStatus && run.outputs.status !== variant.expectStatus) ||
+          (variant.expectAccount && run.outputs['aws-account-id'] !== ACCOUNT)
         ) {
           problems.push(
             `${variant.label}: exit ${run.exitCode}, status '${run.outputs.status}': ${run.output.slice(0, 400)}`
@@ -103,7 +120,7 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
   const lines = [
     `Median of ${runs} runs each (fresh stand-in per run, interleaved), wall time from spawn to exit.`,
     '',
-    '| step | requests | wall median | p90 | vs credentials only |',
+    '| step | requests | wall median | p90 | vs configure-aws-credentials |',
     '| --- | ---: | ---: | ---: | ---: |'
   ]
   const medians = variants.map((v, i) => {

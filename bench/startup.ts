@@ -3,7 +3,7 @@
 // same interleaved rounds.
 import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { bundleFiles, nccBuild, WORK } from './build.js'
+import { buildConfigureAwsCredentials, bundleFiles, nccBuild, WORK } from './build.js'
 import { compare, kib, mib, ms, type Command, type Summary } from './measure.js'
 
 interface Variant {
@@ -23,6 +23,9 @@ export interface StartupResult {
   overheadMs: number
   /** That overhead as a multiple of `node -e 0` itself. */
   overheadRatio: number
+  /** The configure-aws-credentials baseline minus `node -e 0`, and as a multiple of it. */
+  baselineOverheadMs: number
+  baselineRatio: number
 }
 
 const MISSING_INPUT = "Mode 'start' needs one source"
@@ -34,7 +37,14 @@ const MISSING_INPUT = "Mode 'start' needs one source"
  */
 function candidates(_notes: string[]): Variant[] {
   const coreOnly = nccBuild('core-only', 'bench/fixtures/core-only.ts')
+  const configureAwsCredentials = buildConfigureAwsCredentials()
   return [
+    {
+      label: 'configure-aws-credentials baseline',
+      note: 'bench/fixtures/configure-aws-credentials: its dependencies, CommonJS, ncc',
+      args: [configureAwsCredentials],
+      bundleDir: dirname(configureAwsCredentials)
+    },
     {
       label: '@actions/core alone (as patched)',
       note: 'bench/fixtures/core-only.ts, ncc',
@@ -84,7 +94,7 @@ export async function runStartupBench(distEntry: string, runs: number): Promise<
   variants.forEach((v, i) => {
     const r = results[i]!
     const files = v.bundleDir ? bundleFiles(v.bundleDir) : []
-    const entry = files.find(f => f.file === 'index.js')?.bytes
+    const entry = files.find(f => f.file.startsWith('index.'))?.bytes
     const total = files.reduce((sum, f) => sum + f.bytes, 0)
     lines.push(
       `| ${v.label} | ${entry === undefined ? '' : kib(entry)} | ${files.length ? `${kib(total)} (${files.length} files)` : ''} | ` +
@@ -102,7 +112,14 @@ export async function runStartupBench(distEntry: string, runs: number): Promise<
   )
   if (notes.length) lines.push('', ...notes.map(n => `Note: ${n}`))
   const overheadMs = results[2]!.medianMs - bare.medianMs
-  return { markdown: lines.join('\n'), overheadMs, overheadRatio: overheadMs / bare.medianMs }
+  const baselineOverheadMs = results[3]!.medianMs - bare.medianMs
+  return {
+    markdown: lines.join('\n'),
+    overheadMs,
+    overheadRatio: overheadMs / bare.medianMs,
+    baselineOverheadMs,
+    baselineRatio: results[3]!.medianMs / bare.medianMs
+  }
 }
 
 /** The action must fail on the missing source, not on something else. */

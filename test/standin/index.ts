@@ -248,14 +248,24 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       }
       let result: string
       if (isSts) {
-        if (action !== 'AssumeRoleWithWebIdentity') {
+        if (action === 'AssumeRoleWithWebIdentity') {
+          result = sts.assumeRoleWithWebIdentity(params)
+        } else if (action === 'GetCallerIdentity') {
+          // The action never calls it; the benchmark's configure-aws-credentials baseline does.
+          const caller = sts.authenticate(
+            { method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers, body },
+            'sts'
+          )
+          entry.accessKeyId = caller.accessKeyId
+          entry.region = caller.region
+          result = sts.getCallerIdentity(caller.accessKeyId, account)
+        } else {
           throw new QueryError(
             'InvalidAction',
             400,
             `Could not find operation ${action} for version 2011-06-15`
           )
         }
-        result = sts.assumeRoleWithWebIdentity(params)
       } else {
         const caller = sts.authenticate(
           { method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers, body },

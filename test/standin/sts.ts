@@ -1,5 +1,6 @@
-// STS AssumeRoleWithWebIdentity (Query protocol, unsigned) and the credential check every RDS
-// request goes through: the SigV4 header names the access key, X-Amz-Security-Token the session.
+// STS AssumeRoleWithWebIdentity (Query protocol, unsigned), GetCallerIdentity, and the credential
+// check every signed request goes through: the SigV4 header names the access key,
+// X-Amz-Security-Token the session.
 import { randomBytes } from 'node:crypto'
 import type { OidcIssuer } from './oidc.js'
 import { QueryError, required, type Params } from './query.js'
@@ -34,6 +35,9 @@ export interface StsOptions {
 interface Credential extends StaticCredential {
   /** ms since epoch; undefined for static keys. */
   expiration?: number
+  /** The assumed-role session these credentials belong to; undefined for static keys. */
+  assumedRoleArn?: string
+  assumedRoleId?: string
 }
 
 export interface Caller {
@@ -92,14 +96,16 @@ export class Sts {
       )
     }
 
+    const [, account, , roleName] = role as unknown as [string, string, string, string]
     const credential: Credential = {
       accessKeyId: `ASIA${randomId(16)}`,
       secretAccessKey: randomBytes(30).toString('base64'),
       sessionToken: `IQoJb3JpZ2luX2VjE${randomBytes(360).toString('base64')}`,
-      expiration: this.now() + duration * 1000
+      expiration: this.now() + duration * 1000,
+      assumedRoleArn: `arn:aws:sts::${account}:assumed-role/${roleName}/${sessionName}`,
+      assumedRoleId: `AROA${randomId(17)}:${sessionName}`
     }
     this.credentials.set(credential.accessKeyId, credential)
-    const [, account, , roleName] = role as unknown as [string, string, string, string]
     const expiration = new Date(credential.expiration as number)
       .toISOString()
       .replace(/\.\d+Z$/, 'Z')
@@ -117,13 +123,21 @@ export class Sts {
       wrap(
         'AssumedRoleUser',
         fields({
-          Arn: `arn:aws:sts::${account}:assumed-role/${roleName}/${sessionName}`,
-          AssumedRoleId: `AROA${randomId(17)}:${sessionName}`
+          Arn: credential.assumedRoleArn as string,
+          AssumedRoleId: credential.assumedRoleId as string
         })
       ) +
       tag('Provider', `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com`) +
       tag('Audience', String(verdict.claims?.aud))
     )
+  }
+
+  /** The result XML of GetCallerIdentity for credentials `authenticate` accepted. */
+  getCallerIdentity(accessKeyId: string, account: string): string {
+    const credential = this.credentials.get(accessKeyId)
+    const arn = credential?.assumedRoleArn ?? `arn:aws:iam::${account}:user/ci`
+    const userId = credential?.assumedRoleId ?? `AIDA${randomId(17)}`
+    return fields({ UserId: userId, Account: arn.split(':')[4] as string, Arn: arn })
   }
 
   /** Who signed this request; refuses it as AWS would when the credentials don't hold. */
