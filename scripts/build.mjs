@@ -2,7 +2,9 @@
 // main.ts loads only after the inputs are valid), and dist/package.json tells node that the
 // bundle is an ES module. Removing dist/ first keeps stale chunks out of the commit.
 import { execFileSync } from 'node:child_process'
-import { rmSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { minify } from 'terser'
 
 rmSync('dist', { recursive: true, force: true })
 execFileSync(
@@ -20,4 +22,19 @@ execFileSync(
   ],
   { stdio: 'inherit' }
 )
+
+// ncc --minify minifies only the entry file; the chunks (the AWS SDK, @actions/github, the
+// OIDC client) are half the parse time of a start step, so they get the same treatment, with
+// ncc's own terser options (no compress; keep class and function names, which errors report).
+for (const file of readdirSync('dist').filter(f => /^\d+\.index\.js$/.test(f))) {
+  const path = join('dist', file)
+  const { code } = await minify(readFileSync(path, 'utf8'), {
+    module: true,
+    compress: false,
+    mangle: { keep_classnames: true, keep_fnames: true }
+  })
+  if (code === undefined) throw new Error(`terser returned nothing for ${path}`)
+  writeFileSync(path, code)
+}
+
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }, null, 2) + '\n')
