@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { ROOT, snapshotDist } from './build.js'
 import { runFanoutBench } from './fanout.js'
 import { HAVE_GNU_TIME, ms } from './measure.js'
-import { runPollingBench, runPollingRows } from './polling.js'
+import { LOWER_BOUND, runPollingBench, runPollingRows } from './polling.js'
 import { runStartStepBench } from './start-step.js'
 import { runStartupBench } from './startup.js'
 
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     const r = await runStartStepBench(distEntry, stepRuns)
     log('2. A whole start step against the stand-in', r.markdown)
     targets.push(
-      `| start step < credentials only (configure-aws-credentials emulation) | ${ms(r.actionMs)} vs ${ms(r.credentialsMs)} | ${verdict(r.actionMs < r.credentialsMs)} |`
+      `| start step < configure-aws-credentials getting credentials (baseline) | ${ms(r.actionMs)} vs ${ms(r.credentialsMs)} | ${verdict(r.actionMs < r.credentialsMs)} |`
     )
   }
   if (!skip.has('polling')) {
@@ -82,19 +82,24 @@ async function main(): Promise<void> {
     const rows = runPollingRows()
     const ours = rows.filter(r => r.strategy === 'schedule, max 60 s')
     const worstP95 = Math.max(...ours.map(r => r.lateP95S))
-    const long = ours.filter(r => r.duration !== '5 min')
-    const ratio = Math.max(
-      ...long.map(
-        r =>
-          r.calls /
-          rows.find(
-            f => f.duration === r.duration && f.curve === r.curve && f.strategy === 'fixed 30 s'
-          )!.calls
+    // Calls as a share of the fixed 30 s loop's, worst over the exports of 30 min and longer.
+    const worstShare = (strategy: string): number =>
+      Math.max(
+        ...rows
+          .filter(r => r.strategy === strategy && r.duration !== '5 min')
+          .map(
+            r =>
+              r.calls /
+              rows.find(
+                f => f.duration === r.duration && f.curve === r.curve && f.strategy === 'fixed 30 s'
+              )!.calls
+          )
       )
-    )
+    const ratio = worstShare('schedule, max 60 s')
+    const floor = worstShare(LOWER_BOUND)
     targets.push(
       `| polling: notice p95 ≤ 30 s at every duration (default schedule) | worst ${worstP95.toFixed(1)} s | ${verdict(worstP95 <= 30)} |`,
-      `| polling: ≤ ½ the calls of a fixed 30 s loop from 30 min | worst ${(100 * ratio).toFixed(0)} % | ${verdict(ratio <= 0.5)} |`
+      `| polling: ≤ ½ the calls of a fixed 30 s loop from 30 min | worst ${(100 * ratio).toFixed(0)} % (floor with 60 s gaps: ${(100 * floor).toFixed(1)} %) | ${verdict(ratio <= 0.5)} |`
     )
   }
   if (!skip.has('fanout')) {
