@@ -207,9 +207,10 @@ describe('aiming at the finish', () => {
     expect(landed).toBeDefined()
     expect(landed!.at - landed!.eta).toBeGreaterThanOrEqual(0)
     expect(landed!.at - landed!.eta).toBeLessThanOrEqual(15 * S)
-    // Noticed well within the 30 s target, with about one check a minute before.
+    // Noticed well within the 30 s target, with about one check a minute before: no schedule
+    // with 60 s gaps can do with fewer than 1 + 1800 / 60 = 31 checks; the fast first ones add 3.
     expect(t - end).toBeLessThanOrEqual(15 * S)
-    expect(obs.length + 1).toBeLessThanOrEqual(38)
+    expect(obs.length + 1).toBeLessThanOrEqual(34)
   })
 
   test('far from the estimate, gaps stay at the max', () => {
@@ -224,9 +225,8 @@ describe('aiming at the finish', () => {
       maxIntervalMs: 60 * S,
       observations: obs
     })
-    // Even gaps toward the aim: a hair under the max.
-    expect(d).toBeGreaterThan(59 * S)
-    expect(d).toBeLessThanOrEqual(60 * S)
+    // Full gaps while the aim is more than two away: the estimate still moves.
+    expect(d).toBe(60 * S)
   })
 
   test('the gap shortens to land just after a near estimate', () => {

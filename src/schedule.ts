@@ -213,6 +213,8 @@ export function nextPollDelayMs(input: ScheduleInput): number {
   const firstAim = Math.min(windowEnd, windowStart + DENSE_INTERVAL_MS)
   const untilAim = firstAim - nowMs
   if (untilAim > DENSE_INTERVAL_MS / 4) {
+    // Full gaps while the aim is far (the estimate still moves); the last two share the rest.
+    if (untilAim > 2 * max) return bounded(Math.min(ramp, max))
     const gaps = Math.ceil(untilAim / max)
     return bounded(Math.min(ramp, untilAim / gaps))
   }
