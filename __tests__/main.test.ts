@@ -208,6 +208,49 @@ describe('start', () => {
     })
   })
 
+  test('the identifier, the source and the active exports are asked for at once', async () => {
+    // The identifier's describe answers only once the source and the slot count were asked:
+    // had they waited for it, this test would never finish.
+    let answerIdentifier: () => void = () => undefined
+    const identifierAsked = new Promise<void>(resolve => (answerIdentifier = resolve))
+    const asked = { snapshots: false, active: false }
+    rds.on(DescribeDBSnapshotsCommand).callsFake(() => {
+      asked.snapshots = true
+      if (asked.active) answerIdentifier()
+      return { DBSnapshots: [{ DBSnapshotArn: SNAPSHOT_ARN, Status: 'available' }] }
+    })
+    rds
+      .on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' })
+      .callsFake(async () => {
+        await identifierAsked
+        throw notFound()
+      })
+    rds
+      .on(DescribeExportTasksCommand, {
+        Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
+      })
+      .callsFake(() => {
+        asked.active = true
+        if (asked.snapshots) answerIdentifier()
+        return { ExportTasks: [] }
+      })
+    rds.on(StartExportTaskCommand).resolves(task())
+    await run(deps)
+    expect(failures).toEqual([])
+    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(1)
+  }, 5_000)
+
+  test('a rerun that adopts ignores a source lookup that fails meanwhile', async () => {
+    rds.on(DescribeExportTasksCommand).resolves({ ExportTasks: [task({ Status: 'IN_PROGRESS' })] })
+    rds
+      .on(DescribeDBSnapshotsCommand)
+      .rejects(Object.assign(new Error('gone'), { name: 'DBSnapshotNotFoundFault' }))
+    await run(deps)
+    expect(failures).toEqual([])
+    expect(infos.join('\n')).toContain('Adopted existing export task')
+    expect(infos.join('\n')).not.toContain('Source:')
+  })
+
   test('a rerun adopts the task with the same identifier, source, bucket and prefix', async () => {
     rds.on(DescribeExportTasksCommand).resolves({ ExportTasks: [task({ Status: 'IN_PROGRESS' })] })
     await run(deps)

@@ -175,9 +175,14 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
         })
       let identifier = identifierFor()
       let resolved: ResolvedSource | undefined
+      // A start also needs the source (and its engine) and the count of active exports: they
+      // are asked for together with the identifier, so a first run saves a round trip; a re-run
+      // that adopts ignores those few reads.
+      type Lookups = [PromiseSettledResult<ResolvedSource>, PromiseSettledResult<number>]
+      let lookups: Promise<Lookups> | undefined
 
-      // Each pass describes the identifier first; StartExportTask refusing it as existing, or
-      // a full account, sends us round again. Bounded: each reason can happen only so often.
+      // Each pass describes the identifier; StartExportTask refusing it as existing, or a full
+      // account, sends us round again. Bounded: each reason can happen only so often.
       for (let pass = 0; pass < 10; pass++) {
         const wanted = {
           ExportTaskIdentifier: identifier,
@@ -185,6 +190,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
           S3BucketName: config.s3BucketName,
           S3Prefix: config.s3Prefix
         }
+        lookups ??= Promise.allSettled([resolved ?? resolveSource(source), countActiveExports()])
         const existing = await aws.describeExportTask(client(), identifier)
         const decision = decideExisting(existing, wanted, {
           ifExists: config.ifExists,
@@ -207,15 +213,15 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
           return decision.task
         }
 
-        // Two independent reads at once: the source (and its engine), and the active exports.
-        const [source_, active] = await Promise.allSettled([
-          resolved ?? resolveSource(source),
-          countActiveExports()
-        ])
+        const [source_, active] = await lookups
+        lookups = undefined // a later pass asks again
         // A problem with the source is the one to report, whichever answer came first.
         if (source_.status === 'rejected') throw source_.reason
         if (active.status === 'rejected') throw active.reason
-        resolved = source_.value
+        if (!resolved) {
+          resolved = source_.value
+          core.info(`Source: ${resolved.arn}${resolved.engine ? ` (${resolved.engine})` : ''}`)
+        }
         if (active.value >= config.maxConcurrentExports) await waitForSlot(active.value)
         if (cancelled.signal.aborted) {
           throw new ActionError(
@@ -248,7 +254,6 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
 
     async function resolveSource(source: SourceInput): Promise<ResolvedSource> {
       const resolved = await aws.resolveSource(client(), source, config.exportOnly.length > 0)
-      core.info(`Source: ${resolved.arn}${resolved.engine ? ` (${resolved.engine})` : ''}`)
       const problem = resolved.engine && exportOnlyProblem(config.exportOnly, resolved.engine)
       if (problem) throw new InputError('export-only', problem)
       return resolved
