@@ -35,6 +35,21 @@ export function nccBuild(name: string, entry: string, flags: string[] = []): str
   return join(out, entry.endsWith('.cjs') ? 'index.cjs' : 'index.js')
 }
 
+/**
+ * Builds `entry` into bench/.work/<name> exactly as `npm run build` builds dist/ (ncc --minify,
+ * then the chunks minified too); returns its index.js. For the fixtures measured against the
+ * action, so a difference between them is not a difference of build.
+ */
+export function actionBuild(name: string, entry: string): string {
+  const out = join(WORK, name)
+  mkdirSync(WORK, { recursive: true })
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), entry, out], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit']
+  })
+  return join(out, 'index.js')
+}
+
 const CAC_FIXTURE = join(ROOT, 'bench', 'fixtures', 'configure-aws-credentials')
 
 /**

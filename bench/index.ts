@@ -3,7 +3,7 @@
 // hand-written section between the notes markers. Not part of `npm test`: it takes minutes.
 //
 // Environment: BENCH_RUNS (start-up runs, default 15), BENCH_STEP_RUNS (start-step runs,
-// default 9), BENCH_SKIP (comma-separated: startup, start-step, polling, fanout).
+// default 15), BENCH_SKIP (comma-separated: startup, start-step, polling, fanout).
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, release } from 'node:os'
@@ -21,7 +21,7 @@ const NOTES_END = '<!-- /notes -->'
 
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map(s => s.trim()))
 const runs = Math.max(10, Number(process.env.BENCH_RUNS ?? 15))
-const stepRuns = Math.max(7, Number(process.env.BENCH_STEP_RUNS ?? 9))
+const stepRuns = Math.max(7, Number(process.env.BENCH_STEP_RUNS ?? 15))
 
 function machine(): string {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : ''

@@ -6,7 +6,7 @@
 // the least any bundle can do to get credentials (bench/fixtures/get-credentials.ts). Each run
 // gets a fresh stand-in, so every run starts from the same state.
 import { startStandIn, type StandInOptions } from '../test/standin/index.js'
-import { buildConfigureAwsCredentials, nccBuild } from './build.js'
+import { actionBuild, buildConfigureAwsCredentials } from './build.js'
 import { median, ms, quantile } from './measure.js'
 import {
   ACCOUNT,
@@ -49,8 +49,8 @@ const standInOptions = (): StandInOptions => ({
 })
 
 export async function runStartStepBench(distEntry: string, runs: number): Promise<StartStepResult> {
-  const minimal = nccBuild('start-minimal', 'bench/fixtures/start-minimal.ts')
-  const floor = nccBuild('get-credentials', 'bench/fixtures/get-credentials.ts')
+  const minimal = actionBuild('start-minimal', 'bench/fixtures/start-minimal.ts')
+  const floor = actionBuild('get-credentials', 'bench/fixtures/get-credentials.ts')
   const configureAwsCredentials = buildConfigureAwsCredentials()
   const variants: Variant[] = [
     {

@@ -3,7 +3,7 @@
 // same interleaved rounds.
 import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { buildConfigureAwsCredentials, bundleFiles, nccBuild, WORK } from './build.js'
+import { actionBuild, buildConfigureAwsCredentials, bundleFiles, WORK } from './build.js'
 import { compare, kib, mib, ms, type Command, type Summary } from './measure.js'
 
 interface Variant {
@@ -36,7 +36,7 @@ const MISSING_INPUT = "Mode 'start' needs one source"
  * only when getIDToken is called (patches/, applied by patch-package on install).
  */
 function candidates(_notes: string[]): Variant[] {
-  const coreOnly = nccBuild('core-only', 'bench/fixtures/core-only.ts')
+  const coreOnly = actionBuild('core-only', 'bench/fixtures/core-only.ts')
   const configureAwsCredentials = buildConfigureAwsCredentials()
   return [
     {
@@ -47,7 +47,7 @@ function candidates(_notes: string[]): Variant[] {
     },
     {
       label: '@actions/core alone (as patched)',
-      note: 'bench/fixtures/core-only.ts, ncc',
+      note: 'bench/fixtures/core-only.ts, built like dist/',
       args: [coreOnly],
       bundleDir: dirname(coreOnly)
     }
