@@ -724,6 +724,26 @@ describe('errors as the SDK sees them', () => {
   })
 })
 
+describe('latency (for the benchmarks)', () => {
+  test('each answer of a service waits its latencyMs, at least', async () => {
+    const standIn = await startStandIn({ ...SEEDS, latencyMs: { rds: 300, oidc: 200 } })
+    try {
+      const rds = staticClient(standIn)
+      const t0 = performance.now()
+      await rds.send(new DescribeExportTasksCommand({}))
+      const rdsMs = performance.now() - t0
+      const t1 = performance.now()
+      await oidcToken(standIn)
+      const oidcMs = performance.now() - t1
+      // Lower bounds only: the delay is added, so a loaded machine can only make them longer.
+      expect(rdsMs).toBeGreaterThanOrEqual(290)
+      expect(oidcMs).toBeGreaterThanOrEqual(190)
+    } finally {
+      await standIn.close()
+    }
+  })
+})
+
 describe('credentials', () => {
   let standIn: StandIn
   beforeAll(

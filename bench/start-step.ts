@@ -4,7 +4,9 @@
 // aws-actions/configure-aws-credentials does (bench/fixtures/configure-aws-credentials, the
 // target), the fewest requests that can start an export (bench/fixtures/start-minimal.ts), and
 // the least any bundle can do to get credentials (bench/fixtures/get-credentials.ts). Each run
-// gets a fresh stand-in, so every run starts from the same state.
+// gets a fresh stand-in, so every run starts from the same state. The rounds run on loopback
+// (CPU only: the target's measure), then again with the stand-in delaying its answers as a
+// network would, where what overlaps what starts to count.
 import { startStandIn, type StandInOptions } from '../test/standin/index.js'
 import { actionBuild, buildConfigureAwsCredentials } from './build.js'
 import { median, ms, quantile } from './measure.js'
@@ -34,6 +36,26 @@ export interface StartStepResult {
 }
 
 const SNAPSHOT = 'nightly-2026-11-24'
+
+type Latency = NonNullable<StandInOptions['latencyMs']>
+
+/**
+ * Round numbers, not measurements (AWS can't be reached from here): what each answer might take
+ * from a hosted runner, network and service time together. The token service and STS are slower
+ * than a describe (STS checks the token against GitHub's keys).
+ */
+const LATENCY_MODELS: { label: string; latencyMs: Latency }[] = [
+  { label: '20 ms (OIDC token, STS and RDS alike)', latencyMs: { oidc: 20, sts: 20, rds: 20 } },
+  {
+    label: '100 ms for the OIDC token and for STS, 50 ms for RDS',
+    latencyMs: { oidc: 100, sts: 100, rds: 50 }
+  }
+]
+
+/** The index of the configure-aws-credentials baseline among the variants. */
+const BASELINE = 3
+
+let runId = 7_300_000_000 + Math.floor(Math.random() * 1_000_000) * 100
 
 const standInOptions = (): StandInOptions => ({
   snapshots: [
@@ -88,15 +110,67 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
     }
   ]
 
-  const samples = variants.map(() => [] as StepRun[])
   const problems: string[] = []
-  let runId = 7_300_000_000 + Math.floor(Math.random() * 1_000_000) * 100
-  // One warm-up round (page cache, ncc output), then `runs` measured rounds, rotating the order.
+  const measure = (latencyMs: Latency): Promise<StepRun[][]> =>
+    measureRounds(variants, runs, latencyMs, problems)
+
+  const lines: string[] = []
+  const loopback = await measure({})
+  const table = (samples: StepRun[][]): number[] => {
+    const baseline = median(samples[BASELINE]!.map(s => s.wallMs))
+    lines.push(
+      '| step | requests | wall median | p90 | vs configure-aws-credentials |',
+      '| --- | ---: | ---: | ---: | ---: |'
+    )
+    return variants.map((v, i) => {
+      const wall = samples[i]!.map(s => s.wallMs)
+      const m = median(wall)
+      const counts = new Set(samples[i]!.map(s => s.requests.length))
+      lines.push(
+        `| ${v.label} | ${[...counts].join('/')} | ${ms(m)} | ${ms(quantile(wall, 0.9))} | ` +
+          `${i === BASELINE ? '' : `${m - baseline >= 0 ? '+' : ''}${ms(m - baseline)}`} |`
+      )
+      return m
+    })
+  }
+  lines.push(
+    `Median of ${runs} runs each (fresh stand-in per run, interleaved), wall time from spawn to exit.`,
+    '',
+    'On loopback (the stand-in answers at once: what the steps cost in CPU):',
+    ''
+  )
+  const medians = table(loopback)
+  for (const model of LATENCY_MODELS) {
+    lines.push(
+      '',
+      `With a network model (not a measurement): every answer waits ${model.label}.`,
+      ''
+    )
+    table(await measure(model.latencyMs))
+  }
+  lines.push('', 'Requests, in order (one run of each, on loopback):', '')
+  variants.forEach((v, i) => {
+    const run = loopback[i]![0]
+    if (!run) return
+    lines.push(`- ${v.label}: ${run.requests.map(describeRequest).join(' → ')}`)
+  })
+  if (problems.length) lines.push('', ...problems.slice(0, 5).map(p => `Problem: ${p}`))
+  return { markdown: lines.join('\n'), actionMs: medians[0]!, credentialsMs: medians[BASELINE]! }
+}
+
+/** One warm-up round (page cache), then `runs` measured rounds, rotating the order. */
+async function measureRounds(
+  variants: Variant[],
+  runs: number,
+  latencyMs: Latency,
+  problems: string[]
+): Promise<StepRun[][]> {
+  const samples = variants.map(() => [] as StepRun[])
   for (let round = -1; round < runs; round++) {
     for (let k = 0; k < variants.length; k++) {
       const i = (round + 1 + k) % variants.length
       const variant = variants[i]!
-      const standIn = await startStandIn(standInOptions())
+      const standIn = await startStandIn({ ...standInOptions(), latencyMs })
       try {
         const id = String(runId++)
         const run = await runStep(standIn, variant.entry, variant.inputs(id), id)
@@ -115,30 +189,5 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
       }
     }
   }
-
-  const baseline = median(samples[3]!.map(s => s.wallMs))
-  const lines = [
-    `Median of ${runs} runs each (fresh stand-in per run, interleaved), wall time from spawn to exit.`,
-    '',
-    '| step | requests | wall median | p90 | vs configure-aws-credentials |',
-    '| --- | ---: | ---: | ---: | ---: |'
-  ]
-  const medians = variants.map((v, i) => {
-    const wall = samples[i]!.map(s => s.wallMs)
-    const m = median(wall)
-    const counts = new Set(samples[i]!.map(s => s.requests.length))
-    lines.push(
-      `| ${v.label} | ${[...counts].join('/')} | ${ms(m)} | ${ms(quantile(wall, 0.9))} | ` +
-        `${i === 3 ? '' : `${m - baseline >= 0 ? '+' : ''}${ms(m - baseline)}`} |`
-    )
-    return m
-  })
-  lines.push('', 'Requests, in order (one run of each):', '')
-  variants.forEach((v, i) => {
-    const run = samples[i]![0]
-    if (!run) return
-    lines.push(`- ${v.label}: ${run.requests.map(describeRequest).join(' → ')}`)
-  })
-  if (problems.length) lines.push('', ...problems.slice(0, 5).map(p => `Problem: ${p}`))
-  return { markdown: lines.join('\n'), actionMs: medians[0]!, credentialsMs: medians[3]! }
+  return samples
 }

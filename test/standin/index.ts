@@ -87,6 +87,8 @@ export interface StandInOptions extends Omit<StsOptions, 'staticCredentials'> {
   port?: number
   /** Called as each request is answered (status 0: the connection was reset). */
   onRequest?: (entry: RequestLogEntry) => void
+  /** Ms each answer of a service waits: network and service time, for the benchmarks. */
+  latencyMs?: Partial<Record<'oidc' | 'sts' | 'rds', number>>
 }
 
 export interface RequestLogEntry {
@@ -178,6 +180,11 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const faults: FaultRule[] = (options.faults ?? []).map(f => ({ ...f }))
   const requests: RequestLogEntry[] = []
 
+  async function latency(service: 'oidc' | 'sts' | 'rds'): Promise<void> {
+    const ms = options.latencyMs?.[service] ?? 0
+    if (ms > 0) await sleep(ms)
+  }
+
   function takeFault(action: string): FaultRule | undefined {
     const rule = faults.find(f => f.times > 0 && (f.action === undefined || f.action === action))
     if (rule) rule.times--
@@ -206,6 +213,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       entry.service = 'oidc'
       entry.action = 'OIDC'
       entry.params = Object.fromEntries(url.searchParams)
+      await latency('oidc')
       const fault = takeFault('OIDC')
       if (fault) entry.fault = fault.kind
       if (fault?.kind === 'reset') return reset(req, entry)
@@ -234,6 +242,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     }
     const namespace = isSts ? STS_NAMESPACE : RDS_NAMESPACE
     const requestId = randomUUID()
+    if (entry.service !== 'unknown') await latency(entry.service)
 
     try {
       if (entry.service === 'unknown') {
