@@ -148,7 +148,12 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
     )
     table(await measure(model.latencyMs))
   }
-  lines.push('', 'Requests, in order (one run of each, on loopback):', '')
+  lines.push(
+    '',
+    'Requests, in the order they arrived (one run of each, on loopback; the action sends its reads',
+    'before StartExportTask together, so their order varies):',
+    ''
+  )
   variants.forEach((v, i) => {
     const run = loopback[i]![0]
     if (!run) return
