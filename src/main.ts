@@ -161,8 +161,8 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
       const source = config.source
       if (!source) throw new InputError('mode', "Mode 'start' needs a source.")
       // The identifier comes from the source input's own name, not the snapshot it resolves
-      // to: a re-run of the same workflow run finds its task without describing snapshots,
-      // even if a newer snapshot has appeared since.
+      // to: a re-run of the same workflow run finds its task, even if a newer snapshot has
+      // appeared since.
       const runAttempt = Number.isFinite(context.runAttempt) ? context.runAttempt : 1
       const generated = config.exportTaskIdentifier === undefined
       const identifierFor = (attemptSuffix?: string): string =>
