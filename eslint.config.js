@@ -2,7 +2,17 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'bench/.work/', 'demo-output/', 'tmp/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist.building/',
+      'coverage/',
+      'node_modules/',
+      'bench/.work/',
+      'demo-output/',
+      'tmp/'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
