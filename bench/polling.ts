@@ -137,6 +137,8 @@ export function runPollingRows(runs = 400, seed = 20260501): BenchRow[] {
         ['SDK waiter 30-120 s', sdkWaiter],
         ['schedule, max 60 s', () => ours(60_000)],
         ['schedule, max 30 s', () => ours(30_000)],
+        ['schedule, max 90 s', () => ours(90_000)],
+        ['schedule, max 120 s', () => ours(120_000)],
         [LOWER_BOUND, (_rand, e) => lowerBound(e, 60_000)]
       ]
       for (const [name, make] of strategies) {
