@@ -2,38 +2,12 @@
 // (ignored by git). The action's own dist/ is copied there first, so a rebuild of dist/ during a
 // bench run can't change what is measured halfway through.
 import { execFileSync } from 'node:child_process'
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const WORK = join(ROOT, 'bench', '.work')
-
-/**
- * ncc-bundles `entry` (relative to the project root, or absolute) into bench/.work/<name>;
- * returns its entry file.
- */
-export function nccBuild(name: string, entry: string, flags: string[] = []): string {
-  const out = join(WORK, name)
-  rmSync(out, { recursive: true, force: true })
-  mkdirSync(WORK, { recursive: true })
-  execFileSync('npx', ['ncc', 'build', entry, '--out', out, '--quiet', ...flags], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit']
-  })
-  writeFileSync(join(out, 'package.json'), JSON.stringify({ type: 'module' }) + '\n')
-  // ncc keeps the entry's extension: a .cjs entry gives index.cjs, CommonJS whatever the type.
-  return join(out, entry.endsWith('.cjs') ? 'index.cjs' : 'index.js')
-}
 
 /**
  * Builds `entry` into bench/.work/<name> exactly as `npm run build` builds dist/ (ncc --minify,
@@ -76,7 +50,14 @@ export function buildConfigureAwsCredentials(): string {
       stdio: ['ignore', 'inherit', 'inherit']
     })
   }
-  return nccBuild('configure-aws-credentials', join(src, 'index.cjs'))
+  // Plain ncc, no minify, as that action ships; a .cjs entry gives a CommonJS index.cjs.
+  const out = join(WORK, 'configure-aws-credentials')
+  rmSync(out, { recursive: true, force: true })
+  execFileSync('npx', ['ncc', 'build', join(src, 'index.cjs'), '--out', out, '--quiet'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit']
+  })
+  return join(out, 'index.cjs')
 }
 
 /** A copy of dist/ as it is now; returns its index.js. */
