@@ -3,7 +3,7 @@
 // snapshot that takes 20 s (4 s STARTING, 16 s IN_PROGRESS), poll-interval-seconds 5. Every one
 // must end COMPLETE; the makespan is compared with the ideal ceil(12/5) * 20 s.
 import { startStandIn, type RequestLogEntry } from '../test/standin/index.js'
-import { ms } from './measure.js'
+import { median, ms } from './measure.js'
 import { DESTINATION, runStep, type StepRun } from './step.js'
 
 export interface FanoutOptions {
@@ -123,18 +123,12 @@ export async function runFanoutBench(
   ]
   const failed = runs.filter(r => !(r.exitCode === 0 && r.outputs.status === 'COMPLETE'))
   for (const run of failed.slice(0, 3)) {
-    const errors = run.output.split('\n').filter(l => l.startsWith('::error::'))
     lines.push(
       '',
-      `Failed: exit ${run.exitCode}, status '${run.outputs.status}': ${errors.join(' ')}`
+      `Failed: exit ${run.exitCode}, status '${run.outputs.status}': ${run.errors.join(' ')}`
     )
   }
   return { markdown: lines.join('\n'), makespanMs, idealMs, complete }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[sorted.length >> 1]!
 }
 
 /** Requests by kind: DescribeExportTasks split by what it asked for. */

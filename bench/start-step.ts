@@ -185,7 +185,7 @@ async function measureRounds(
           (variant.expectAccount && run.outputs['aws-account-id'] !== ACCOUNT)
         ) {
           problems.push(
-            `${variant.label}: exit ${run.exitCode}, status '${run.outputs.status}': ${run.output.slice(0, 400)}`
+            `${variant.label}: exit ${run.exitCode}, status '${run.outputs.status}': ${run.log.slice(0, 400)}`
           )
         }
         if (round >= 0) samples[i]!.push(run)

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url'
 export const ACTION_ENTRY = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/index.js')
 
 export interface RunOptions {
+  /** The bundle to run; default dist/index.js (the benchmarks run their copies and baselines). */
+  entry?: string
   /** Inputs by their action.yml names, e.g. `{ 'db-instance-identifier': 'prod' }`. */
   inputs: Record<string, string>
   /** Extra environment (the stand-in's env(), GITHUB_RUN_ID, ...). PATH and HOME are kept. */
@@ -43,8 +45,8 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'rds-export-action-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
+  const envFile = join(dir, 'env')
+  for (const file of [outputFile, summaryFile, envFile]) writeFileSync(file, '')
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
@@ -52,6 +54,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     GITHUB_ACTIONS: 'true',
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_ENV: envFile,
     GITHUB_REPOSITORY: 'octo-org/octo-repo',
     // The SDK must find neither shared config nor instance metadata on this machine.
     AWS_CONFIG_FILE: join(dir, 'aws-config'),
@@ -64,7 +67,10 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   }
 
   const started = performance.now()
-  const child = spawn(process.execPath, [ACTION_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [options.entry ?? ACTION_ENTRY], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   options.onSpawn?.(child)
   let log = ''
   const collect = (chunk: Buffer): void => {
