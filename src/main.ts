@@ -16,7 +16,7 @@ import { renderSummary, type Outcome, type TimelineEntry } from './summary.js'
 import { renderWarningMessage } from './warnings.js'
 import { endedOutcome, isEnded, waitForExport } from './wait.js'
 import { waitForExportSlot } from './slots.js'
-import { sleep } from './sleep.js'
+import { sleep, type LoopDeps } from './sleep.js'
 
 /** What the action needs from the world; tests replace the clock, sleep and AWS clients. */
 export interface Deps {
@@ -63,6 +63,14 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
   const onSignal = (): void => cancelled.abort()
   deps.signals.on('SIGINT', onSignal)
   deps.signals.on('SIGTERM', onSignal)
+  // What both waits (for a slot, for the export) take from the world.
+  const loop: LoopDeps = {
+    now: deps.now,
+    sleep: deps.sleep,
+    info: line => core.info(line),
+    warning: warn,
+    abort: cancelled.signal
+  }
 
   try {
     // 1. Inputs: every rule is checked here, before any AWS call.
@@ -126,11 +134,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
             current.destroy()
             current = rds = aws.createRdsClient(config.region, credentials)
           },
-          now: deps.now,
-          sleep: deps.sleep,
-          info: line => core.info(line),
-          warning: warn,
-          abort: cancelled.signal
+          ...loop
         },
         {
           task,
@@ -267,11 +271,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
       await waitForExportSlot(
         {
           countActive: countActiveExports,
-          now: deps.now,
-          sleep: deps.sleep,
-          info: line => core.info(line),
-          warning: warn,
-          abort: cancelled.signal
+          ...loop
         },
         {
           maxConcurrentExports: config.maxConcurrentExports,

@@ -12,3 +12,14 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
     signal.addEventListener('abort', done, { once: true })
   })
 }
+
+/** What a waiting loop (for a slot, for the export) takes from the world; tests fake it all. */
+export interface LoopDeps {
+  now: () => number
+  /** Resolves after `ms`, or early when `signal` aborts. */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>
+  info: (line: string) => void
+  warning: (line: string) => void
+  /** Aborted when the runner cancels the run (SIGINT, SIGTERM). */
+  abort: AbortSignal
+}

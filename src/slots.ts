@@ -2,15 +2,11 @@
 // matrix of many databases waits here instead of failing. Clock and sleep are injected.
 import { ActionError, explainError } from './errors.js'
 import { formatDuration } from './progress.js'
+import type { LoopDeps } from './sleep.js'
 
-export interface SlotDeps {
+export interface SlotDeps extends LoopDeps {
   /** Export tasks STARTING or IN_PROGRESS in the account and region. */
   countActive: () => Promise<number>
-  now: () => number
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>
-  info: (line: string) => void
-  warning: (line: string) => void
-  abort: AbortSignal
 }
 
 export interface SlotOptions {

@@ -7,21 +7,15 @@ import { ActionError, explainError, isExpiredCredentials } from './errors.js'
 import { normalizeStatus } from './outputs.js'
 import { changedSinceLast, formatDuration, formatProgressLine } from './progress.js'
 import { estimateFinishMs, nextPollDelayMs, type Observation } from './schedule.js'
+import type { LoopDeps } from './sleep.js'
 import type { Outcome, TimelineEntry } from './summary.js'
 
-export interface WaitDeps {
+export interface WaitDeps extends LoopDeps {
   /** DescribeExportTasks for our task; undefined when RDS no longer knows it. */
   describe: (signal: AbortSignal) => Promise<ExportTask | undefined>
   cancel: (signal: AbortSignal) => Promise<ExportTask>
   /** Called after a poll failed with expired credentials, before the next try. */
   renewCredentials?: () => void
-  now: () => number
-  /** Resolves after `ms`, or early when `signal` aborts. */
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>
-  info: (line: string) => void
-  warning: (line: string) => void
-  /** Aborted when the runner cancels the run (SIGINT, SIGTERM). */
-  abort: AbortSignal
 }
 
 export interface WaitOptions {
