@@ -67,6 +67,8 @@ const BASE_INPUTS = {
   'kms-key-id': 'alias/rds-export',
   'aws-region': 'eu-west-1'
 }
+/** The slot check's DescribeExportTasks: the account's exports in progress. */
+const ACTIVE_EXPORTS = { Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }] }
 const clock = { ms: Date.parse('2026-11-25T08:00:00Z') }
 const deps = {
   now: () => clock.ms,
@@ -175,11 +177,7 @@ describe('start', () => {
         : { DBSnapshots: page1, Marker: 'page-2' }
     })
     rds.on(DescribeExportTasksCommand).rejects(notFound())
-    rds
-      .on(DescribeExportTasksCommand, {
-        Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
-      })
-      .resolves({ ExportTasks: [] })
+    rds.on(DescribeExportTasksCommand, ACTIVE_EXPORTS).resolves({ ExportTasks: [] })
     rds.on(StartExportTaskCommand).resolves(task())
 
     await run(deps)
@@ -225,15 +223,11 @@ describe('start', () => {
         await identifierAsked
         throw notFound()
       })
-    rds
-      .on(DescribeExportTasksCommand, {
-        Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
-      })
-      .callsFake(() => {
-        asked.active = true
-        if (asked.snapshots) answerIdentifier()
-        return { ExportTasks: [] }
-      })
+    rds.on(DescribeExportTasksCommand, ACTIVE_EXPORTS).callsFake(() => {
+      asked.active = true
+      if (asked.snapshots) answerIdentifier()
+      return { ExportTasks: [] }
+    })
     rds.on(StartExportTaskCommand).resolves(task())
     await run(deps)
     expect(failures).toEqual([])
@@ -273,11 +267,7 @@ describe('start', () => {
       .on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' })
       .rejectsOnce(notFound())
       .resolves({ ExportTasks: [task()] })
-    rds
-      .on(DescribeExportTasksCommand, {
-        Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
-      })
-      .resolves({ ExportTasks: [] })
+    rds.on(DescribeExportTasksCommand, ACTIVE_EXPORTS).resolves({ ExportTasks: [] })
     rds
       .on(StartExportTaskCommand)
       .rejects(Object.assign(new Error('exists'), { name: 'ExportTaskAlreadyExistsFault' }))
@@ -297,11 +287,7 @@ describe('start', () => {
         ExportTaskIdentifier: 'prod-db-4242-a2'
       })
       .rejects(notFound())
-    rds
-      .on(DescribeExportTasksCommand, {
-        Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
-      })
-      .resolves({ ExportTasks: [] })
+    rds.on(DescribeExportTasksCommand, ACTIVE_EXPORTS).resolves({ ExportTasks: [] })
     rds
       .on(StartExportTaskCommand)
       .callsFake(input => task({ ExportTaskIdentifier: input.ExportTaskIdentifier }))
@@ -334,9 +320,7 @@ describe('start', () => {
     rds.on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' }).rejects(notFound())
     const busy = Array.from({ length: 5 }, (_, i) => task({ ExportTaskIdentifier: `busy-${i}` }))
     rds
-      .on(DescribeExportTasksCommand, {
-        Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
-      })
+      .on(DescribeExportTasksCommand, ACTIVE_EXPORTS)
       .resolvesOnce({ ExportTasks: busy })
       .resolvesOnce({ ExportTasks: busy })
       .resolves({ ExportTasks: busy.slice(1) })
@@ -555,11 +539,7 @@ describe('waiting through run()', () => {
 describe('AWS errors through run()', () => {
   test('StartExportTask refused: the error line names the operation and carries the hint', async () => {
     rds.on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' }).rejects(notFound())
-    rds
-      .on(DescribeExportTasksCommand, {
-        Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
-      })
-      .resolves({ ExportTasks: [] })
+    rds.on(DescribeExportTasksCommand, ACTIVE_EXPORTS).resolves({ ExportTasks: [] })
     rds.on(StartExportTaskCommand).rejects(
       Object.assign(new Error('The S3 bucket exports-bucket does not exist.'), {
         name: 'InvalidS3BucketFault',
@@ -671,9 +651,7 @@ test('wait-timeout-minutes is one budget for the slot wait and the export wait',
   rds.on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' }).rejects(notFound())
   const busy = Array.from({ length: 5 }, (_, i) => task({ ExportTaskIdentifier: `busy-${i}` }))
   rds
-    .on(DescribeExportTasksCommand, {
-      Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
-    })
+    .on(DescribeExportTasksCommand, ACTIVE_EXPORTS)
     .callsFake(() => ({ ExportTasks: clock.ms - start < 20 * 60_000 ? busy : busy.slice(1) }))
   rds.on(StartExportTaskCommand).callsFake(() => {
     // From now on the task is described as running forever.
@@ -695,11 +673,7 @@ test('a run cancelled before StartExportTask starts nothing', async () => {
     signals.emit('SIGINT') // the runner cancels while the action is still looking around
     throw notFound()
   })
-  rds
-    .on(DescribeExportTasksCommand, {
-      Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }]
-    })
-    .resolves({ ExportTasks: [] })
+  rds.on(DescribeExportTasksCommand, ACTIVE_EXPORTS).resolves({ ExportTasks: [] })
   await run({ ...deps, signals: signals as unknown as Pick<NodeJS.Process, 'on' | 'off'> })
   expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(0)
   expect(failures[0]).toMatch(/cancelled before the export started; nothing was started/)
