@@ -10,7 +10,7 @@ import {
   parseInputs,
   quote,
   splitExportOnly
-} from '../src/inputs.js'
+} from '../src/inputs/index.js'
 
 type Inputs = Record<string, string | undefined>
 

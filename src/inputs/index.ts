@@ -3,9 +3,9 @@
 // Actions toolkit or the AWS SDK. The first broken rule throws an InputError that names the
 // input, the rule and, where a common mistake is recognised, what to write instead.
 
-import type { Config, IfExists, Mode, OnTimeout, SnapshotType, SourceInput } from './config.js'
-import { isAccountId, isRegion, parseArn, parseRdsSourceArn } from './arn.js'
-import { exportTaskIdentifierProblem, rdsNameProblem } from './identifier.js'
+import type { Config, IfExists, Mode, OnTimeout, SnapshotType, SourceInput } from '../config.js'
+import { isAccountId, isRegion, parseArn, parseRdsSourceArn } from '../arn.js'
+import { exportTaskIdentifierProblem, rdsNameProblem } from '../identifier.js'
 
 /** A bad input: `input` is the input's name, the message one plain line for the log. */
 export class InputError extends Error {
