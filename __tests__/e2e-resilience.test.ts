@@ -176,7 +176,7 @@ describe('long waits', () => {
   test.concurrent(
     'export slots: five busy exports: the start waits for a slot, logs it, and starts only after one ended',
     () =>
-      withStandIn({ ...PROD, tasks: busy(180) }, async standIn => {
+      withStandIn({ ...PROD, tasks: busy(480) }, async standIn => {
         const step = await runStep(
           standIn,
           startInputs({

@@ -3,12 +3,12 @@ import {
   ActionError,
   errorCode,
   explainError,
-  hintFor,
-  hintForFailureCause,
   isExpiredCredentials,
   isTransient,
-  tagOperation
+  tagOperation,
+  type Service
 } from '../src/errors.js'
+import { hintFor, hintForFailureCause } from '../src/hints.js'
 
 /** An error shaped like the SDK's service exceptions. */
 function awsError(name: string, status: number, message = `${name} message`): Error {
@@ -16,7 +16,7 @@ function awsError(name: string, status: number, message = `${name} message`): Er
 }
 
 // Each row of the facts table: the SDK error, the HTTP status, a phrase of the hint it must get.
-const FACTS: Array<[string, number, string]> = [
+const FACTS: Array<[string, number, string, Service?]> = [
   ['ExportTaskAlreadyExistsFault', 400, 'never reusable'],
   ['IamRoleNotFoundFault', 404, 'export.rds.amazonaws.com'],
   ['IamRoleMissingPermissionsFault', 400, 's3:GetBucketLocation'],
@@ -32,15 +32,19 @@ const FACTS: Array<[string, number, string]> = [
   ['InvalidParameterValue', 400, '1-60 letters'],
   ['AccessDenied', 403, 'iam:PassRole'],
   ['AccessDeniedException', 403, 'rds:DescribeDBClusterSnapshots'],
-  ['InvalidIdentityTokenException', 400, 'token.actions.githubusercontent.com'],
-  ['IDPCommunicationErrorException', 400, 'transient'],
+  ['InvalidIdentityTokenException', 400, 'token.actions.githubusercontent.com', 'sts'],
+  ['IDPCommunicationErrorException', 400, 'transient', 'sts'],
   ['CredentialsProviderError', 0, 'role-to-assume'],
   ['ExportTaskLimitReachedFault', 400, 'free slot']
 ]
 
 describe('explainError', () => {
-  test.each(FACTS)('%s gets its hint', (name, status, phrase) => {
-    const explained = explainError(awsError(name, status, 'RDS said no.'), 'StartExportTask')
+  test.each(FACTS)('%s gets its hint', (name, status, phrase, service = 'rds') => {
+    const explained = explainError(
+      awsError(name, status, 'RDS said no.'),
+      'StartExportTask',
+      service
+    )
     expect(explained.code).toBe(name)
     expect(explained.message).toBe(`StartExportTask failed: ${name}: RDS said no.`)
     expect(explained.hint).toContain(phrase)
@@ -63,7 +67,7 @@ describe('explainError', () => {
   })
 
   test('a tagged error names the operation it came from', () => {
-    const error = tagOperation(awsError('AccessDenied', 403), 'AssumeRoleWithWebIdentity')
+    const error = tagOperation(awsError('AccessDenied', 403), 'AssumeRoleWithWebIdentity', 'sts')
     tagOperation(error, 'DescribeExportTasks') // the first tag wins
     expect(explainError(error, 'DescribeExportTasks').message).toMatch(
       /^AssumeRoleWithWebIdentity failed/
@@ -71,7 +75,11 @@ describe('explainError', () => {
   })
 
   test('AccessDenied from STS gets the trust policy hint, not the RDS permissions one', () => {
-    const error = tagOperation(awsError('AccessDenied', 403), 'AssumeRoleWithWebIdentity (arn:x)')
+    const error = tagOperation(
+      awsError('AccessDenied', 403),
+      'AssumeRoleWithWebIdentity (arn:x)',
+      'sts'
+    )
     expect(explainError(error, 'DescribeExportTasks').hint).toContain(
       'token.actions.githubusercontent.com'
     )
@@ -84,6 +92,60 @@ describe('explainError', () => {
     expect(explainError(new Error('boom'), 'Op').message).toBe('Op failed: boom')
     expect(explainError('text', 'Op').message).toBe('Op failed: text')
     expect(explainError(undefined, 'Op').code).toBe('Error')
+  })
+})
+
+/** Errors as each SDK client raises them: name, HTTP status, $fault, the service's message. */
+const s3AccessDenied = Object.assign(new Error('Access Denied'), {
+  name: 'AccessDenied',
+  Code: 'AccessDenied',
+  $fault: 'client',
+  $metadata: { httpStatusCode: 403 }
+})
+const kmsViaS3 = Object.assign(
+  new Error(
+    'User: arn:aws:sts::123456789012:assumed-role/gha/run is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext because no identity-based policy allows the kms:Decrypt action'
+  ),
+  { name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 } }
+)
+const glueAccessDenied = Object.assign(
+  new Error(
+    'User: arn:aws:sts::123456789012:assumed-role/gha/run is not authorized to perform: glue:CreateTable'
+  ),
+  { name: 'AccessDeniedException', $fault: 'client', $metadata: { httpStatusCode: 400 } }
+)
+
+describe('hints by service', () => {
+  test.each([
+    ['S3 ListObjectsV2', s3AccessDenied, 's3', 's3:ListBucket', 'rds:StartExportTask'],
+    ['S3 GetObject refused for the key', kmsViaS3, 'kms', 'kms:Decrypt', 's3:ListBucket'],
+    ['Glue CreateTable', glueAccessDenied, 'glue', 'glue:CreateTable', 'rds:StartExportTask'],
+    ['RDS StartExportTask', awsError('AccessDenied', 403), 'rds', 'iam:PassRole', 'glue:'],
+    ['STS', awsError('AccessDenied', 403), 'sts', 'token.actions.githubusercontent.com', 'rds:']
+  ] as const)(
+    'AccessDenied from %s gets its own hint',
+    (operation, error, service, has, hasNot) => {
+      const explained = explainError(error, operation, service)
+      expect(explained.hint).toContain(has)
+      expect(explained.hint).not.toContain(hasNot)
+      expect(explained.message).toMatch(new RegExp(`^${operation} failed: `))
+    }
+  )
+
+  test('a tag names the service, whatever the caller assumes', () => {
+    const error = tagOperation(
+      Object.assign(new Error('denied'), { name: 'AccessDeniedException' }),
+      'GetTable',
+      'glue'
+    )
+    expect(explainError(error, 'Something', 'rds').hint).toContain('glue:GetTable')
+  })
+
+  test('throttling and expired credentials get the same hint from any service', () => {
+    for (const service of ['rds', 's3', 'glue', 'kms', 'sts'] as const) {
+      expect(explainError(awsError('SlowDown', 503), 'Op', service).hint).toContain('rate limit')
+      expect(hintFor('ExpiredToken', service)).toContain('expired')
+    }
   })
 })
 

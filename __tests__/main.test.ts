@@ -44,6 +44,11 @@ jest.unstable_mockModule('@actions/github', () => ({
 // fromWebToken is the STS call: answered here, so the OIDC path runs without a network.
 const assumed: string[] = []
 jest.unstable_mockModule('@aws-sdk/credential-providers', () => ({
+  // Without role-to-assume: the default chain, here the environment's keys.
+  fromNodeProviderChain: () => async () => ({
+    accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
+    secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? ''
+  }),
   fromWebToken: (init: { webIdentityToken: string }) => async () => {
     assumed.push(init.webIdentityToken)
     return {

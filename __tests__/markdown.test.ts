@@ -2,7 +2,7 @@
 // and nothing from AWS turning into markup.
 import { describe, expect, test } from '@jest/globals'
 import { markdownToHtml, markdownToText, parseMarkdown } from '../scripts/markdown.js'
-import { renderSummary } from '../src/summary.js'
+import { renderSummary } from '../src/report/summary.js'
 
 describe('markdownToHtml', () => {
   test('headings, key-value and headed tables, lists, bold, code, links and escapes', () => {

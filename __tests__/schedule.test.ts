@@ -264,41 +264,32 @@ describe('tail mode', () => {
     return obs
   }
 
-  test('checks come more often once the estimate has passed', () => {
-    // 1% per 10 s until 99% at 990 s; still IN_PROGRESS at 1040 s.
-    const obs = sampled(1000, 1040, 20)
-    const now = obs[obs.length - 1]!.atMs
-    const d = nextPollDelayMs({
+  /** The gap the schedule picks right after the last of these checks, at a 60 s maximum. */
+  const delayAfterLast = (obs: Observation[]): number =>
+    nextPollDelayMs({
       waitStartMs: T0,
-      nowMs: now,
+      nowMs: obs[obs.length - 1]!.atMs,
       maxIntervalMs: 60 * S,
       observations: obs
     })
+
+  test('checks come more often once the estimate has passed', () => {
+    // 1% per 10 s until 99% at 990 s; still IN_PROGRESS at 1040 s.
+    const obs = sampled(1000, 1040, 20)
+    const d = delayAfterLast(obs)
     expect(d).toBe(10 * S)
   })
 
   test('then back off toward the max', () => {
     const obs = sampled(1000, 2400, 20)
-    const now = obs[obs.length - 1]!.atMs
-    const d = nextPollDelayMs({
-      waitStartMs: T0,
-      nowMs: now,
-      maxIntervalMs: 60 * S,
-      observations: obs
-    })
+    const d = delayAfterLast(obs)
     expect(d).toBe(60 * S)
   })
 
   test('a fresh estimate after a slowdown leaves tail mode', () => {
     // Progress slowed (99% reached late): the estimate from the new rate lies ahead again.
     const obs = sampled(1000, 900, 60)
-    const now = obs[obs.length - 1]!.atMs
-    const d = nextPollDelayMs({
-      waitStartMs: T0,
-      nowMs: now,
-      maxIntervalMs: 60 * S,
-      observations: obs
-    })
+    const d = delayAfterLast(obs)
     expect(d).toBeGreaterThan(10 * S)
   })
 })

@@ -1,7 +1,8 @@
 // What to do when a task with our identifier already exists (if-exists). Pure.
-import type { ExportTask } from '@aws-sdk/client-rds'
+import type { ExportTask } from './aws/types.js'
 import type { IfExists, SourceInput } from './config.js'
-import { normalizeStatus } from './outputs.js'
+import { trimSlashes } from './report/outputs.js'
+import { normalizeStatus } from './status.js'
 
 export interface WantedExport {
   ExportTaskIdentifier: string
@@ -63,10 +64,6 @@ export function decideExisting(
     }
   }
   return { action: 'adopt', task: existing }
-}
-
-function trimSlashes(prefix: string | undefined): string {
-  return (prefix ?? '').replace(/^\/+|\/+$/g, '')
 }
 
 /**

@@ -6,6 +6,8 @@
 // checks come more often for a while (tail mode), then back off again. bench/polling.ts measures
 // it against a fixed 30 s loop and the AWS SDK waiter.
 
+import { normalizeStatus } from './status.js'
+
 export interface Observation {
   atMs: number
   status: string
@@ -45,8 +47,6 @@ const SPREAD_FLOOR_MS = 2000
 /** Longest gap between checks inside the finish window. */
 const DENSE_INTERVAL_MS = 20_000
 
-const norm = (status: string): string => status.trim().toUpperCase()
-
 interface Estimate {
   /** Absolute ms when PercentProgress reaches 100. */
   finishMs: number
@@ -68,12 +68,12 @@ interface Point {
  */
 function progressPoints(observations: Observation[]): { points: Point[]; anchored: boolean } {
   let first = observations.length
-  while (first > 0 && norm(observations[first - 1]!.status) === 'IN_PROGRESS') first--
+  while (first > 0 && normalizeStatus(observations[first - 1]!.status) === 'IN_PROGRESS') first--
   const points: Point[] = []
   let anchored = false
   const before = observations[first - 1]
   const firstIn = observations[first]
-  if (before && firstIn && norm(before.status) === 'STARTING') {
+  if (before && firstIn && normalizeStatus(before.status) === 'STARTING') {
     points.push({ t: (before.atMs + firstIn.atMs) / 2, p: 0 })
     anchored = true
   }
@@ -88,7 +88,7 @@ function progressPoints(observations: Observation[]): { points: Point[]; anchore
 
 function estimate(observations: Observation[]): Estimate | undefined {
   const last = observations[observations.length - 1]
-  if (!last || norm(last.status) !== 'IN_PROGRESS') return undefined
+  if (!last || normalizeStatus(last.status) !== 'IN_PROGRESS') return undefined
   const progress = progressPoints(observations)
   const points = progress.points
   let anchored = progress.anchored

@@ -1,6 +1,21 @@
 import { describe, expect, jest, test } from '@jest/globals'
-import type { ExportTask } from '@aws-sdk/client-rds'
-import { waitForExport, type WaitDeps, type WaitOptions } from '../src/wait.js'
+import type { ExportTask } from '../../src/aws/types.js'
+import type { LoopDeps } from '../../src/loop.js'
+import { waitForExport as waitWith, type WaitOptions } from '../../src/phases/wait.js'
+
+/** The loop's deps and the two RDS calls of the wait, as one object the tests can patch. */
+interface WaitDeps extends LoopDeps {
+  describe: (signal: AbortSignal) => Promise<ExportTask | undefined>
+  cancel: (signal: AbortSignal) => Promise<ExportTask>
+}
+
+function waitForExport(deps: WaitDeps, options: WaitOptions) {
+  const api = {
+    describe: (_identifier: string, signal?: AbortSignal) => deps.describe(signal!),
+    cancel: (_identifier: string, signal?: AbortSignal) => deps.cancel(signal!)
+  }
+  return waitWith(api, deps, options)
+}
 
 const HOUR = 3_600_000
 
@@ -50,7 +65,7 @@ function linearExport(totalMs: number, end: Partial<ExportTask> = { Status: 'COM
 
 const options = (task: Partial<ExportTask>, more: Partial<WaitOptions> = {}): WaitOptions => ({
   task: { ExportTaskIdentifier: 'nightly-1', ...task },
-  timeoutMs: 6 * HOUR,
+  deadlineMs: 6 * HOUR,
   maxIntervalMs: 60_000,
   onTimeout: 'fail',
   cancelOnAbort: true,
@@ -114,7 +129,7 @@ describe('timeouts', () => {
     const { deps, clock } = scenario(forever, { cancel })
     const result = await waitForExport(
       deps,
-      options({ Status: 'STARTING' }, { timeoutMs: 90 * 60_000 })
+      options({ Status: 'STARTING' }, { deadlineMs: 90 * 60_000 })
     )
     expect(result.outcome).toBe('timeout')
     expect(clock.ms).toBe(90 * 60_000)
@@ -125,7 +140,7 @@ describe('timeouts', () => {
     const { deps, clock } = scenario(forever)
     const result = await waitForExport(
       deps,
-      options({ Status: 'STARTING' }, { timeoutMs: 0.5 * 60_000 })
+      options({ Status: 'STARTING' }, { deadlineMs: 0.5 * 60_000 })
     )
     expect(result.outcome).toBe('timeout')
     expect(clock.ms).toBe(30_000)
@@ -135,7 +150,7 @@ describe('timeouts', () => {
     const { deps, log } = scenario(forever)
     const result = await waitForExport(
       deps,
-      options({ Status: 'STARTING' }, { timeoutMs: HOUR, onTimeout: 'continue' })
+      options({ Status: 'STARTING' }, { deadlineMs: HOUR, onTimeout: 'continue' })
     )
     expect(result.outcome).toBe('timeout-continue')
     expect(result.task.Status).toBe('IN_PROGRESS')
@@ -147,7 +162,7 @@ describe('timeouts', () => {
     const { deps } = scenario(forever, { cancel })
     const result = await waitForExport(
       deps,
-      options({ Status: 'STARTING' }, { timeoutMs: HOUR, onTimeout: 'cancel' })
+      options({ Status: 'STARTING' }, { deadlineMs: HOUR, onTimeout: 'cancel' })
     )
     expect(result.outcome).toBe('timeout-cancel')
     expect(cancel).toHaveBeenCalledTimes(1)
@@ -179,26 +194,6 @@ describe('faults during a wait', () => {
     expect(result.outcome).toBe('complete')
     expect(failures).toBeGreaterThan(3)
     expect(warnings.some(w => w.includes('Throttling'))).toBe(true)
-  })
-
-  test('expired credentials renew the client and the wait goes on', async () => {
-    const renewCredentials = jest.fn()
-    let expired = true
-    const { deps } = scenario(linearExport(10 * 60_000), { renewCredentials })
-    const describeOk = deps.describe
-    deps.describe = async signal => {
-      if (expired) {
-        expired = false
-        throw Object.assign(new Error('The security token included in the request is expired'), {
-          name: 'ExpiredToken',
-          $metadata: { httpStatusCode: 400 }
-        })
-      }
-      return describeOk(signal)
-    }
-    const result = await waitForExport(deps, options({ Status: 'STARTING' }))
-    expect(result.outcome).toBe('complete')
-    expect(renewCredentials).toHaveBeenCalledTimes(1)
   })
 
   test('a permanent failure ends the wait at once', async () => {

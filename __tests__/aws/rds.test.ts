@@ -1,3 +1,5 @@
+// The RDS APIs of the session (aws/export-tasks.ts, aws/snapshots.ts) on a real RDSClient whose
+// `send` is mocked, and the source phase over them: what RDS is asked, and what comes back.
 import { beforeEach, describe, expect, test } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import {
@@ -7,42 +9,22 @@ import {
   RDSClient,
   StartExportTaskCommand
 } from '@aws-sdk/client-rds'
-import { explainError } from '../src/errors.js'
-import {
-  cancelExportTask,
-  createRdsClient,
-  resolveCredentials,
-  startExportTask,
-  describeExportTask,
-  listActiveExports,
-  newestAvailable,
-  resolveSource,
-  snapshotTypeOfName
-} from '../src/rds.js'
+import { exportTasksApi } from '../../src/aws/export-tasks.js'
+import { snapshotsApi } from '../../src/aws/snapshots.js'
+import { explainError } from '../../src/errors.js'
+import { resolveSource } from '../../src/phases/source.js'
 
 const rds = mockClient(RDSClient)
-const client = createRdsClient('us-east-1', async () => ({
-  accessKeyId: 'AKID',
-  secretAccessKey: 'secret'
-}))
+const client = new RDSClient({
+  region: 'us-east-1',
+  credentials: async () => ({ accessKeyId: 'AKID', secretAccessKey: 'secret' })
+})
+const tasks = exportTasksApi(() => client)
+const snapshots = snapshotsApi(() => client)
 const ARN = 'arn:aws:rds:us-east-1:123456789012'
 
 beforeEach(() => {
   rds.reset()
-})
-
-describe('newestAvailable', () => {
-  test('picks the newest available snapshot, ignoring others', () => {
-    const at = (iso: string) => new Date(iso)
-    const snapshots = [
-      { id: 'old', Status: 'available', t: at('2026-11-20T00:00:00Z') },
-      { id: 'creating', Status: 'creating', t: at('2026-11-25T00:00:00Z') },
-      { id: 'new', Status: 'Available', t: at('2026-11-24T00:00:00Z') },
-      { id: 'no-time', Status: 'available', t: undefined }
-    ]
-    expect(newestAvailable(snapshots, s => s.t)?.id).toBe('new')
-    expect(newestAvailable([{ Status: 'failed' }], () => undefined)).toBeUndefined()
-  })
 })
 
 describe('resolveSource', () => {
@@ -72,9 +54,9 @@ describe('resolveSource', () => {
         ]
       })
     const source = await resolveSource(
-      client,
+      snapshots,
       { input: 'db-instance-identifier', identifier: 'db', snapshotType: 'automated' },
-      false
+      []
     )
     expect(source).toEqual({
       arn: `${ARN}:snapshot:rds:db-2026-11-24`,
@@ -113,9 +95,9 @@ describe('resolveSource', () => {
             ]
     }))
     const source = await resolveSource(
-      client,
+      snapshots,
       { input: 'db-instance-identifier', identifier: 'db', snapshotType: 'any' },
-      false
+      []
     )
     expect(source.arn).toBe(`${ARN}:snapshot:awsbackup:job-9`)
     const types = rds
@@ -128,30 +110,40 @@ describe('resolveSource', () => {
     rds.on(DescribeDBClusterSnapshotsCommand).resolves({ DBClusterSnapshots: [] })
     await expect(
       resolveSource(
-        client,
+        snapshots,
         { input: 'db-cluster-identifier', identifier: 'aurora', snapshotType: 'manual' },
-        false
+        []
       )
     ).rejects.toThrow(/Input 'db-cluster-identifier': 'aurora' has no manual DB cluster snapshot/)
   })
 
-  test('a snapshot ARN needs no call unless the engine is wanted', async () => {
+  test('a snapshot ARN needs no call unless the engine is wanted (export-only)', async () => {
     const arn = `${ARN}:snapshot:manual-1`
-    expect(await resolveSource(client, { input: 'source-arn', arn }, false)).toEqual({
+    expect(await resolveSource(snapshots, { input: 'source-arn', arn }, [])).toEqual({
       arn
     })
     expect(rds.calls()).toHaveLength(0)
     rds.on(DescribeDBSnapshotsCommand).resolves({
       DBSnapshots: [{ DBSnapshotIdentifier: 'manual-1', DBSnapshotArn: arn, Engine: 'postgres' }]
     })
-    expect((await resolveSource(client, { input: 'source-arn', arn }, true)).engine).toBe(
-      'postgres'
-    )
+    expect(
+      (await resolveSource(snapshots, { input: 'source-arn', arn }, ['app.public.orders'])).engine
+    ).toBe('postgres')
+  })
+
+  test('export-only entries the engine cannot take are refused, naming the input', async () => {
+    const arn = `${ARN}:snapshot:shop-1`
+    rds.on(DescribeDBSnapshotsCommand).resolves({
+      DBSnapshots: [{ DBSnapshotIdentifier: 'shop-1', DBSnapshotArn: arn, Engine: 'mysql' }]
+    })
+    await expect(
+      resolveSource(snapshots, { input: 'source-arn', arn }, ['shop.public.orders'])
+    ).rejects.toThrow(/Input 'export-only' entry 'shop.public.orders' doesn't fit .*mysql/)
   })
 
   test('a live cluster ARN is used as is', async () => {
     const arn = `${ARN}:cluster:aurora-prod`
-    expect(await resolveSource(client, { input: 'source-arn', arn }, true)).toEqual({
+    expect(await resolveSource(snapshots, { input: 'source-arn', arn }, ['db'])).toEqual({
       arn
     })
     expect(rds.calls()).toHaveLength(0)
@@ -161,7 +153,7 @@ describe('resolveSource', () => {
     rds.on(DescribeDBSnapshotsCommand).resolves({
       DBSnapshots: [{ DBSnapshotIdentifier: 'rds:db-1', DBSnapshotArn: `${ARN}:snapshot:rds:db-1` }]
     })
-    await resolveSource(client, { input: 'db-snapshot-identifier', identifier: 'rds:db-1' }, false)
+    await resolveSource(snapshots, { input: 'db-snapshot-identifier', identifier: 'rds:db-1' }, [])
     expect(rds.commandCalls(DescribeDBSnapshotsCommand)[0]?.args[0].input).toEqual({
       DBSnapshotIdentifier: 'rds:db-1',
       SnapshotType: 'automated',
@@ -180,51 +172,39 @@ describe('resolveSource', () => {
       ]
     })
     const source = await resolveSource(
-      client,
+      snapshots,
       { input: 'db-cluster-snapshot-identifier', identifier: 'weekly' },
-      false
+      []
     )
     expect(source.arn).toBe(`${ARN}:cluster-snapshot:weekly`)
     expect(source.engine).toBe('aurora-postgresql')
   })
 })
 
-test.each([
-  ['rds:db-2026-11-25-03-10', 'automated'],
-  [`${ARN}:snapshot:rds:db-2026-11-25-03-10`, 'automated'],
-  [`${ARN}:cluster-snapshot:rds:aurora-2026`, 'automated'],
-  ['awsbackup:job-1234', 'awsbackup'],
-  ['manual-1', undefined],
-  [`${ARN}:snapshot:manual-1`, undefined]
-])('snapshotTypeOfName(%s) is %s', (name, type) => {
-  expect(snapshotTypeOfName(name)).toBe(type)
-})
-
-describe('describeExportTask', () => {
+describe('describe', () => {
   test('an unknown identifier is undefined whether RDS answers 404 or an empty list', async () => {
     rds
       .on(DescribeExportTasksCommand)
       .rejectsOnce(Object.assign(new Error('nope'), { name: 'ExportTaskNotFoundFault' }))
       .resolvesOnce({ ExportTasks: [] })
-    expect(await describeExportTask(client, 'x')).toBeUndefined()
-    expect(await describeExportTask(client, 'x')).toBeUndefined()
+    expect(await tasks.describe('x')).toBeUndefined()
+    expect(await tasks.describe('x')).toBeUndefined()
   })
 
   test('other errors are thrown', async () => {
     rds
       .on(DescribeExportTasksCommand)
       .rejects(Object.assign(new Error('no'), { name: 'AccessDenied' }))
-    await expect(describeExportTask(client, 'x')).rejects.toThrow('no')
+    await expect(tasks.describe('x')).rejects.toThrow('no')
   })
 })
 
-test('listActiveExports filters on starting and in_progress across pages', async () => {
+test('countActive filters on starting and in_progress across pages', async () => {
   rds
     .on(DescribeExportTasksCommand)
     .resolvesOnce({ ExportTasks: [{ ExportTaskIdentifier: 'a' }], Marker: 'm' })
     .resolvesOnce({ ExportTasks: [{ ExportTaskIdentifier: 'b' }] })
-  const active = await listActiveExports(client)
-  expect(active.map(t => t.ExportTaskIdentifier)).toEqual(['a', 'b'])
+  expect(await tasks.countActive()).toBe(2)
   expect(rds.commandCalls(DescribeExportTasksCommand)[1]?.args[0].input).toEqual({
     Filters: [{ Name: 'status', Values: ['starting', 'in_progress'] }],
     MaxRecords: 100,
@@ -239,7 +219,7 @@ describe('errors name the RDS operation they came from', () => {
     [
       'StartExportTask',
       () =>
-        startExportTask(client, {
+        tasks.start({
           ExportTaskIdentifier: 'x',
           SourceArn: `${ARN}:snapshot:s`,
           S3BucketName: 'b',
@@ -247,30 +227,21 @@ describe('errors name the RDS operation they came from', () => {
           KmsKeyId: 'k'
         })
     ],
-    ['CancelExportTask', () => cancelExportTask(client, 'x')],
-    ['DescribeExportTasks', () => listActiveExports(client)],
+    ['CancelExportTask', () => tasks.cancel('x')],
+    ['DescribeExportTasks', () => tasks.countActive()],
     [
       'DescribeDBSnapshots',
       () =>
         resolveSource(
-          client,
+          snapshots,
           { input: 'db-instance-identifier', identifier: 'db', snapshotType: 'any' },
-          false
+          []
         )
     ],
     [
       'DescribeDBClusterSnapshots',
       () =>
-        resolveSource(client, { input: 'db-cluster-snapshot-identifier', identifier: 'c' }, false)
-    ],
-    [
-      'Loading AWS credentials',
-      () =>
-        resolveCredentials(
-          createRdsClient('us-east-1', async () => {
-            throw denied()
-          })
-        )
+        resolveSource(snapshots, { input: 'db-cluster-snapshot-identifier', identifier: 'c' }, [])
     ]
   ])('%s', async (operation, call) => {
     rds.onAnyCommand().rejects(denied())
@@ -282,7 +253,7 @@ describe('errors name the RDS operation they came from', () => {
 
   test('StartExportTask leaves out an empty prefix and an empty export-only list', async () => {
     rds.on(StartExportTaskCommand).resolves({ ExportTaskIdentifier: 'x' })
-    await startExportTask(client, {
+    await tasks.start({
       ExportTaskIdentifier: 'x',
       SourceArn: `${ARN}:snapshot:s`,
       S3BucketName: 'b',
@@ -299,7 +270,7 @@ describe('errors name the RDS operation they came from', () => {
   test('a snapshot name that describes to nothing is explained', async () => {
     rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [] })
     await expect(
-      resolveSource(client, { input: 'db-snapshot-identifier', identifier: 'gone' }, false)
+      resolveSource(snapshots, { input: 'db-snapshot-identifier', identifier: 'gone' }, [])
     ).rejects.toThrow(/found no DB snapshot 'gone'/)
   })
 })

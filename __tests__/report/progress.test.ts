@@ -5,7 +5,7 @@ import {
   formatDuration,
   formatProgressLine,
   progressBar
-} from '../src/progress.js'
+} from '../../src/report/progress.js'
 
 describe('formatDuration', () => {
   test.each([

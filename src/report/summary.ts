@@ -1,25 +1,15 @@
-// The job step summary, written once at the end of every outcome. Pure: main.ts writes it.
-// Every value from AWS is escaped (it can't break a table or inject HTML) and capped, and the
-// whole text stays under the 1 MiB GitHub accepts per step, whatever the input.
+// The job step summary, written once at the end of every outcome. Pure: the finish phase writes
+// it. Every value from AWS goes through markdown.ts (escaped, capped; the whole under 1 MiB).
 
-import type { ExportTask } from '@aws-sdk/client-rds'
-import { exportLocation, normalizeStatus, s3ConsoleUrl } from './outputs.js'
+import type { ExportTask } from '../aws/types.js'
+import { normalizeStatus, type Outcome } from '../status.js'
+import { block, cell, dateText, enforceLimit, list, safeUrl } from './markdown.js'
+import { exportLocation, s3ConsoleUrl } from './outputs.js'
 import { formatDuration, progressBar } from './progress.js'
 import { renderWarningMessage } from './warnings.js'
 
-export type Outcome =
-  | 'started'
-  | 'adopted'
-  | 'status'
-  | 'canceling'
-  | 'complete'
-  | 'failed'
-  | 'canceled'
-  | 'timeout'
-  | 'timeout-continue'
-  | 'timeout-cancel'
-  | 'aborted'
-  | 'error'
+export { SUMMARY_LIMIT_BYTES } from './markdown.js'
+export type { Outcome } from '../status.js'
 
 export interface TimelineEntry {
   at: Date
@@ -47,63 +37,8 @@ export interface SummaryInput {
   warnings?: string[]
 }
 
-export const SUMMARY_LIMIT_BYTES = 1024 * 1024
-
-const MAX_CELL = 2000
-const MAX_BLOCK = 20_000
-const MAX_LIST = 50
 const MAX_TIMELINE = 100
-const TRUNCATED_NOTE = '\n\n_Summary truncated to fit the 1 MiB limit._\n'
-
-/** Cut to n UTF-16 units without splitting a surrogate pair. */
-function cut(text: string, n: number): string {
-  if (text.length <= n) return text
-  let end = n
-  const code = text.charCodeAt(end - 1)
-  if (code >= 0xd800 && code <= 0xdbff) end--
-  return `${text.slice(0, end)}…`
-}
-
-/** Markdown and HTML in a value from AWS become literal text. */
-function escapeText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~#!])/g, '\\$1')
-}
-
-/** One line, escaped, capped: fit for a table cell or a list item. */
-function cell(value: unknown, max = MAX_CELL): string {
-  const text = value === undefined || value === null ? '' : String(value)
-  return escapeText(cut(text.replace(/\s*[\r\n]+\s*/g, ' ').trim(), max))
-}
-
-/** Several lines kept as lines (joined with a hard break), escaped, capped. */
-function block(value: string): string {
-  return cut(value.trim(), MAX_BLOCK)
-    .split(/\r?\n/)
-    .map(line => escapeText(line.trim()))
-    .filter(Boolean)
-    .join('<br>\n')
-}
-
-/** Only plain https links, with the characters that would end a markdown link encoded. */
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined
-  try {
-    const u = new URL(url)
-    if (u.protocol !== 'https:') return undefined
-    return u.href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20')
-  } catch {
-    return undefined
-  }
-}
-
-function dateText(d: Date | undefined): string | undefined {
-  if (!(d instanceof Date) || Number.isNaN(d.getTime())) return undefined
-  return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`
-}
+const MAX_EXPORT_ONLY = 50
 
 /** Bucket and key prefix of this export's files, from s3-uri or the task. */
 function s3Location(
@@ -175,7 +110,7 @@ function taskTable(input: SummaryInput): string[] {
   add('KMS key', cell(t.KmsKeyId))
   add('IAM role', cell(t.IamRoleArn))
   if (t.ExportOnly?.length) {
-    const shown = t.ExportOnly.slice(0, MAX_LIST).map(e => cell(e, 200))
+    const shown = t.ExportOnly.slice(0, MAX_EXPORT_ONLY).map(e => cell(e, 200))
     const more = t.ExportOnly.length - shown.length
     add('Export only', shown.join(', ') + (more > 0 ? ` and ${more} more` : ''))
   }
@@ -208,25 +143,6 @@ function timeline(entries: TimelineEntry[]): string[] {
     lines.push(...entries.slice(-half).map(row))
   }
   return [...lines, '']
-}
-
-function list(title: string, items: string[]): string[] {
-  if (items.length === 0) return []
-  const shown = items.slice(0, MAX_LIST).map(item => `- ${cell(item, 1000)}`)
-  const more = items.length - shown.length
-  if (more > 0) shown.push(`- … and ${more} more`)
-  return [`### ${title}`, '', ...shown, '']
-}
-
-/** Trim to the limit at a character boundary, saying so. */
-function enforceLimit(text: string): string {
-  if (Buffer.byteLength(text, 'utf8') < SUMMARY_LIMIT_BYTES) return text
-  const room = SUMMARY_LIMIT_BYTES - Buffer.byteLength(TRUNCATED_NOTE, 'utf8') - 16
-  const head = Buffer.from(text, 'utf8')
-    .subarray(0, room)
-    .toString('utf8')
-    .replace(/\uFFFD+$/, '')
-  return head + TRUNCATED_NOTE
 }
 
 /** The step summary markdown for this outcome. */

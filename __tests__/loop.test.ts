@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals'
-import { sleep } from '../src/sleep.js'
+import { sleep } from '../src/loop.js'
 
 test('sleep resolves after its time', async () => {
   const start = Date.now()

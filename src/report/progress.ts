@@ -1,7 +1,9 @@
 // What a person reads in the log while the step waits: one line per check that changed
 // something (status, percent, GB, failure cause, warning).
 
-import type { ExportTask } from '@aws-sdk/client-rds'
+import type { ExportTask } from '../aws/types.js'
+import { normalizeStatus, sameStatus } from '../status.js'
+import { exportLocation } from './outputs.js'
 
 const pad2 = (n: number): string => String(n).padStart(2, '0')
 
@@ -52,7 +54,7 @@ export function formatProgressLine(args: {
   remainingMs?: number
 }): string {
   const { now, task, elapsedMs, remainingMs } = args
-  const parts = [clock(now), (task.Status ?? 'UNKNOWN').toUpperCase()]
+  const parts = [clock(now), normalizeStatus(task.Status) || 'UNKNOWN']
   if (typeof task.PercentProgress === 'number') parts.push(`${task.PercentProgress}%`)
   if (typeof task.TotalExtractedDataInGB === 'number')
     parts.push(`${task.TotalExtractedDataInGB} GB`)
@@ -67,10 +69,20 @@ export function formatProgressLine(args: {
 export function changedSinceLast(prev: ExportTask | undefined, next: ExportTask): boolean {
   if (!prev) return true
   return (
-    (prev.Status ?? '').toUpperCase() !== (next.Status ?? '').toUpperCase() ||
+    !sameStatus(prev.Status, next.Status) ||
     prev.PercentProgress !== next.PercentProgress ||
     prev.TotalExtractedDataInGB !== next.TotalExtractedDataInGB ||
     (prev.FailureCause ?? '') !== (next.FailureCause ?? '') ||
     (prev.WarningMessage ?? '') !== (next.WarningMessage ?? '')
   )
+}
+
+/** `Started export task 'id' (STARTING): <source ARN> -> s3://bucket/prefix/id/` */
+export function describeTask(verb: string, task: ExportTask): string {
+  const { s3Uri } = exportLocation(
+    task.S3Bucket ?? '',
+    task.S3Prefix,
+    task.ExportTaskIdentifier ?? ''
+  )
+  return `${verb} export task '${task.ExportTaskIdentifier}' (${normalizeStatus(task.Status)}): ${task.SourceArn} -> ${s3Uri}`
 }

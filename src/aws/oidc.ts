@@ -1,7 +1,7 @@
 // The GitHub OIDC token, before any AWS code is loaded: whether the job can get one at all, and
 // the first token asked for early, so its round trip to the runner's token service overlaps the
 // loading of the AWS SDK. Later tokens (credential refreshes) are always fetched fresh.
-import { ActionError } from './errors.js'
+import { ActionError } from '../errors.js'
 
 /** Fails early, before any AWS call, when the job can't get an OIDC token. */
 export function checkOidcAvailable(env: Record<string, string | undefined>): void {

@@ -5,7 +5,7 @@ import {
   SUMMARY_LIMIT_BYTES,
   type Outcome,
   type SummaryInput
-} from '../src/summary.js'
+} from '../../src/report/summary.js'
 
 const start = new Date('2026-05-01T08:00:00Z')
 const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000)

@@ -1,5 +1,5 @@
 import { describe, test, expect } from '@jest/globals'
-import { renderWarningMessage } from '../src/warnings.js'
+import { renderWarningMessage } from '../../src/report/warnings.js'
 
 describe('renderWarningMessage', () => {
   test('the documented JSON shape', () => {

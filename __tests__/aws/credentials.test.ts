@@ -20,9 +20,17 @@ const fromWebToken = jest.fn((init: WebTokenInit) => async () => {
     expiration: new Date(Date.now() + lifetimeMs)
   }
 })
-jest.unstable_mockModule('@aws-sdk/credential-providers', () => ({ fromWebToken }))
-const { oidcRoleCredentials } = await import('../src/credentials.js')
-const { checkOidcAvailable, withFirstTokenEarly } = await import('../src/oidc.js')
+const fromNodeProviderChain = jest.fn(() => async () => ({
+  accessKeyId: 'AKIA-from-chain',
+  secretAccessKey: 'chain-secret'
+}))
+jest.unstable_mockModule('@aws-sdk/credential-providers', () => ({
+  fromWebToken,
+  fromNodeProviderChain
+}))
+const { defaultChainCredentials, oidcRoleCredentials, shareCredentials } =
+  await import('../../src/aws/credentials.js')
+const { checkOidcAvailable, withFirstTokenEarly } = await import('../../src/aws/oidc.js')
 const { RDSClient } = await import('@aws-sdk/client-rds')
 
 function provider(getIDToken: (audience: string) => Promise<string>, secrets: string[] = []) {
@@ -92,7 +100,7 @@ describe('oidcRoleCredentials', () => {
     const failing = provider(async () => {
       throw new Error('Failed to get ID Token. Error Code : 403')
     })
-    const { explainError } = await import('../src/errors.js')
+    const { explainError } = await import('../../src/errors.js')
     const error = await failing().catch((e: unknown) => e)
     expect(explainError(error, 'DescribeExportTasks').message).toMatch(
       /^Getting the GitHub OIDC token failed/
@@ -133,4 +141,52 @@ test('an early token that failed is reported when used, not before', async () =>
   const getIDToken = withFirstTokenEarly(fetch, 'aud')
   await new Promise(resolve => setImmediate(resolve)) // no unhandled rejection in between
   await expect(getIDToken('aud')).rejects.toThrow('Failed to get ID Token')
+})
+
+describe('shareCredentials: one provider for every client of the step', () => {
+  const credentials = (id: string, expiresInMs?: number) => ({
+    accessKeyId: id,
+    secretAccessKey: `secret-${id}`,
+    ...(expiresInMs === undefined ? {} : { expiration: new Date(Date.now() + expiresInMs) })
+  })
+
+  test('concurrent callers share one call, and later ones reuse fresh credentials', async () => {
+    let calls = 0
+    const shared = shareCredentials(async () => credentials(`k${++calls}`, 3_600_000))
+    const [a, b] = await Promise.all([shared(), shared()])
+    expect(await shared()).toBe(a)
+    expect(b).toBe(a)
+    expect(calls).toBe(1)
+  })
+
+  test('credentials within five minutes of expiry are asked for again', async () => {
+    let calls = 0
+    const shared = shareCredentials(async () => credentials(`k${++calls}`, 4 * 60_000))
+    await shared()
+    expect((await shared()).accessKeyId).toBe('k2')
+  })
+
+  test('invalidate drops what is cached (RDS said the credentials expired)', async () => {
+    let calls = 0
+    const shared = shareCredentials(async () => credentials(`k${++calls}`))
+    expect((await shared()).accessKeyId).toBe('k1')
+    expect((await shared()).accessKeyId).toBe('k1')
+    shared.invalidate()
+    expect((await shared()).accessKeyId).toBe('k2')
+  })
+
+  test('a failure is not kept: the next call asks again', async () => {
+    let calls = 0
+    const shared = shareCredentials(async () => {
+      if (++calls === 1) throw new Error('STS unreachable')
+      return credentials('k2')
+    })
+    await expect(shared()).rejects.toThrow('STS unreachable')
+    expect((await shared()).accessKeyId).toBe('k2')
+  })
+
+  test('without role-to-assume: the SDK default chain', async () => {
+    expect((await defaultChainCredentials()()).accessKeyId).toBe('AKIA-from-chain')
+    expect(fromNodeProviderChain).toHaveBeenCalled()
+  })
 })

@@ -1,5 +1,6 @@
 // The action's outputs, computed from the export task as RDS describes it. Pure.
-import type { ExportTask } from '@aws-sdk/client-rds'
+import type { ExportTask } from '../aws/types.js'
+import { normalizeStatus } from '../status.js'
 
 export const OUTPUT_NAMES = [
   'export-task-identifier',
@@ -28,7 +29,7 @@ export function exportLocation(
   prefix: string | undefined,
   identifier: string
 ): { s3Prefix: string; s3Uri: string } {
-  const trimmed = (prefix ?? '').replace(/^\/+|\/+$/g, '')
+  const trimmed = trimSlashes(prefix)
   const s3Prefix = trimmed ? `${trimmed}/${identifier}/` : `${identifier}/`
   return { s3Prefix, s3Uri: `s3://${bucket}/${s3Prefix}` }
 }
@@ -48,10 +49,6 @@ function consoleHost(region: string): string {
   if (region.startsWith('cn-')) return 'console.amazonaws.cn'
   if (region.startsWith('us-gov-')) return 'console.amazonaws-us-gov.com'
   return `${region}.console.aws.amazon.com`
-}
-
-export function normalizeStatus(status: string | undefined): string {
-  return (status ?? '').trim().toUpperCase()
 }
 
 /** Every output, from the task; fields RDS left out are empty strings. */
@@ -86,4 +83,14 @@ function integer(value: number | undefined): string {
 export function isoTime(value: Date | undefined): string {
   if (!value || Number.isNaN(value.getTime())) return ''
   return value.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** A key prefix without leading or trailing '/': RDS and users write it either way. */
+export function trimSlashes(prefix: string | undefined): string {
+  const text = prefix ?? ''
+  let start = 0
+  let end = text.length
+  while (start < end && text[start] === '/') start++
+  while (end > start && text[end - 1] === '/') end--
+  return text.slice(start, end)
 }

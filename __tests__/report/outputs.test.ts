@@ -6,7 +6,7 @@ import {
   rdsConsoleUrl,
   s3ConsoleUrl,
   taskOutputs
-} from '../src/outputs.js'
+} from '../../src/report/outputs.js'
 
 describe('exportLocation', () => {
   test.each([

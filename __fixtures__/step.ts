@@ -1,0 +1,64 @@
+// A step for phase tests: a virtual clock that sleeping advances (an hours-long wait runs in
+// milliseconds), recorded log lines, warnings and outputs, and an abort controller to cancel
+// the run. Mirrors src/step.ts without @actions/core.
+import type { ExportTask } from '../src/aws/types.js'
+import type { TimelineEntry } from '../src/report/summary.js'
+import type { Step, WorkflowRun } from '../src/step.js'
+
+export interface FakeStep extends Step {
+  clock: { ms: number }
+  log: string[]
+  warned: string[]
+  /** Every task passed to saw(), in order. */
+  seen: ExportTask[]
+  cancel(): void
+  /** The gaps slept, in order. */
+  slept: number[]
+}
+
+export function fakeStep(
+  options: { startMs?: number; waitTimeoutMs?: number; run?: WorkflowRun; region?: string } = {}
+): FakeStep {
+  const clock = { ms: options.startMs ?? 0 }
+  const controller = new AbortController()
+  const log: string[] = []
+  const warned: string[] = []
+  const seen: ExportTask[] = []
+  const slept: number[] = []
+  const timeline: TimelineEntry[] = []
+  let deadlineMs = clock.ms + (options.waitTimeoutMs ?? 6 * 3_600_000)
+  const step: FakeStep = {
+    clock,
+    log,
+    warned,
+    seen,
+    slept,
+    env: {},
+    now: () => clock.ms,
+    async sleep(ms) {
+      if (!(ms > 0)) throw new Error(`sleep(${ms}): a wait must never busy-loop`)
+      slept.push(ms)
+      clock.ms += ms
+    },
+    abort: controller.signal,
+    cancel: () => controller.abort(),
+    info: line => void log.push(line),
+    warning: line => void warned.push(line),
+    warnings: warned,
+    timeline,
+    begin(o) {
+      deadlineMs = clock.ms + o.waitTimeoutMs
+    },
+    waitDeadlineMs: () => deadlineMs,
+    saw: task => void seen.push(task),
+    get lastTask() {
+      return seen.at(-1)
+    },
+    region: options.region ?? 'us-east-1',
+    summary: true,
+    workflowRun: async () => options.run ?? { id: '4242', attempt: 1 },
+    onClose: () => undefined,
+    close: () => undefined
+  }
+  return step
+}

@@ -1,0 +1,129 @@
+// The AWS SDK chunk: one credentials provider shared by every client, the clients themselves
+// (made when first used, remade when the credentials are renewed), and the thin API per concern.
+// Only connect.ts loads this module, after the inputs are valid.
+import { RDSClient } from '@aws-sdk/client-rds'
+import type { Config } from '../config.js'
+import { isExpiredCredentials, tagOperation } from '../errors.js'
+import { defaultRoleSessionName } from '../identifier.js'
+import type { AwsSession } from './connect.js'
+import {
+  defaultChainCredentials,
+  oidcRoleCredentials,
+  shareCredentials,
+  type CredentialsProvider
+} from './credentials.js'
+import { exportTasksApi } from './export-tasks.js'
+import { snapshotsApi } from './snapshots.js'
+
+/**
+ * Explicit timeouts, so a hung connection fails a call instead of the whole step; the SDK's
+ * standard retry strategy retries throttling, 5xx and network faults with jittered backoff.
+ */
+export const CLIENT_CONFIG = {
+  maxAttempts: 4,
+  retryMode: 'standard',
+  requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 }
+} as const
+
+export interface SessionOptions {
+  config: Config
+  runId?: string
+  now: () => number
+  /** `core.getIDToken`: a fresh token from the runner on every call. */
+  getIDToken: (audience: string) => Promise<string>
+  /** `core.setSecret`: masks each credential value before anything can print it. */
+  setSecret: (secret: string) => void
+}
+
+export interface OpenSession extends AwsSession {
+  resolveCredentials(): Promise<void>
+  /** Closes the clients' kept-alive sockets, so the process can exit. */
+  close(): void
+}
+
+/** A client made on first use, and made again after `reset` (renewed credentials). */
+interface LazyClient<C> {
+  get(): C
+  reset(): void
+}
+
+function lazyClient<C extends { destroy(): void }>(create: () => C): LazyClient<C> {
+  let client: C | undefined
+  return {
+    get: () => (client ??= create()),
+    reset() {
+      client?.destroy()
+      client = undefined
+    }
+  }
+}
+
+export function openSession(options: SessionOptions): OpenSession {
+  const { config } = options
+  const credentials = shareCredentials(providerFor(options))
+  const clients: LazyClient<{ destroy(): void }>[] = []
+  const client = <C extends { destroy(): void }>(create: () => C): (() => C) => {
+    const lazy = lazyClient(create)
+    clients.push(lazy)
+    return lazy.get
+  }
+  // Expired credentials (RDS says so before our clock does): ask the provider afresh, and drop
+  // the clients, which keep credentials of their own until they near expiry.
+  const renew = (): void => {
+    credentials.invalidate()
+    clients.forEach(c => c.reset())
+  }
+  const rds = client(
+    () =>
+      new RDSClient({
+        region: config.region,
+        ...CLIENT_CONFIG,
+        credentials,
+        customUserAgent: 'rds-export-action'
+      })
+  )
+  return {
+    exportTasks: renewingOnExpiry(exportTasksApi(rds), renew),
+    snapshots: renewingOnExpiry(snapshotsApi(rds), renew),
+    async resolveCredentials() {
+      try {
+        await credentials()
+      } catch (error) {
+        throw tagOperation(error, 'Loading AWS credentials')
+      }
+    },
+    close: () => clients.forEach(c => c.reset())
+  }
+}
+
+function providerFor(options: SessionOptions): CredentialsProvider {
+  const { config } = options
+  if (!config.roleToAssume) return defaultChainCredentials()
+  return oidcRoleCredentials({
+    roleArn: config.roleToAssume,
+    audience: config.audience,
+    roleSessionName:
+      config.roleSessionName ?? defaultRoleSessionName(options.runId, new Date(options.now())),
+    durationSeconds: config.roleDurationSeconds,
+    region: config.region,
+    getIDToken: options.getIDToken,
+    setSecret: options.setSecret,
+    clientConfig: CLIENT_CONFIG
+  })
+}
+
+/** The same API, renewing the session's credentials when a call finds them expired. */
+function renewingOnExpiry<T extends object>(api: T, renew: () => void): T {
+  const wrapped: Record<string, unknown> = {}
+  for (const [name, method] of Object.entries(api)) {
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await (method as (...a: unknown[]) => Promise<unknown>)(...args)
+      } catch (error) {
+        if (isExpiredCredentials(error)) renew()
+        throw error
+      }
+    }
+  }
+  return wrapped as T
+}

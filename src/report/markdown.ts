@@ -1,0 +1,84 @@
+// Markdown that text from inputs and from AWS can't break out of: every value is escaped (it
+// can't open a link, a table cell or an HTML tag), capped, and the whole summary stays under the
+// 1 MiB GitHub accepts per step. Every pattern here is linear in its input.
+
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024
+
+const MAX_CELL = 2000
+const MAX_BLOCK = 20_000
+const MAX_LIST = 50
+const TRUNCATED_NOTE = '\n\n_Summary truncated to fit the 1 MiB limit._\n'
+
+/** Cut to n UTF-16 units without splitting a surrogate pair. */
+export function cut(text: string, n: number): string {
+  if (text.length <= n) return text
+  let end = n
+  const code = text.charCodeAt(end - 1)
+  if (code >= 0xd800 && code <= 0xdbff) end--
+  return `${text.slice(0, end)}…`
+}
+
+/** Markdown and HTML in a value from AWS become literal text. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~#!])/g, '\\$1')
+}
+
+/** The lines of a text, each trimmed, blank ones dropped. */
+export function lines(text: string): string[] {
+  return text
+    .split(/[\r\n]/)
+    .map(line => line.trim())
+    .filter(Boolean)
+}
+
+/** One line, escaped, capped: fit for a table cell or a list item. */
+export function cell(value: unknown, max = MAX_CELL): string {
+  const text = value === undefined || value === null ? '' : String(value)
+  return escapeText(cut(lines(text).join(' '), max))
+}
+
+/** Several lines kept as lines (joined with a hard break), escaped, capped. */
+export function block(value: string): string {
+  return lines(cut(value.trim(), MAX_BLOCK)).map(escapeText).join('<br>\n')
+}
+
+/** Only plain https links, with the characters that would end a markdown link encoded. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    const u = new URL(url)
+    if (u.protocol !== 'https:') return undefined
+    return u.href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20')
+  } catch {
+    return undefined
+  }
+}
+
+/** `2026-05-01 08:00:00 UTC`, or undefined for a missing or invalid date. */
+export function dateText(d: Date | undefined): string | undefined {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) return undefined
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`
+}
+
+/** A titled bullet list of at most MAX_LIST items, each one escaped line. */
+export function list(title: string, items: string[]): string[] {
+  if (items.length === 0) return []
+  const shown = items.slice(0, MAX_LIST).map(item => `- ${cell(item, 1000)}`)
+  const more = items.length - shown.length
+  if (more > 0) shown.push(`- … and ${more} more`)
+  return [`### ${title}`, '', ...shown, '']
+}
+
+/** Trim to the limit at a character boundary, saying so. */
+export function enforceLimit(text: string): string {
+  if (Buffer.byteLength(text, 'utf8') < SUMMARY_LIMIT_BYTES) return text
+  const room = SUMMARY_LIMIT_BYTES - Buffer.byteLength(TRUNCATED_NOTE, 'utf8') - 16
+  let head = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8')
+  // A character cut in two decodes as U+FFFD: drop it.
+  while (head.endsWith('\uFFFD')) head = head.slice(0, -1)
+  return head + TRUNCATED_NOTE
+}

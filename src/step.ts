@@ -1,0 +1,117 @@
+// What one run of the step holds: the abort signal (the runner cancels with SIGINT, then SIGTERM
+// 7.5 s later), the warnings for the summary, the one wait budget of wait-timeout-minutes, the
+// timeline, and the last export task seen (its outputs are set as soon as it is known, so they
+// survive however the step ends). Phases get the step; tests give them a fake one
+// (__fixtures__/step.ts).
+import * as core from '@actions/core'
+import type { ExportTask } from './aws/types.js'
+import type { LoopDeps } from './loop.js'
+import { taskOutputs } from './report/outputs.js'
+import type { TimelineEntry } from './report/summary.js'
+
+/** What the step needs from the world; tests replace the clock, sleep and signals. */
+export interface StepDeps {
+  now: () => number
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>
+  env: Record<string, string | undefined>
+  /** Emits SIGINT and SIGTERM when the runner cancels the run. */
+  signals: Pick<NodeJS.Process, 'on' | 'off'>
+}
+
+/** The workflow run this step belongs to, from @actions/github's context. */
+export interface WorkflowRun {
+  /** GITHUB_RUN_ID; undefined outside GitHub Actions. */
+  id?: string
+  /** GITHUB_RUN_ATTEMPT, 1 for the first attempt. */
+  attempt: number
+}
+
+export interface Step extends LoopDeps {
+  readonly env: Record<string, string | undefined>
+  /** The action's own warnings, in order, for the summary. */
+  readonly warnings: readonly string[]
+  /** Status changes this step saw, in order, for the summary. */
+  readonly timeline: TimelineEntry[]
+  /** Once the inputs are read: starts the one budget for all waiting (slot, snapshot, export),
+   * and says the region and whether to write the summary. */
+  begin(options: { waitTimeoutMs: number; region: string; summary: boolean }): void
+  /** When the wait budget runs out, on now()'s clock. */
+  waitDeadlineMs(): number
+  /** Records the task as the step's latest and sets the outputs when it changed. */
+  saw(task: ExportTask): void
+  readonly lastTask: ExportTask | undefined
+  readonly region: string
+  /** Whether to write the step summary (the summary input; true until the inputs are read). */
+  readonly summary: boolean
+  /** The workflow run; @actions/github is loaded on the first call. */
+  workflowRun(): Promise<WorkflowRun>
+  /** Runs `cleanup` when the step closes (the AWS clients' sockets, say). */
+  onClose(cleanup: () => void): void
+  /** Stops listening for signals and runs the cleanups. */
+  close(): void
+}
+
+export function openStep(deps: StepDeps): Step {
+  const cancelled = new AbortController()
+  const onSignal = (): void => cancelled.abort()
+  deps.signals.on('SIGINT', onSignal)
+  deps.signals.on('SIGTERM', onSignal)
+  const warnings: string[] = []
+  let deadlineMs = Infinity
+  let region = ''
+  let summary = true
+  let lastTask: ExportTask | undefined
+  let run: Promise<WorkflowRun> | undefined
+  const cleanups: (() => void)[] = []
+
+  return {
+    env: deps.env,
+    now: deps.now,
+    sleep: deps.sleep,
+    abort: cancelled.signal,
+    warnings,
+    timeline: [],
+    info: line => core.info(line),
+    warning(message) {
+      warnings.push(message)
+      core.warning(message)
+    },
+    begin(options) {
+      deadlineMs = deps.now() + options.waitTimeoutMs
+      region = options.region
+      summary = options.summary
+    },
+    waitDeadlineMs: () => deadlineMs,
+    saw(task) {
+      if (task === lastTask) return // each output once per change of the task
+      lastTask = task
+      for (const [name, value] of Object.entries(taskOutputs(task, region))) {
+        core.setOutput(name, value)
+      }
+    },
+    get lastTask() {
+      return lastTask
+    },
+    get region() {
+      return region
+    },
+    get summary() {
+      return summary
+    },
+    workflowRun: () => (run ??= loadWorkflowRun()),
+    onClose: cleanup => void cleanups.push(cleanup),
+    close() {
+      deps.signals.off('SIGINT', onSignal)
+      deps.signals.off('SIGTERM', onSignal)
+      cleanups.forEach(cleanup => cleanup())
+    }
+  }
+}
+
+async function loadWorkflowRun(): Promise<WorkflowRun> {
+  const { context } = await import('@actions/github')
+  return {
+    id: Number.isFinite(context.runId) ? String(context.runId) : undefined,
+    attempt: Number.isFinite(context.runAttempt) ? context.runAttempt : 1
+  }
+}
