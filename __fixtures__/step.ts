@@ -5,6 +5,9 @@ import type { ExportTask } from '../src/aws/types.js'
 import type { TimelineEntry } from '../src/report/summary.js'
 import type { Step, WorkflowRun } from '../src/step.js'
 
+/** The wall-clock time the virtual clock's 0 stands for. */
+export const EPOCH_MS = Date.parse('2026-11-25T08:00:00Z')
+
 export interface FakeStep extends Step {
   clock: { ms: number }
   log: string[]
@@ -35,6 +38,7 @@ export function fakeStep(
     slept,
     env: {},
     now: () => clock.ms,
+    date: () => new Date(EPOCH_MS + clock.ms),
     async sleep(ms) {
       if (!(ms > 0)) throw new Error(`sleep(${ms}): a wait must never busy-loop`)
       slept.push(ms)

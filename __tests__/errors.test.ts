@@ -5,6 +5,7 @@ import {
   explainError,
   isExpiredCredentials,
   isTransient,
+  isUnreadableAnswer,
   tagOperation,
   type Service
 } from '../src/errors.js'
@@ -170,6 +171,23 @@ describe('isTransient', () => {
     new ActionError('no')
   ])('%s is permanent', error => {
     expect(isTransient(error)).toBe(false)
+  })
+
+  test('an answer the SDK could not read (garbled, truncated) is transient, an AWS error is not', () => {
+    const garbled = Object.defineProperty(new Error('Unexpected end of XML'), '$response', {
+      value: { statusCode: 200 }
+    })
+    const parsed = Object.defineProperty(new Error('<Error'), '$responseBodyText', {
+      value: '<Err'
+    })
+    const denied = Object.defineProperty(awsError('AccessDenied', 403), '$response', {
+      value: { statusCode: 403 }
+    })
+    Object.assign(denied, { $fault: 'client' })
+    expect([garbled, parsed].map(isUnreadableAnswer)).toEqual([true, true])
+    expect([garbled, parsed].map(isTransient)).toEqual([true, true])
+    expect(isUnreadableAnswer(denied)).toBe(false)
+    expect(isTransient(denied)).toBe(false)
   })
 
   test('expired credentials are recognised', () => {

@@ -1,5 +1,5 @@
-import { expect, test } from '@jest/globals'
-import { sleep } from '../src/loop.js'
+import { describe, expect, test } from '@jest/globals'
+import { poll, sleep, type LoopDeps } from '../src/loop.js'
 
 test('sleep resolves after its time', async () => {
   const start = Date.now()
@@ -18,4 +18,87 @@ test('an already cancelled run does not sleep at all', async () => {
   const controller = new AbortController()
   controller.abort()
   await expect(sleep(60_000, controller.signal)).resolves.toBeUndefined()
+})
+
+describe('poll: the budget holds whatever a check does', () => {
+  /** A virtual monotonic clock that sleeping advances. */
+  function loopDeps(abort = new AbortController().signal) {
+    const clock = { ms: 0 }
+    const deps: LoopDeps = {
+      now: () => clock.ms,
+      date: () => new Date(Date.UTC(2026, 10, 25) + clock.ms),
+      sleep: async ms => {
+        clock.ms += ms
+      },
+      info: () => undefined,
+      warning: () => undefined,
+      abort
+    }
+    return { deps, clock }
+  }
+  const forever = {
+    operation: 'DescribeExportTasks',
+    done: () => false,
+    nextDelayMs: () => 1_000,
+    maxIntervalMs: 1_000
+  }
+
+  test('a check in flight at the deadline is aborted, and the wait ends as timed out', async () => {
+    const { deps } = loopDeps()
+    let aborted = false
+    const result = await poll(deps, {
+      ...forever,
+      deadlineMs: 20,
+      check: signal =>
+        new Promise<number>((_, reject) =>
+          signal.addEventListener('abort', () => {
+            aborted = true
+            reject(signal.reason)
+          })
+        )
+    })
+    expect(result.end).toBe('timeout')
+    expect(aborted).toBe(true)
+  })
+
+  test('a check that ignores its signal still cannot hold the wait past its budget', async () => {
+    const { deps } = loopDeps()
+    const result = await poll(deps, {
+      ...forever,
+      deadlineMs: 20,
+      check: () => new Promise<number>(() => undefined)
+    })
+    expect(result).toEqual({ end: 'timeout', value: undefined })
+  })
+
+  test('cancelling the run aborts a check in flight', async () => {
+    const controller = new AbortController()
+    const { deps } = loopDeps(controller.signal)
+    setTimeout(() => controller.abort(), 10)
+    const result = await poll(deps, {
+      ...forever,
+      deadlineMs: 3_600_000,
+      check: () => new Promise<number>(() => undefined)
+    })
+    expect(result.end).toBe('aborted')
+  })
+
+  test('the budget is on the monotonic clock: the wall clock jumping either way moves nothing', async () => {
+    const { deps, clock } = loopDeps()
+    let jump = 0
+    deps.date = () => new Date(Date.UTC(2026, 10, 25) + clock.ms + jump)
+    const checks: number[] = []
+    const result = await poll(deps, {
+      ...forever,
+      deadlineMs: 10_000,
+      check: async () => {
+        jump = checks.length % 2 ? -3_600_000 : 6 * 3_600_000
+        checks.push(clock.ms)
+        return 1
+      }
+    })
+    expect(result.end).toBe('timeout')
+    expect(clock.ms).toBe(10_000)
+    expect(checks).toHaveLength(11)
+  })
 })

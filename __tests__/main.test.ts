@@ -3,7 +3,18 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  jest,
+  test
+} from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import {
   CancelExportTaskCommand,
@@ -29,8 +40,7 @@ jest.unstable_mockModule('@actions/core', () => ({
   info: (message: string) => infos.push(message),
   debug: () => undefined,
   isDebug: () => false,
-  setSecret: () => undefined,
-  getIDToken
+  setSecret: () => undefined
 }))
 let runAttempt = 1
 jest.unstable_mockModule('@actions/github', () => ({
@@ -77,6 +87,7 @@ const ACTIVE_EXPORTS = { Filters: [{ Name: 'status', Values: ['starting', 'in_pr
 const clock = { ms: Date.parse('2026-11-25T08:00:00Z') }
 const deps = {
   now: () => clock.ms,
+  date: () => new Date(clock.ms),
   sleep: async (ms: number) => {
     clock.ms += ms
   },
@@ -531,6 +542,40 @@ describe('waiting through run()', () => {
     expect(signals.listenerCount('SIGINT')).toBe(0)
   })
 
+  test('mode cancel with wait: SIGINT fails the step with its summary, and sends no second cancel', async () => {
+    const { EventEmitter } = await import('node:events')
+    const signals = new EventEmitter()
+    const summaryFile = join(mkdtempSync(join(tmpdir(), 'cancel-')), 'summary.md')
+    setInputs({
+      mode: 'cancel',
+      wait: 'true',
+      'export-task-identifier': 'nightly-1',
+      'aws-region': 'eu-west-1'
+    })
+    rds
+      .on(DescribeExportTasksCommand)
+      .resolves({ ExportTasks: [{ ...inProgress, Status: 'CANCELING' }] })
+    rds.on(CancelExportTaskCommand).resolves({ ...inProgress, Status: 'CANCELING' })
+    rds
+      .on(DescribeExportTasksCommand)
+      .resolvesOnce({ ExportTasks: [inProgress] })
+      .resolves({ ExportTasks: [{ ...inProgress, Status: 'CANCELING' }] })
+    let sleeps = 0
+    await run({
+      ...deps,
+      env: { GITHUB_STEP_SUMMARY: summaryFile },
+      signals: signals as unknown as Pick<NodeJS.Process, 'on' | 'off'>,
+      sleep: async ms => {
+        clock.ms += ms
+        if (++sleeps === 2) signals.emit('SIGINT')
+      }
+    })
+    expect(rds.commandCalls(CancelExportTaskCommand)).toHaveLength(1)
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toMatch(/run was cancelled .*'nightly-1'; status CANCELING \(mode: cancel/)
+    expect(readFileSync(summaryFile, 'utf8')).toMatch(/Run cancelled while waiting/)
+  })
+
   test('a canceled task fails a wait', async () => {
     setInputs(waitInputs)
     rds.on(DescribeExportTasksCommand).resolves({
@@ -581,10 +626,18 @@ describe('AWS errors through run()', () => {
 })
 
 describe('credentials and races through run()', () => {
-  const oidcEnv = {
-    ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/?api-version=2.0',
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token'
-  }
+  // The runner's token service, on loopback: it answers each request through getIDToken.
+  const tokenService = createServer((req, res) => {
+    const audience = new URL(req.url ?? '/', 'http://x').searchParams.get('audience') ?? ''
+    void getIDToken(audience).then(value => res.end(JSON.stringify({ value })))
+  })
+  const oidcEnv: Record<string, string> = { ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' }
+  beforeAll(async () => {
+    await new Promise<void>(resolve => tokenService.listen(0, '127.0.0.1', resolve))
+    const { port } = tokenService.address() as AddressInfo
+    oidcEnv.ACTIONS_ID_TOKEN_REQUEST_URL = `http://127.0.0.1:${port}/?api-version=2.0`
+  })
+  afterAll(() => new Promise<void>(resolve => tokenService.close(() => resolve())))
 
   test('role-to-assume: the OIDC token is exchanged before the first RDS call', async () => {
     assumed.length = 0

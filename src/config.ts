@@ -45,4 +45,6 @@ export interface Config {
   cancelOnAbort: boolean
   failOnWarning: boolean
   summary: boolean
+  /** http-proxy: the proxy for every AWS call; undefined means the environment's rules. */
+  httpProxy?: string
 }

@@ -54,6 +54,19 @@ const NETWORK = new Set([
 
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired'])
 
+/**
+ * An answer the SDK could not read (a garbled or truncated body): the request may well have
+ * worked. The SDK marks such errors with the raw response, and they carry none of the `$fault`
+ * of an AWS error.
+ */
+export function isUnreadableAnswer(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    ('$responseBodyText' in error || ('$response' in error && !('$fault' in error)))
+  )
+}
+
 interface ErrorLike {
   name?: unknown
   code?: unknown
@@ -83,6 +96,8 @@ export function isTransient(error: unknown): boolean {
     EXPIRED.has(code) ||
     code === 'IDPCommunicationErrorException' ||
     status >= 500 ||
+    // A read whose answer was garbled is worth asking again, like a 5xx.
+    isUnreadableAnswer(error) ||
     Boolean(e.$retryable) ||
     (typeof e.code === 'string' && NETWORK.has(e.code))
   )

@@ -21,7 +21,10 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 /** What a wait takes from the step; tests fake it all. */
 export interface LoopDeps {
+  /** Milliseconds on a monotonic clock: budgets and durations, immune to wall-clock jumps. */
   now: () => number
+  /** The wall clock, for the times a person reads. */
+  date: () => Date
   /** Resolves after `ms`, or early when `signal` aborts. */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>
   info: (line: string) => void
@@ -52,6 +55,28 @@ export interface PollOptions<T> {
 export type PollResult<T> =
   { end: 'done'; value: T } | { end: 'timeout' | 'aborted'; value: T | undefined }
 
+/**
+ * The promise, or a rejection as soon as `signal` aborts: a call that ignores its signal (a
+ * credential refresh inside an SDK call, say) can't hold the wait past its budget.
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(
+      value => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(error)
+      }
+    )
+  })
+}
+
 /** The first gap after a transient error; each further one doubles, up to maxIntervalMs. */
 const TRANSIENT_BACKOFF_START_MS = 2_000
 
@@ -72,12 +97,16 @@ export async function poll<T>(deps: LoopDeps, options: PollOptions<T>): Promise<
       await deps.sleep(Math.min(delayMs, options.deadlineMs - nowMs), deps.abort)
     }
     if (deps.abort.aborted) return { end: 'aborted', value }
+    // The budget holds while a check is in flight: it is aborted when the budget runs out.
+    const budget = AbortSignal.timeout(Math.max(0, Math.ceil(options.deadlineMs - deps.now())))
+    const signal = AbortSignal.any([deps.abort, budget])
     try {
-      value = await options.check(deps.abort)
+      value = await untilAborted(options.check(signal), signal)
       read = true
       failures = 0
     } catch (error) {
       if (deps.abort.aborted) return { end: 'aborted', value }
+      if (budget.aborted) return { end: 'timeout', value }
       const explained = explainError(error, options.operation, options.service)
       if (!explained.transient) throw error
       failures++

@@ -11,7 +11,8 @@ import { waitIfAsked } from './phases/wait.js'
 import { openStep, type StepDeps } from './step.js'
 
 const defaultDeps: StepDeps = {
-  now: () => Date.now(),
+  now: () => performance.now(),
+  date: () => new Date(),
   sleep,
   env: process.env,
   signals: process

@@ -4,6 +4,7 @@
 // survive however the step ends). Phases get the step; tests give them a fake one
 // (__fixtures__/step.ts).
 import * as core from '@actions/core'
+import * as log from './log.js'
 import type { ExportTask } from './aws/types.js'
 import type { LoopDeps } from './loop.js'
 import { taskOutputs } from './report/outputs.js'
@@ -11,7 +12,10 @@ import type { TimelineEntry } from './report/summary.js'
 
 /** What the step needs from the world; tests replace the clock, sleep and signals. */
 export interface StepDeps {
+  /** Milliseconds on a monotonic clock (performance.now): budgets and durations. */
   now: () => number
+  /** The wall clock: the times shown in the log and the summary. */
+  date: () => Date
   sleep: (ms: number, signal: AbortSignal) => Promise<void>
   env: Record<string, string | undefined>
   /** Emits SIGINT and SIGTERM when the runner cancels the run. */
@@ -67,14 +71,15 @@ export function openStep(deps: StepDeps): Step {
   return {
     env: deps.env,
     now: deps.now,
+    date: deps.date,
     sleep: deps.sleep,
     abort: cancelled.signal,
     warnings,
     timeline: [],
-    info: line => core.info(line),
+    info: line => log.info(line),
     warning(message) {
       warnings.push(message)
-      core.warning(message)
+      log.warning(message)
     },
     begin(options) {
       deadlineMs = deps.now() + options.waitTimeoutMs

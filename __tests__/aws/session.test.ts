@@ -27,7 +27,12 @@ const config = configFor({
   'aws-region': 'eu-west-1'
 })
 const session = () =>
-  openSession({ config, now: Date.now, getIDToken: async () => 'jwt', setSecret: () => undefined })
+  openSession({
+    config,
+    date: () => new Date(),
+    getIDToken: async () => 'jwt',
+    setSecret: () => undefined
+  })
 const expired = () =>
   Object.assign(new Error('The security token included in the request is expired'), {
     name: 'ExpiredToken',

@@ -15,6 +15,7 @@ function deps(activeAt: (ms: number) => number, abort = new AbortController().si
       return n
     },
     now: () => clock.ms,
+    date: () => new Date(clock.ms),
     sleep: async ms => {
       expect(ms).toBeGreaterThan(0)
       clock.ms += ms

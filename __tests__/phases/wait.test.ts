@@ -39,6 +39,7 @@ function scenario(
     },
     cancel: async () => ({ ...base, ...stateAt(clock.ms), Status: 'CANCELING' }),
     now: () => clock.ms,
+    date: () => new Date(clock.ms),
     sleep: async ms => {
       expect(ms).toBeGreaterThan(0)
       clock.ms += ms

@@ -185,7 +185,7 @@ describe('escaping values from AWS', () => {
       expect(borders === 3 || borders === 4).toBe(true)
     }
     expect(md).toContain(
-      '| Export task | a\\|b &lt;img src=x onerror=alert(1)&gt; \\`code\\` \\[link\\](https://evil.example) \\*x\\* next \\| row |'
+      '| Export task | a\\|b &lt;img src=x onerror=alert(1)&gt; \\`code\\` \\[link\\](https\\://evil.example) \\*x\\* next \\| row |'
     )
   })
 

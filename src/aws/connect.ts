@@ -5,7 +5,8 @@ import * as core from '@actions/core'
 import type { Config } from '../config.js'
 import type { Step } from '../step.js'
 import type { ExportTasksApi } from './export-tasks.js'
-import { checkOidcAvailable, withFirstTokenEarly } from './oidc.js'
+import { oidcAgents, proxyAgents } from './http.js'
+import { checkOidcAvailable, requestIdToken, withFirstTokenEarly } from './oidc.js'
 import type { SnapshotsApi } from './snapshots.js'
 
 /** Everything the phases reach AWS through; one credentials provider behind all of it. */
@@ -15,18 +16,33 @@ export interface AwsSession {
 }
 
 export async function connect(config: Config, step: Step): Promise<AwsSession> {
-  let getIDToken = (audience: string): Promise<string> => core.getIDToken(audience)
+  // A token request still in flight when the step ends is cut off: the process must exit.
+  const closing = new AbortController()
+  step.onClose(() => closing.abort())
+  let getIDToken: ((audience: string) => Promise<string>) | undefined
   if (config.roleToAssume) {
     checkOidcAvailable(step.env)
-    getIDToken = withFirstTokenEarly(getIDToken, config.audience)
+    const agents = await oidcAgents(step.env)
+    const fetchToken = (audience: string): Promise<string> =>
+      requestIdToken(step.env, audience, {
+        agents,
+        setSecret: secret => core.setSecret(secret),
+        signal: closing.signal
+      })
+    getIDToken = withFirstTokenEarly(fetchToken, config.audience)
   }
-  const [{ openSession }, run] = await Promise.all([import('./session.js'), step.workflowRun()])
+  const [{ openSession }, run, agents] = await Promise.all([
+    import('./session.js'),
+    step.workflowRun(),
+    proxyAgents(config.httpProxy, step.env)
+  ])
   const session = openSession({
     config,
     runId: run.id,
-    now: step.now,
+    date: step.date,
     getIDToken,
-    setSecret: secret => core.setSecret(secret)
+    setSecret: secret => core.setSecret(secret),
+    agents
   })
   step.onClose(() => session.close())
   await session.resolveCredentials()

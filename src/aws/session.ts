@@ -13,26 +13,38 @@ import {
   type CredentialsProvider
 } from './credentials.js'
 import { exportTasksApi } from './export-tasks.js'
+import { CONNECTION_TIMEOUT_MS, REQUEST_TIMEOUT_MS, type Agents } from './http.js'
 import { snapshotsApi } from './snapshots.js'
 
 /**
- * Explicit timeouts, so a hung connection fails a call instead of the whole step; the SDK's
- * standard retry strategy retries throttling, 5xx and network faults with jittered backoff.
+ * Deadlines every call enforces (the handler only warns at requestTimeout unless told to
+ * throw), so a hung connection fails a call instead of the whole step; the SDK's standard retry
+ * strategy retries throttling, 5xx and network faults with jittered backoff.
  */
-export const CLIENT_CONFIG = {
-  maxAttempts: 4,
-  retryMode: 'standard',
-  requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 }
-} as const
+export function clientConfig(agents: Agents | undefined) {
+  return {
+    maxAttempts: 4,
+    retryMode: 'standard',
+    requestHandler: {
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+      ...agents
+    }
+  } as const
+}
 
 export interface SessionOptions {
   config: Config
   runId?: string
-  now: () => number
-  /** `core.getIDToken`: a fresh token from the runner on every call. */
-  getIDToken: (audience: string) => Promise<string>
+  /** The wall clock, for a session name made outside GitHub Actions. */
+  date: () => Date
+  /** With role-to-assume: a fresh OIDC token from the runner on every call. */
+  getIDToken?: (audience: string) => Promise<string>
   /** `core.setSecret`: masks each credential value before anything can print it. */
   setSecret: (secret: string) => void
+  /** Proxy agents for every client, when a proxy is configured. */
+  agents?: Agents
 }
 
 export interface OpenSession extends AwsSession {
@@ -77,7 +89,7 @@ export function openSession(options: SessionOptions): OpenSession {
     () =>
       new RDSClient({
         region: config.region,
-        ...CLIENT_CONFIG,
+        ...clientConfig(options.agents),
         credentials,
         customUserAgent: 'rds-export-action'
       })
@@ -98,17 +110,17 @@ export function openSession(options: SessionOptions): OpenSession {
 
 function providerFor(options: SessionOptions): CredentialsProvider {
   const { config } = options
-  if (!config.roleToAssume) return defaultChainCredentials()
+  if (!config.roleToAssume || !options.getIDToken) return defaultChainCredentials()
   return oidcRoleCredentials({
     roleArn: config.roleToAssume,
     audience: config.audience,
     roleSessionName:
-      config.roleSessionName ?? defaultRoleSessionName(options.runId, new Date(options.now())),
+      config.roleSessionName ?? defaultRoleSessionName(options.runId, options.date()),
     durationSeconds: config.roleDurationSeconds,
     region: config.region,
     getIDToken: options.getIDToken,
     setSecret: options.setSecret,
-    clientConfig: CLIENT_CONFIG
+    clientConfig: clientConfig(options.agents)
   })
 }
 

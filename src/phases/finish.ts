@@ -2,16 +2,16 @@
 // finished with one, and the step summary, written once. Whether the step fails is decided here,
 // from the outcome and the mode.
 import { writeFileSync } from 'node:fs'
-import * as core from '@actions/core'
 import type { Config } from '../config.js'
 import { ActionError, explainError } from '../errors.js'
 import { hintForFailureCause } from '../hints.js'
 import { InputError } from '../inputs/index.js'
+import * as log from '../log.js'
 import { taskOutputs } from '../report/outputs.js'
 import { formatDuration } from '../report/progress.js'
 import { renderSummary } from '../report/summary.js'
 import { renderWarningMessage } from '../report/warnings.js'
-import { normalizeStatus } from '../status.js'
+import { isEnded, normalizeStatus } from '../status.js'
 import type { Step } from '../step.js'
 import type { Ended } from './wait.js'
 
@@ -32,6 +32,11 @@ export function finish(step: Step, config: Config, ended: Ended): void {
 /** A step that stopped on an error: the last task seen still gets its outputs and summary. */
 export function finishWithError(step: Step, error: unknown): void {
   const failure = toFailure(error)
+  const task = step.lastTask
+  if (task && !isEnded(task.Status)) {
+    // Say so: a step that fails while the export runs leaves it running in AWS.
+    failure.message += ` Export task '${task.ExportTaskIdentifier ?? ''}' was ${normalizeStatus(task.Status)} and keeps running in AWS.`
+  }
   fail(failure)
   writeSummary(step, { outcome: 'error', task: step.lastTask }, failure)
 }
@@ -40,18 +45,20 @@ function toFailure(error: unknown): Failure {
   if (error instanceof InputError) return { message: error.message }
   if (error instanceof ActionError) return { message: error.message, hint: error.hint }
   const explained = explainError(error, 'The action')
-  if (core.isDebug() && error instanceof Error && error.stack) core.debug(error.stack)
+  if (error instanceof Error && error.stack) log.debug(error.stack)
   return { message: explained.message, hint: explained.hint }
 }
 
 /** One `::error::` line: what went wrong, then what to do. */
 function fail(failure: Failure): void {
-  core.setFailed(failure.hint ? `${failure.message} Hint: ${failure.hint}` : failure.message)
+  log.fail(failure.hint ? `${failure.message} Hint: ${failure.hint}` : failure.message)
 }
 
 /** Whether the step fails, by the outcome of the wait and the mode. */
 function failureOf(config: Config, ended: Ended): Failure | undefined {
-  if (config.mode === 'cancel' || config.mode === 'status') return undefined
+  if (config.mode === 'status') return undefined
+  // Mode cancel fails only when its wait for CANCELED was cut short.
+  if (config.mode === 'cancel' && !['timeout', 'aborted'].includes(ended.outcome)) return undefined
   const task = ended.task
   const id = task.ExportTaskIdentifier ?? ''
   const status = normalizeStatus(task.Status)
@@ -76,7 +83,7 @@ function failureOf(config: Config, ended: Ended): Failure | undefined {
       }
     case 'aborted':
       return {
-        message: `The run was cancelled while waiting for export task '${id}'; status ${status}${config.cancelOnAbort ? ' (cancel-on-abort)' : ', the export keeps running'}.`
+        message: `The run was cancelled while waiting for export task '${id}'; status ${status}${abortNote(config)}.`
       }
     case 'complete':
       if (!config.failOnWarning || !task.WarningMessage) return undefined
@@ -88,11 +95,14 @@ function failureOf(config: Config, ended: Ended): Failure | undefined {
   }
 }
 
+function abortNote(config: Config): string {
+  if (config.mode === 'cancel') return ' (mode: cancel; its cancel was sent)'
+  return config.cancelOnAbort ? ' (cancel-on-abort)' : ', the export keeps running'
+}
+
 function warnAboutTask(ended: Ended): void {
   const lines = renderWarningMessage(ended.task.WarningMessage ?? '')
-  core.warning(
-    `Export task '${ended.task.ExportTaskIdentifier}' has a warning: ${lines.join('; ')}`
-  )
+  log.warning(`Export task '${ended.task.ExportTaskIdentifier}' has a warning: ${lines.join('; ')}`)
 }
 
 function writeSummary(step: Step, ended: Partial<Ended>, failure: Failure | undefined): void {

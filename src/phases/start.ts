@@ -4,9 +4,9 @@
 import type { AwsSession } from '../aws/connect.js'
 import type { ExportTasksApi } from '../aws/export-tasks.js'
 import type { ExportTask } from '../aws/types.js'
-import { decideExisting, type ExistingDecision } from '../adopt.js'
+import { decideExisting, differences, type ExistingDecision } from '../adopt.js'
 import type { Config, SourceInput } from '../config.js'
-import { ActionError, explainError } from '../errors.js'
+import { ActionError, explainError, isUnreadableAnswer } from '../errors.js'
 import { hintFor } from '../hints.js'
 import { generateExportTaskIdentifier } from '../identifier.js'
 import { describeTask } from '../report/progress.js'
@@ -47,7 +47,7 @@ async function adoptIfStarted(
   config: Config,
   step: Step
 ): Promise<Started | undefined> {
-  const naming = identifierNaming(config, await step.workflowRun(), new Date(step.now()))
+  const naming = identifierNaming(config, await step.workflowRun(), step.date())
   const identifier = naming.identifier()
   const decision = decideExisting(await api.describe(identifier), wanted(config, identifier), {
     ifExists: config.ifExists,
@@ -63,7 +63,7 @@ export async function startOrAdopt(
   source: ResolvedSource,
   step: Step
 ): Promise<Started> {
-  const naming = identifierNaming(config, await step.workflowRun(), new Date(step.now()))
+  const naming = identifierNaming(config, await step.workflowRun(), step.date())
   let identifier = naming.identifier()
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     // The task's existence and the account's active exports, asked for together.
@@ -122,12 +122,30 @@ async function tryStart(
     step.info(describeTask('Started', task))
     return { task, outcome: 'started' }
   } catch (error) {
+    // A garbled answer says nothing about the start itself: ask RDS whether the task is there.
+    if (isUnreadableAnswer(error)) return startedDespite(error, api, config, identifier, step)
     const code = explainError(error, 'StartExportTask').code
     if (code === 'ExportTaskAlreadyExistsFault') return undefined // another step won the race
     // RDS's refusal at its limit has no documented code: count, and wait for a slot if full.
     if ((await api.countActive()) >= config.maxConcurrentExports) return undefined
     throw error
   }
+}
+
+async function startedDespite(
+  error: unknown,
+  api: ExportTasksApi,
+  config: Config,
+  identifier: string,
+  step: Step
+): Promise<Started> {
+  const task = await api.describe(identifier)
+  if (!task || differences(task, wanted(config, identifier)).length > 0) throw error
+  step.info(
+    `StartExportTask's answer could not be read, but DescribeExportTasks shows the task started.`
+  )
+  step.info(describeTask('Started', task))
+  return { task, outcome: 'started' }
 }
 
 async function waitForSlot(

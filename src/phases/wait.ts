@@ -56,15 +56,17 @@ export async function waitIfAsked(
   step: Step
 ): Promise<Ended> {
   if (!config.wait || isEnded(found.task.Status)) {
-    step.timeline.push({ at: new Date(step.now()), status: normalizeStatus(found.task.Status) })
+    step.timeline.push({ at: step.date(), status: normalizeStatus(found.task.Status) })
     return { task: found.task, outcome: outcomeWithoutWaiting(config, found) }
   }
+  // Mode cancel has sent its CancelExportTask already: never a second one.
+  const cancelled = config.mode === 'cancel'
   const waited = await waitForExport(api, step, {
     task: found.task,
     deadlineMs: step.waitDeadlineMs(),
     maxIntervalMs: config.pollIntervalSeconds * 1000,
-    onTimeout: config.onTimeout,
-    cancelOnAbort: config.cancelOnAbort
+    onTimeout: cancelled && config.onTimeout === 'cancel' ? 'fail' : config.onTimeout,
+    cancelOnAbort: config.cancelOnAbort && !cancelled
   })
   step.timeline.push(...waited.timeline)
   step.saw(waited.task)
@@ -115,14 +117,14 @@ function watcher(first: ExportTask, deps: LoopDeps) {
   const startMs = deps.now()
   let task = first
   const observations: Observation[] = [observe(first, startMs)]
-  const timeline: TimelineEntry[] = [entry(first, startMs)]
+  const timeline: TimelineEntry[] = [entry(first, deps.date())]
   const warnedStatuses = new Set<string>()
   const logProgress = (): void => {
     const nowMs = deps.now()
     const finish = estimateFinishMs(observations)
     deps.info(
       formatProgressLine({
-        now: new Date(nowMs),
+        now: deps.date(),
         task,
         elapsedMs: nowMs - startMs,
         remainingMs: finish === undefined ? undefined : Math.max(0, finish - nowMs)
@@ -147,7 +149,7 @@ function watcher(first: ExportTask, deps: LoopDeps) {
       task = next
       const atMs = deps.now()
       observations.push(observe(task, atMs))
-      if (!sameStatus(previous.Status, task.Status)) timeline.push(entry(task, atMs))
+      if (!sameStatus(previous.Status, task.Status)) timeline.push(entry(task, deps.date()))
       if (changedSinceLast(previous, task)) logProgress()
       warnIfUnknown()
       return task
@@ -224,9 +226,9 @@ function observe(task: ExportTask, atMs: number): Observation {
   return { atMs, status: normalizeStatus(task.Status), percentProgress: task.PercentProgress }
 }
 
-function entry(task: ExportTask, atMs: number): TimelineEntry {
+function entry(task: ExportTask, at: Date): TimelineEntry {
   return {
-    at: new Date(atMs),
+    at,
     status: normalizeStatus(task.Status),
     percentProgress: task.PercentProgress
   }

@@ -18,13 +18,22 @@ export function cut(text: string, n: number): string {
   return `${text.slice(0, end)}…`
 }
 
-/** Markdown and HTML in a value from AWS become literal text. */
+/**
+ * Markdown and HTML in a value from AWS become literal text: no emphasis, link, table cell or
+ * tag; no URL or e-mail address that GitHub would turn into a link (its autolinks need `www.`,
+ * `scheme:` or `@` unbroken, and an escaped character breaks them); and nothing at the start that
+ * would make a list, a heading or a rule.
+ */
 export function escapeText(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~#!])/g, '\\$1')
+    .replace(/([\\`*_[\]|~#!@])/g, '\\$1')
+    .replace(/(https?|ftp|mailto|xmpp):/gi, '$1\\:')
+    .replace(/(www)\./gi, '$1\\.')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^([-+=])/, '\\$1')
 }
 
 /** The lines of a text, each trimmed, blank ones dropped. */

@@ -10,6 +10,7 @@ import {
   type StandInOptions
 } from '../standin/index.js'
 import { runAction, type RunResult } from './run-action.js'
+import { commandProblems } from './runner-scan.js'
 
 export const REGION = 'us-east-1'
 export const ACCOUNT = '123456789012'
@@ -102,6 +103,10 @@ export async function runStep(
     throw new Error(
       `Secrets issued by the stand-in appear in the step's output:\n${leaks.join('\n')}`
     )
+  }
+  const commands = commandProblems(result.log, standIn.issuedSecrets())
+  if (commands.length > 0) {
+    throw new Error(`The runner would act on the step's log:\n${commands.join('\n')}`)
   }
   return { ...result, firstRequest, requests: standIn.requests.slice(firstRequest) }
 }

@@ -1,0 +1,74 @@
+// Starting or adopting, over a fake export-task API: what the phase decides, whatever order the
+// calls take.
+import { describe, expect, test } from '@jest/globals'
+import { fakeExportTasks, unreadableAnswer } from '../../__fixtures__/aws.js'
+import { startConfig } from '../../__fixtures__/config.js'
+import { fakeStep } from '../../__fixtures__/step.js'
+import { startOrAdopt } from '../../src/phases/start.js'
+
+const SNAPSHOT = 'arn:aws:rds:eu-west-1:123456789012:snapshot:prod-before-upgrade'
+const config = startConfig({ 'source-arn': SNAPSHOT, 'aws-region': '' })
+const source = { arn: SNAPSHOT }
+const ID = 'prod-before-upgrade-4242'
+
+describe('startOrAdopt', () => {
+  test('a first run starts the export under the generated identifier', async () => {
+    const api = fakeExportTasks()
+    const started = await startOrAdopt(api, config, source, fakeStep())
+    expect(started.outcome).toBe('started')
+    expect(started.task).toMatchObject({ ExportTaskIdentifier: ID, SourceArn: SNAPSHOT })
+  })
+
+  test('a re-run adopts the task its first attempt started', async () => {
+    const api = fakeExportTasks()
+    await startOrAdopt(api, config, source, fakeStep())
+    const again = await startOrAdopt(api, config, source, fakeStep())
+    expect(again.outcome).toBe('adopted')
+    expect(api.calls.filter(c => c.startsWith('start'))).toHaveLength(1)
+  })
+
+  test('a task of another export under the identifier is a conflict naming what differs', async () => {
+    const api = fakeExportTasks([
+      {
+        ExportTaskIdentifier: ID,
+        SourceArn: SNAPSHOT,
+        S3Bucket: 'other-bucket',
+        Status: 'COMPLETE'
+      }
+    ])
+    await expect(startOrAdopt(api, config, source, fakeStep())).rejects.toThrow(
+      /already exists for a different export: bucket \(task: 'other-bucket', wanted: 'exports-bucket'\)/
+    )
+  })
+
+  test('a garbled StartExportTask answer: the task is described, found started, and reported', async () => {
+    const api = fakeExportTasks()
+    const start = api.start
+    api.start = async params => {
+      await start(params)
+      throw unreadableAnswer('StartExportTask')
+    }
+    const step = fakeStep()
+    const started = await startOrAdopt(api, config, source, step)
+    expect(started).toMatchObject({ outcome: 'started', task: { ExportTaskIdentifier: ID } })
+    expect(step.log.join('\n')).toMatch(/answer could not be read, but DescribeExportTasks shows/)
+  })
+
+  test('a garbled answer and no task: the error stands', async () => {
+    const api = fakeExportTasks()
+    api.start = async () => {
+      throw unreadableAnswer('StartExportTask')
+    }
+    await expect(startOrAdopt(api, config, source, fakeStep())).rejects.toThrow(
+      /Unexpected end of XML/
+    )
+  })
+
+  test('a run cancelled before the start starts nothing', async () => {
+    const api = fakeExportTasks()
+    const step = fakeStep()
+    step.cancel()
+    await expect(startOrAdopt(api, config, source, step)).rejects.toThrow(/nothing was started/)
+    expect(api.calls.some(c => c.startsWith('start'))).toBe(false)
+  })
+})

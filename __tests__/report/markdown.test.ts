@@ -1,0 +1,75 @@
+// Text from AWS renders as the text it is: rendered the way GitHub renders a summary (GFM, here
+// micromark with its GFM extension), it makes no link, list, heading, rule, table or tag.
+import { describe, expect, test } from '@jest/globals'
+import fc from 'fast-check'
+import { micromark } from 'micromark'
+import { gfm, gfmHtml } from 'micromark-extension-gfm'
+import { block, cell, escapeText, lines } from '../../src/report/markdown.js'
+
+const render = (markdown: string): string =>
+  micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()] })
+
+/** The HTML tags a rendered text holds, beyond the paragraph around it and hard breaks. */
+const structure = (html: string): string[] =>
+  [...html.matchAll(/<([a-z0-9]+)[\s>]/g)]
+    .map(m => m[1] ?? '')
+    .filter(t => !['p', 'br'].includes(t))
+
+const CRAFTED = [
+  'See https://evil.example/login for details',
+  'http://169.254.169.254/latest/meta-data',
+  'visit www.evil.example now',
+  'mail admin@evil.example',
+  'mailto:admin@evil.example',
+  '1. first\n2. second',
+  '3) third',
+  '---',
+  'Title\n===',
+  '- item\n+ item',
+  '# heading',
+  '> quote',
+  '<img src=x onerror=alert(1)>',
+  '[click](https://evil.example)',
+  '![x](https://evil.example/x.png)',
+  '| a | b |\n| - | - |',
+  '```\ncode\n```',
+  '~~~',
+  '**bold** _it_ ~~strike~~',
+  '&lt;entity&gt; &amp; &#x3C;'
+]
+
+describe('AWS text stays text', () => {
+  test.each(CRAFTED)('%j as a cell', text => {
+    const html = render(`Failure: ${cell(text)}`)
+    expect(structure(html)).toEqual([])
+    expect(structure(render(`- ${cell(text)}`))).toEqual(['ul', 'li'])
+    expect(structure(render(`| a |\n| --- |\n| ${cell(text)} |`)).sort()).toEqual(
+      ['table', 'tbody', 'td', 'th', 'thead', 'tr', 'tr'].sort()
+    )
+  })
+
+  test.each(CRAFTED)('%j as a block of lines', text => {
+    expect(structure(render(block(text)))).toEqual([])
+  })
+
+  test('any text: no structure, and the words come through', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), text => {
+        expect(structure(render(block(text)))).toEqual([])
+        expect(structure(render(`Cause: ${cell(text)}`))).toEqual([])
+      }),
+      { numRuns: 500 }
+    )
+  })
+
+  test('the rendered text reads as the original', () => {
+    const html = render(cell('See https://evil.example and admin@evil.example, www.x.org'))
+    expect(html).toContain('See https://evil.example and admin@evil.example, www.x.org')
+  })
+
+  test('escaping and line splitting are linear: 1 MB of hostile text is quick to judge', () => {
+    const huge = ' '.repeat(500_000) + 'x' + '\n'.repeat(10) + 'www.'.repeat(50_000)
+    expect(escapeText(huge).length).toBeGreaterThan(huge.length)
+    expect(lines(huge)).toHaveLength(2)
+  })
+})
