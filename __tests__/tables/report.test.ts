@@ -1,7 +1,13 @@
 import { describe, expect, test } from '@jest/globals'
 import type { SchemaElement } from 'hyparquet'
 import { matchFolders, type TableFolder } from '../../src/tables/layout.js'
-import { parseTablesInfo, type TableStatus } from '../../src/tables/metadata.js'
+import { planGlueTables } from '../../src/tables/glue.js'
+import { mergeTablesInfo, parseTablesInfo, type TableStatus } from '../../src/tables/metadata.js'
+import {
+  TABLES_OUTPUT_MAX_BYTES,
+  tablesFileDocument,
+  tablesOutputs
+} from '../../src/tables/outputs.js'
 import {
   TABLE_WARNINGS_MAX,
   buildReport,
@@ -312,5 +318,65 @@ describe('the report read back', () => {
     const named = withGlueTables(report, new Map([['appdb.public.t1', 'appdb_public_t1']]))
     expect(named.tables.map(t => t.glueTable)).toEqual([undefined, 'appdb_public_t1', undefined])
     expect(report.tables[1]!.glueTable).toBeUndefined()
+  })
+})
+
+describe('10,000 tables through the whole pure flow', () => {
+  test('metadata in chunks, folders, footers, report, outputs and Glue plans', () => {
+    const n = 10_000
+    const chunks = [
+      [1, 4000],
+      [4001, 8000],
+      [8001, n]
+    ] as const
+    const parts = chunks.map(([from, to]) => {
+      const name = `export_tables_info_${ID}_from_${from}_to_${to}.json`
+      const entries = Array.from({ length: to - from + 1 }, (_, i) => {
+        const k = from + i
+        return entry(
+          `appdb.public.t${k}`,
+          k % 500 === 0 ? { status: 'FAILED' } : { sizeGB: k / 1000 }
+        )
+      })
+      const file = { key: `${PREFIX}${name}`, name, from, to }
+      return { file, info: parseTablesInfo(file.key, JSON.stringify({ perTableStatus: entries })) }
+    })
+    const info = mergeTablesInfo(parts)
+    const folders = info.tables.map(t =>
+      folder(t.target.slice('appdb.'.length), '1/part-0.gz.parquet')
+    )
+    const footers = new Map<string, Footer>(folders.map(f => [f.dataFile!.key, { schema: SCHEMA }]))
+    const match = matchFolders(
+      info.tables.map(t => t.target),
+      folders
+    )
+    const report = buildReport({
+      exportTaskIdentifier: ID,
+      bucket: 'exports',
+      exportPrefix: PREFIX,
+      info,
+      match,
+      footers
+    })
+
+    expect([report.tables.length, report.complete, report.incomplete]).toEqual([n, n - 20, 20])
+    expect(report.warnings).toEqual([])
+    expect(largestTables(report, 3).map(t => t.target)).toEqual([
+      'appdb.public.t9999',
+      'appdb.public.t9998',
+      'appdb.public.t9997'
+    ])
+    const { plans, warnings } = planGlueTables(report, 'raw_', { exportTaskIdentifier: ID })
+    expect(warnings).toEqual([])
+    expect(plans).toHaveLength(n - 20)
+    const registered = withGlueTables(report, new Map(plans.map(p => [p.target, p.name])))
+    const outputs = tablesOutputs(registered)
+    expect(Buffer.byteLength(outputs.tables)).toBeLessThanOrEqual(TABLES_OUTPUT_MAX_BYTES)
+    expect(outputs['tables-incomplete']).toBe('20')
+    const document = JSON.parse(tablesFileDocument(registered)) as {
+      tables: { columns: unknown[] }[]
+    }
+    expect(document.tables).toHaveLength(n)
+    expect(document.tables.every(t => t.columns.length === 2)).toBe(true)
   })
 })

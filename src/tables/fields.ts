@@ -9,26 +9,34 @@ export const isRecord = (value: unknown): value is JsonRecord =>
 
 /** The fields of one JSON object, looked up by name in any case (`sizeGB`, `sizeGb`, `SizeGB`). */
 export class Fields {
-  private readonly byLowerName = new Map<string, unknown>()
+  // Built on the first look-up that misses the exact spelling, which is rare.
+  private byLowerName?: Map<string, unknown>
 
-  constructor(record: JsonRecord) {
-    for (const [key, value] of Object.entries(record)) {
-      const lower = key.toLowerCase()
-      // The exact spelling wins over a look-alike that comes later.
-      if (!this.byLowerName.has(lower)) this.byLowerName.set(lower, value)
-    }
-  }
+  constructor(private readonly source: JsonRecord) {}
 
   static of(value: unknown): Fields | undefined {
     return isRecord(value) ? new Fields(value) : undefined
   }
 
+  private lower(): Map<string, unknown> {
+    if (!this.byLowerName) {
+      this.byLowerName = new Map()
+      for (const [key, value] of Object.entries(this.source)) {
+        const lower = key.toLowerCase()
+        // An exact spelling is found first; among look-alikes, the first met wins.
+        if (!this.byLowerName.has(lower)) this.byLowerName.set(lower, value)
+      }
+    }
+    return this.byLowerName
+  }
+
   has(name: string): boolean {
-    return this.byLowerName.has(name.toLowerCase())
+    return Object.hasOwn(this.source, name) || this.lower().has(name.toLowerCase())
   }
 
   get(name: string): unknown {
-    return this.byLowerName.get(name.toLowerCase())
+    if (Object.hasOwn(this.source, name)) return this.source[name]
+    return this.lower().get(name.toLowerCase())
   }
 
   /** The first of `names` that is present with a value other than null or ''. */
@@ -84,6 +92,7 @@ export function hasControlCharacter(text: string): boolean {
 
 /** The text with each control character turned into a space. */
 export function withoutControlCharacters(text: string): string {
+  if (!hasControlCharacter(text)) return text
   return Array.from(text, char => (isControl(char.charCodeAt(0)) ? ' ' : char)).join('')
 }
 

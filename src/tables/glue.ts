@@ -83,6 +83,7 @@ export function glueTableName(prefix: string, target: string): string {
 
 /** At most `max` UTF-8 bytes, cut on a character boundary. */
 function capBytes(text: string, max: number): string {
+  if (Buffer.byteLength(text) <= max) return text
   let size = 0
   let end = 0
   for (const char of text) {
@@ -158,9 +159,10 @@ export function planGlueTables(
   prefix: string,
   identity: ExportIdentity
 ): { plans: GluePlan[]; warnings: string[] } {
+  const names = report.tables.map(t => glueTableName(prefix, t.target))
   const byName = new Map<string, string[]>()
-  for (const { target } of report.tables) {
-    const name = glueTableName(prefix, target)
+  for (const [index, { target }] of report.tables.entries()) {
+    const name = names[index]!
     const targets = byName.get(name)
     if (targets) targets.push(target)
     else byName.set(name, [target])
@@ -173,12 +175,12 @@ export function planGlueTables(
       )
     }
   }
-  const plans = report.tables
-    .filter(t => registrable(t) && byName.get(glueTableName(prefix, t.target))!.length === 1)
-    .map(t => {
-      const name = glueTableName(prefix, t.target)
-      return { target: t.target, name, input: glueTableInput(t, name, identity) }
-    })
+  const plans: GluePlan[] = []
+  for (const [index, table] of report.tables.entries()) {
+    const name = names[index]!
+    if (!registrable(table) || byName.get(name)!.length > 1) continue
+    plans.push({ target: table.target, name, input: glueTableInput(table, name, identity) })
+  }
   return { plans, warnings }
 }
 
