@@ -208,24 +208,11 @@ describe('parseTablesInfo', () => {
         extractionEndTime: '2023-07-19T23:24:42Z',
         message: undefined,
         file: chunkName(1, 3),
-        columns: [
-          {
-            columnName: 'id',
-            originalType: 'bigint',
-            expectedExportedType: 'int64',
-            originalCharMaxLength: 0,
-            originalNumPrecision: 64,
-            originalDateTimePrecision: 0
-          },
-          {
-            columnName: 'note',
-            originalType: 'character varying',
-            expectedExportedType: 'binary (UTF8)',
-            originalCharMaxLength: 255,
-            originalNumPrecision: 0,
-            originalDateTimePrecision: 0
-          }
-        ]
+        // as written, with the character length read from its string
+        columns: ORDERS.schemaMetadata.originalTypeMappings.map(m => ({
+          ...m,
+          originalCharMaxLength: Number(m.originalCharMaxLength)
+        }))
       }
     ])
   })

@@ -313,6 +313,16 @@ describe('the report read back', () => {
     )
   })
 
+  test('complete tables with problems are summed up past the same number', () => {
+    const warnings = reportWarnings(many(12), true)
+    expect(warnings[0]).toBe(
+      'Table appdb.public.t0: no folder of it was found under the export. It is not registered in Glue.'
+    )
+    expect(warnings[TABLE_WARNINGS_MAX]).toBe(
+      '2 more complete tables have problems (see tables-file): appdb.public.t10, appdb.public.t11.'
+    )
+  })
+
   test('withGlueTables sets the Glue table of each registered target, and only those', () => {
     const report = many(3)
     const named = withGlueTables(report, new Map([['appdb.public.t1', 'appdb_public_t1']]))

@@ -316,6 +316,30 @@ describe('columnsFromSchema: what Athena can not take is a problem', () => {
       'column m: a map with a nested key'
     ],
     [
+      'a MAP without values',
+      [
+        [
+          optional({ name: 'm', converted_type: 'MAP', num_children: 1 }),
+          { name: 'key_value', repetition_type: 'REPEATED', num_children: 1 },
+          { name: 'key', repetition_type: 'REQUIRED', type: 'INT32' }
+        ]
+      ],
+      'column m: a MAP without values (a set)'
+    ],
+    [
+      'a MAP with two groups',
+      [
+        [
+          optional({ name: 'm', converted_type: 'MAP', num_children: 2 }),
+          { name: 'key_value', repetition_type: 'REPEATED', num_children: 1 },
+          { name: 'key', repetition_type: 'REQUIRED', type: 'INT32' },
+          { name: 'more', repetition_type: 'REPEATED', num_children: 1 },
+          { name: 'key', repetition_type: 'REQUIRED', type: 'INT32' }
+        ]
+      ],
+      'column m: a MAP group without one key_value group'
+    ],
+    [
       'a LIST that is not one repeated field',
       [
         [

@@ -198,8 +198,9 @@ function map(node: Node, depth: number): Typed {
     return { problem: 'a map with a nested key' }
   const keyType = primitive(key.element)
   if ('problem' in keyType) return keyType
-  // A map with no value column is a set: Hive has none, so its values read as null.
-  const valueType = value ? nodeType(value, depth + 1) : { glue: 'boolean' }
+  // A map with no value column is a set, which Hive has no type for.
+  if (!value) return { problem: 'a MAP without values (a set)' }
+  const valueType = nodeType(value, depth + 1)
   return 'problem' in valueType ? valueType : { glue: `map<${keyType.glue},${valueType.glue}>` }
 }
 
