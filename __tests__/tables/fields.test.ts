@@ -66,6 +66,7 @@ describe('readers', () => {
 
   test('readText: strings as they are, anything else as JSON, one line, capped', () => {
     expect(readText('a\n  b')).toBe('a b')
+    expect(readText('a\u0000\u001bb')).toBe('a b')
     expect(readText({ reason: 'X' })).toBe('{"reason":"X"}')
     expect(readText('')).toBeUndefined()
     expect(readText('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`)

@@ -79,7 +79,7 @@ export function readString(value: unknown): string | undefined {
 export function readText(value: unknown, max = 1000): string | undefined {
   if (isAbsent(value)) return undefined
   const text = typeof value === 'string' ? value : JSON.stringify(value)
-  return cap(text.replace(/\s+/g, ' ').trim(), max)
+  return cap(withoutControlCharacters(text).replace(/\s+/g, ' ').trim(), max)
 }
 
 const isControl = (code: number): boolean => code < 0x20 || code === 0x7f

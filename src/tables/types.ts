@@ -4,7 +4,8 @@
 //   BOOLEAN boolean; INT32 int (INT_8 tinyint, INT_16 smallint, DATE date); INT64 bigint
 //   (TIMESTAMP timestamp); INT96 timestamp; FLOAT float; DOUBLE double; DECIMAL(p,s) on any
 //   physical type decimal(p,s); BYTE_ARRAY with UTF8/STRING/ENUM/JSON string, else binary.
-// Unsigned integers widen to the next Hive type (UINT_64 to decimal(20,0)); groups become
+// Unsigned integers widen to the next Hive type (UINT_64 to decimal(20,0)); TIME, which Hive
+// lacks, keeps its integer; UUID and other fixed-length bytes are binary; groups become
 // array<..>, map<..> and struct<..>. A type Athena can't take is a problem, and a table with a
 // problem is not registered, so nothing is half-registered. Pure; only types from hyparquet.
 
