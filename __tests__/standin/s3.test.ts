@@ -21,7 +21,7 @@ import {
   s3Action,
   s3Address
 } from '../../test/standin/s3.js'
-import { serveModule, type ServedModule } from '../../test/standin/export-serve.js'
+import { clientConfig, serveModule, type ServedModule } from '../../test/standin/export-serve.js'
 import type { ServiceRequest } from '../../test/standin/service.js'
 
 const BUCKET = 'exports'
@@ -73,13 +73,7 @@ async function failure(promise: Promise<unknown>): Promise<Error & Record<string
 beforeEach(async () => {
   store = new S3Store()
   served = await serveModule(new S3Service(store))
-  s3 = new S3Client({
-    endpoint: served.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    maxAttempts: 1
-  })
+  s3 = new S3Client({ ...clientConfig(served.endpoint), forcePathStyle: true })
 })
 
 afterEach(async () => {

@@ -6,6 +6,21 @@ import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ServiceError, type ServiceModule, type ServiceRequest } from './service.js'
 
+/** What an SDK client needs to talk to a served module: no retries, so each call is one request. */
+export function clientConfig(endpoint: string): {
+  endpoint: string
+  region: string
+  credentials: { accessKeyId: string; secretAccessKey: string }
+  maxAttempts: number
+} {
+  return {
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    maxAttempts: 1
+  }
+}
+
 export interface ServedModule {
   /** http://127.0.0.1:<port> */
   endpoint: string
