@@ -90,6 +90,17 @@ export class S3Error extends ServiceError {
   }
 }
 
+const etags = new WeakMap<object, string>()
+
+/** The quoted MD5 of a body, computed once per body object. */
+function etagOf(source: Buffer | Uint8Array | string, bytes: Buffer): string {
+  const known = typeof source === 'string' ? undefined : etags.get(source)
+  if (known) return known
+  const etag = `"${createHash('md5').update(bytes).digest('hex')}"`
+  if (typeof source !== 'string') etags.set(source, etag)
+  return etag
+}
+
 export class S3Store {
   private readonly buckets = new Map<string, Map<string, S3Object>>()
   private readonly sorted = new Map<string, string[]>()
@@ -118,12 +129,16 @@ export class S3Store {
   ): S3Object {
     const objects = this.buckets.get(bucket)
     if (!objects) throw new Error(`S3 stand-in: no bucket ${bucket}; createBucket first`)
-    const bytes = typeof body === 'string' ? Buffer.from(body) : Buffer.from(body)
+    // The store keeps the bytes it is given (no copy): writers share one body among keys.
+    const bytes =
+      typeof body === 'string'
+        ? Buffer.from(body)
+        : Buffer.from(body.buffer, body.byteOffset, body.byteLength)
     const object: S3Object = {
       bucket,
       key,
       body: bytes,
-      etag: `"${createHash('md5').update(bytes).digest('hex')}"`,
+      etag: etagOf(body, bytes),
       lastModified: options.lastModified ?? new Date(),
       contentType: options.contentType ?? 'binary/octet-stream',
       sseKmsKeyId: options.sseKmsKeyId
