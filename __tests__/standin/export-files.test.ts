@@ -21,6 +21,7 @@ import {
   APPDB,
   ODD_NAMES,
   SHOP,
+  cleanSource,
   defaultSource,
   manyTables
 } from '../../test/standin/export-fixtures.js'
@@ -514,6 +515,10 @@ describe('the task warning, and the times', () => {
     })
     expect(exportWarningMessage(defaultSource('postgres'), ['appdb.public.orders'])).toBeUndefined()
     expect(exportWarningMessage({ engine: 'mysql', databases: SHOP })).toBeUndefined()
+    expect(exportWarningMessage(cleanSource('postgres'))).toBeUndefined()
+    const clean = write(cleanSource('aurora-postgresql'))
+    expect(entries(clean).every(e => e.status === 'COMPLETE')).toBe(true)
+    expect(clean.tables.map(t => t.target)).toContain('appdb.public.audit_log')
   })
 
   test.each([

@@ -135,6 +135,15 @@ export function defaultSource(engine: string): ExportSource {
   return { engine, databases: /postgres/i.test(engine) ? APPDB : SHOP }
 }
 
+/** The default source without what makes an export warn (the skipped table, the database RDS
+ * couldn't list): every table COMPLETE, the empty one included. */
+export function cleanSource(engine: string): ExportSource {
+  const databases = defaultSource(engine)
+    .databases.filter(db => !db.warning)
+    .map(db => ({ ...db, tables: db.tables.filter(table => !table.skipped) }))
+  return { engine, databases }
+}
+
 /**
  * A source of `count` tables (t00001, ...) in database `bench`, alike in columns and rows, so
  * that one Parquet body is encoded and shared by every table (for benchmarks of 10,000).
