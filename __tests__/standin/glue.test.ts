@@ -130,6 +130,23 @@ describe('tables', () => {
     ])
   })
 
+  test("a table seeded directly (someone else's) reads back through the SDK", async () => {
+    catalog.createTable('appdb', {
+      Name: 'Crawled_Orders',
+      TableType: 'EXTERNAL_TABLE',
+      Parameters: { classification: 'parquet', UPDATED_BY_CRAWLER: 'nightly' },
+      LastAccessTime: new Date(Date.UTC(2026, 0, 1))
+    })
+    const { Table } = await glue.send(
+      new GetTableCommand({ DatabaseName: 'appdb', Name: 'crawled_orders' })
+    )
+    expect(Table).toMatchObject({
+      Name: 'crawled_orders',
+      Parameters: { UPDATED_BY_CRAWLER: 'nightly' },
+      LastAccessTime: new Date(Date.UTC(2026, 0, 1))
+    })
+  })
+
   test('CreateTable twice, in a missing database, or GetTable of a missing one', async () => {
     const input = parquetTable('orders', [['id', 'int']])
     await glue.send(new CreateTableCommand({ DatabaseName: 'appdb', TableInput: input }))

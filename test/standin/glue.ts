@@ -2,7 +2,7 @@
 // databases, tables and archived table versions, validated and named as Glue does (names are
 // stored lower case), with the refusals a test can switch on. GlueCatalog holds the data and
 // its rules; GlueService speaks the protocol.
-import type { Database, Table } from '@aws-sdk/client-glue'
+import type { Database, DatabaseInput, Table, TableInput } from '@aws-sdk/client-glue'
 import { randomUUID } from 'node:crypto'
 import {
   ServiceError,
@@ -150,7 +150,7 @@ export class GlueCatalog {
 
   // --- changes ---
 
-  createDatabase(input: Record<string, unknown>): Database {
+  createDatabase(input: DatabaseInput | Record<string, unknown>): Database {
     const database = checkDatabaseInput(input)
     const name = (database.Name as string).toLowerCase()
     if (this.databases.has(name)) {
@@ -172,7 +172,7 @@ export class GlueCatalog {
     return created
   }
 
-  createTable(database: string, input: Record<string, unknown>): Table {
+  createTable(database: string, input: TableInput | Record<string, unknown>): Table {
     const stored = this.stored(database)
     const table = checkTableInput(input)
     const name = (table.Name as string).toLowerCase()
@@ -188,7 +188,7 @@ export class GlueCatalog {
   /** UpdateTable: replaces the definition; archives the old one unless skipArchive. */
   updateTable(
     database: string,
-    input: Record<string, unknown>,
+    input: TableInput | Record<string, unknown>,
     options: { skipArchive?: boolean; versionId?: string } = {}
   ): Table {
     const table = checkTableInput(input)
