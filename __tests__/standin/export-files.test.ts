@@ -26,6 +26,7 @@ import {
   manyTables
 } from '../../test/standin/export-fixtures.js'
 import { mapColumn, parseSourceType, type Engine } from '../../test/standin/export-types.js'
+import { GlueCatalog } from '../../test/standin/glue.js'
 import { S3Service, S3Store } from '../../test/standin/s3.js'
 import { clientConfig, serveModule } from '../../test/standin/export-serve.js'
 
@@ -381,6 +382,36 @@ describe('a MySQL export', () => {
     }
     expect(table(written, 'shop.products').rows[1]).toMatchObject({ price: 124.46, active: 1 })
     expect(moves.rows.map(r => r.kind)).toContain('out')
+  })
+})
+
+describe('the oracle an end-to-end test uses', () => {
+  test('each table registered from its folder and Glue types reads back through the catalog', async () => {
+    const written = write(defaultSource('postgres'))
+    const catalog = new GlueCatalog()
+    catalog.createDatabase({ Name: 'exports' })
+    const glueName = (target: string): string => target.toLowerCase().replace(/[^a-z0-9_]/g, '_')
+    for (const t of written.tables.filter(t => t.files.length)) {
+      catalog.createTable('exports', {
+        Name: glueName(t.target),
+        StorageDescriptor: {
+          Location: `s3://${BUCKET}/${t.folder}`,
+          Columns: t.columns.map(c => ({ Name: c.name.toLowerCase(), Type: c.glueType }))
+        }
+      })
+    }
+    const lower = (row: Record<string, unknown>): Record<string, unknown> =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v]))
+    const registered = written.tables.filter(t =>
+      catalog.tableNames('exports').includes(glueName(t.target))
+    )
+    expect(registered.map(t => t.target)).toHaveLength(5)
+    for (const t of registered) {
+      const { StorageDescriptor } = catalog.getTable('exports', glueName(t.target))
+      const rows = (await readLocation(store, StorageDescriptor?.Location as string)).map(lower)
+      expect(rows).toEqual(t.rows.map(lower))
+      expect(Object.keys(rows[0] ?? {})).toEqual(StorageDescriptor?.Columns?.map(c => c.Name))
+    }
   })
 })
 
