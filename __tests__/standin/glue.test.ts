@@ -1,0 +1,398 @@
+// The stand-in's Glue Data Catalog, through the real Glue client: create, get, update with and
+// without archiving, paging, Glue's validation messages, and the refusals a test switches on.
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import {
+  CreateDatabaseCommand,
+  CreateTableCommand,
+  GetDatabaseCommand,
+  GetTableCommand,
+  GetTableVersionsCommand,
+  GetTablesCommand,
+  GlueClient,
+  UpdateTableCommand,
+  paginateGetTables,
+  type TableInput
+} from '@aws-sdk/client-glue'
+import { GlueCatalog, GlueService } from '../../test/standin/glue.js'
+import { clientConfig, serveModule, type ServedModule } from '../../test/standin/export-serve.js'
+import { ServiceError, type ServiceRequest } from '../../test/standin/service.js'
+
+let catalog: GlueCatalog
+let served: ServedModule
+let glue: GlueClient
+let clock: number
+
+/** A table as the action registers one: an external Parquet table over an export folder. */
+function parquetTable(name: string, columns: [string, string][], exportId = 'exp-1'): TableInput {
+  return {
+    Name: name,
+    TableType: 'EXTERNAL_TABLE',
+    Parameters: { classification: 'parquet', 'rds-export-action:export-task-identifier': exportId },
+    PartitionKeys: [],
+    StorageDescriptor: {
+      Location: `s3://exports/nightly/${exportId}/appdb/public.${name}/`,
+      Columns: columns.map(([Name, Type]) => ({ Name, Type })),
+      InputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
+      OutputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
+      SerdeInfo: {
+        SerializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe'
+      }
+    }
+  }
+}
+
+async function failure(
+  promise: Promise<unknown>
+): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  if (!(error instanceof Error)) throw new Error('expected the call to fail')
+  return error
+}
+
+async function withDatabase(name = 'appdb'): Promise<void> {
+  await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: name } }))
+}
+
+beforeEach(async () => {
+  clock = Date.UTC(2026, 10, 25, 12, 0, 0)
+  catalog = new GlueCatalog({ now: () => new Date((clock += 1000)) })
+  served = await serveModule(new GlueService(catalog))
+  glue = new GlueClient(clientConfig(served.endpoint))
+})
+
+afterEach(async () => {
+  glue.destroy()
+  await served.close()
+})
+
+describe('databases', () => {
+  test('created lower case, read back with its time and catalog', async () => {
+    await glue.send(
+      new CreateDatabaseCommand({
+        DatabaseInput: { Name: 'AppDB', Description: 'exports of prod' }
+      })
+    )
+    const { Database } = await glue.send(new GetDatabaseCommand({ Name: 'appdb' }))
+    expect(Database).toMatchObject({
+      Name: 'appdb',
+      Description: 'exports of prod',
+      CatalogId: '123456789012',
+      CreateTime: new Date(Date.UTC(2026, 10, 25, 12, 0, 1))
+    })
+    expect(catalog.databaseNames()).toEqual(['appdb'])
+    await expect(glue.send(new GetDatabaseCommand({ Name: 'APPDB' }))).resolves.toBeDefined()
+  })
+
+  test('twice is AlreadyExistsException; unknown is EntityNotFoundException', async () => {
+    await withDatabase()
+    const again = await failure(withDatabase('APPDB'))
+    expect([again.name, again.message, again.$metadata?.httpStatusCode]).toEqual([
+      'AlreadyExistsException',
+      'Database already exists.',
+      400
+    ])
+    const missing = await failure(glue.send(new GetDatabaseCommand({ Name: 'nope' })))
+    expect([missing.name, missing.message]).toEqual([
+      'EntityNotFoundException',
+      'Database nope not found.'
+    ])
+  })
+})
+
+describe('tables', () => {
+  beforeEach(() => withDatabase())
+
+  test('CreateTable then GetTable: the definition, lower-cased name, version 0, times', async () => {
+    const input = parquetTable('Orders', [
+      ['id', 'bigint'],
+      ['total', 'decimal(12,2)']
+    ])
+    await glue.send(new CreateTableCommand({ DatabaseName: 'appdb', TableInput: input }))
+    const { Table } = await glue.send(
+      new GetTableCommand({ DatabaseName: 'AppDB', Name: 'ORDERS' })
+    )
+    expect(Table).toMatchObject({
+      ...input,
+      Name: 'orders',
+      DatabaseName: 'appdb',
+      VersionId: '0',
+      CatalogId: '123456789012',
+      IsRegisteredWithLakeFormation: false,
+      Retention: 0
+    })
+    expect(Table?.CreateTime).toEqual(Table?.UpdateTime)
+    expect(catalog.getTable('appdb', 'orders').StorageDescriptor?.Columns).toEqual([
+      { Name: 'id', Type: 'bigint' },
+      { Name: 'total', Type: 'decimal(12,2)' }
+    ])
+  })
+
+  test("a table seeded directly (someone else's) reads back through the SDK", async () => {
+    catalog.createTable('appdb', {
+      Name: 'Crawled_Orders',
+      TableType: 'EXTERNAL_TABLE',
+      Parameters: { classification: 'parquet', UPDATED_BY_CRAWLER: 'nightly' },
+      LastAccessTime: new Date(Date.UTC(2026, 0, 1))
+    })
+    const { Table } = await glue.send(
+      new GetTableCommand({ DatabaseName: 'appdb', Name: 'crawled_orders' })
+    )
+    expect(Table).toMatchObject({
+      Name: 'crawled_orders',
+      Parameters: { UPDATED_BY_CRAWLER: 'nightly' },
+      LastAccessTime: new Date(Date.UTC(2026, 0, 1))
+    })
+  })
+
+  test('CreateTable twice, in a missing database, or GetTable of a missing one', async () => {
+    const input = parquetTable('orders', [['id', 'int']])
+    await glue.send(new CreateTableCommand({ DatabaseName: 'appdb', TableInput: input }))
+    const again = await failure(
+      glue.send(new CreateTableCommand({ DatabaseName: 'appdb', TableInput: input }))
+    )
+    expect([again.name, again.message]).toEqual(['AlreadyExistsException', 'Table already exists.'])
+    const noDb = await failure(
+      glue.send(new CreateTableCommand({ DatabaseName: 'other', TableInput: input }))
+    )
+    expect([noDb.name, noDb.message]).toEqual([
+      'EntityNotFoundException',
+      'Database other not found.'
+    ])
+    const noTable = await failure(
+      glue.send(new GetTableCommand({ DatabaseName: 'appdb', Name: 'users' }))
+    )
+    expect([noTable.name, noTable.message]).toEqual([
+      'EntityNotFoundException',
+      'Table users not found.'
+    ])
+  })
+
+  test('UpdateTable replaces the definition and archives the old one; SkipArchive does not', async () => {
+    await glue.send(
+      new CreateTableCommand({
+        DatabaseName: 'appdb',
+        TableInput: parquetTable('orders', [['id', 'int']])
+      })
+    )
+    const second = parquetTable('orders', [['id', 'bigint']], 'exp-2')
+    delete second.PartitionKeys
+    await glue.send(new UpdateTableCommand({ DatabaseName: 'appdb', TableInput: second }))
+    const updated = catalog.getTable('appdb', 'orders')
+    expect(updated.VersionId).toBe('1')
+    expect(updated.PartitionKeys).toBeUndefined()
+    expect(updated.StorageDescriptor?.Location).toBe(
+      's3://exports/nightly/exp-2/appdb/public.orders/'
+    )
+    expect(updated.UpdateTime?.getTime()).toBeGreaterThan(updated.CreateTime?.getTime() ?? Infinity)
+
+    const third = parquetTable('orders', [['id', 'bigint']], 'exp-3')
+    await glue.send(
+      new UpdateTableCommand({ DatabaseName: 'appdb', TableInput: third, SkipArchive: true })
+    )
+    const { TableVersions } = await glue.send(
+      new GetTableVersionsCommand({ DatabaseName: 'appdb', TableName: 'orders' })
+    )
+    expect(
+      TableVersions?.map(v => [
+        v.VersionId,
+        v.Table?.Parameters?.['rds-export-action:export-task-identifier']
+      ])
+    ).toEqual([
+      ['2', 'exp-3'],
+      ['0', 'exp-1']
+    ])
+  })
+
+  test('UpdateTable at a VersionId that is not current is ConcurrentModificationException', async () => {
+    const input = parquetTable('orders', [['id', 'int']])
+    await glue.send(new CreateTableCommand({ DatabaseName: 'appdb', TableInput: input }))
+    const stale = await failure(
+      glue.send(
+        new UpdateTableCommand({ DatabaseName: 'appdb', TableInput: input, VersionId: '7' })
+      )
+    )
+    expect(stale.name).toBe('ConcurrentModificationException')
+    await glue.send(
+      new UpdateTableCommand({ DatabaseName: 'appdb', TableInput: input, VersionId: '0' })
+    )
+    expect(catalog.getTable('appdb', 'orders').VersionId).toBe('1')
+    const missing = await failure(
+      glue.send(
+        new UpdateTableCommand({ DatabaseName: 'appdb', TableInput: parquetTable('users', []) })
+      )
+    )
+    expect([missing.name, missing.message]).toEqual([
+      'EntityNotFoundException',
+      'Table users not found.'
+    ])
+  })
+
+  test('GetTables pages by MaxResults with NextToken, and filters by Expression', async () => {
+    for (const name of ['e', 'b', 'd', 'a', 'c']) {
+      await glue.send(
+        new CreateTableCommand({ DatabaseName: 'appdb', TableInput: parquetTable(name, []) })
+      )
+    }
+    const pages: string[][] = []
+    for await (const page of paginateGetTables(
+      { client: glue, pageSize: 2 },
+      { DatabaseName: 'appdb' }
+    )) {
+      pages.push(page.TableList?.map(t => t.Name as string) ?? [])
+    }
+    expect(pages).toEqual([['a', 'b'], ['c', 'd'], ['e']])
+    const some = await glue.send(
+      new GetTablesCommand({ DatabaseName: 'appdb', Expression: '[a-c]' })
+    )
+    expect(some.TableList?.map(t => t.Name)).toEqual(['a', 'b', 'c'])
+    const bad = await failure(
+      glue.send(new GetTablesCommand({ DatabaseName: 'appdb', MaxResults: 101 }))
+    )
+    expect([bad.name, bad.message]).toEqual([
+      'InvalidInputException',
+      "1 validation error detected: Value '101' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 100"
+    ])
+  })
+})
+
+describe('validation, as Glue words it', () => {
+  beforeEach(() => withDatabase())
+
+  test.each([
+    [
+      'an empty name',
+      { Name: '' },
+      "Value '' at 'tableInput.name' failed to satisfy constraint: Member must have length greater than or equal to 1"
+    ],
+    [
+      'a 256-character name',
+      { Name: 'x'.repeat(256) },
+      'Member must have length less than or equal to 255'
+    ],
+    [
+      'a name with a line break',
+      { Name: 'two\nlines' },
+      'Member must satisfy regular expression pattern'
+    ],
+    [
+      'a column without a name',
+      { Name: 't', StorageDescriptor: { Columns: [{ Type: 'int' }] } },
+      "Value null at 'tableInput.storageDescriptor.columns.1.member.name' failed to satisfy constraint: Member must not be null"
+    ],
+    [
+      'a negative Retention',
+      { Name: 't', Retention: -1 },
+      'Member must have value greater than or equal to 0'
+    ]
+  ])('%s is InvalidInputException', async (_label, input, message) => {
+    const error = await failure(
+      glue.send(new CreateTableCommand({ DatabaseName: 'appdb', TableInput: input as TableInput }))
+    )
+    expect(error.name).toBe('InvalidInputException')
+    expect(error.message).toContain(message)
+    expect(catalog.tableNames('appdb')).toEqual([])
+  })
+
+  test('every violation is counted in one message', async () => {
+    const input = { Name: '', Owner: '', StorageDescriptor: { InputFormat: 'f'.repeat(129) } }
+    const error = await failure(
+      glue.send(new CreateTableCommand({ DatabaseName: 'appdb', TableInput: input }))
+    )
+    expect(error.message).toMatch(
+      /^3 validation errors detected: Value '' at 'tableInput.name'.*; /
+    )
+  })
+
+  test('a missing TableInput, a member of the wrong type, an unknown operation', () => {
+    const service = new GlueService(catalog)
+    const call = (target: string, body: unknown): unknown =>
+      service.handle(
+        {
+          method: 'POST',
+          url: new URL('http://glue.local/'),
+          headers: { 'x-amz-target': `AWSGlue.${target}` },
+          body: Buffer.from(JSON.stringify(body))
+        } as ServiceRequest,
+        target
+      )
+    expect(() => call('CreateTable', { DatabaseName: 'appdb' })).toThrow(
+      "1 validation error detected: Value null at 'tableInput' failed to satisfy constraint: Member must not be null"
+    )
+    expect(() => call('CreateTable', { DatabaseName: 'appdb', TableInput: { Name: 5 } })).toThrow(
+      expect.objectContaining({ code: 'SerializationException' })
+    )
+    expect(() => call('DeleteTable', {})).toThrow(
+      expect.objectContaining({ code: 'UnknownOperationException' })
+    )
+  })
+
+  test('errors render as Glue renders them', () => {
+    const answer = new GlueService(catalog).error(
+      new ServiceError('EntityNotFoundException', 400, 'Table x not found.'),
+      'req-1'
+    )
+    expect(answer).toEqual({
+      status: 400,
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-requestid': 'req-1',
+        'x-amzn-errortype': 'EntityNotFoundException'
+      },
+      body: '{"__type":"EntityNotFoundException","message":"Table x not found."}'
+    })
+  })
+})
+
+describe('refusals', () => {
+  beforeEach(() => withDatabase())
+
+  test('AccessDeniedException for one operation on one database, with the IAM wording', async () => {
+    catalog.refuse({ code: 'AccessDeniedException', operation: 'CreateTable', database: 'appdb' })
+    const error = await failure(
+      glue.send(
+        new CreateTableCommand({ DatabaseName: 'appdb', TableInput: parquetTable('orders', []) })
+      )
+    )
+    expect([error.name, error.message]).toEqual([
+      'AccessDeniedException',
+      `User: ${catalog.principalArn} is not authorized to perform: glue:CreateTable on resource: ` +
+        'arn:aws:glue:us-east-1:123456789012:database/appdb because no identity-based policy allows the glue:CreateTable action'
+    ])
+    await expect(glue.send(new GetDatabaseCommand({ Name: 'appdb' }))).resolves.toBeDefined()
+  })
+
+  test('ConcurrentModificationException injected for one call only', async () => {
+    const input = parquetTable('orders', [['id', 'int']])
+    await glue.send(new CreateTableCommand({ DatabaseName: 'appdb', TableInput: input }))
+    catalog.refuse({
+      code: 'ConcurrentModificationException',
+      operation: 'UpdateTable',
+      table: 'orders',
+      times: 1
+    })
+    const first = await failure(
+      glue.send(new UpdateTableCommand({ DatabaseName: 'appdb', TableInput: input }))
+    )
+    expect(first.name).toBe('ConcurrentModificationException')
+    expect(catalog.getTable('appdb', 'orders').VersionId).toBe('0')
+    await glue.send(new UpdateTableCommand({ DatabaseName: 'appdb', TableInput: input }))
+    expect(catalog.getTable('appdb', 'orders').VersionId).toBe('1')
+  })
+
+  test("another account's CatalogId is AccessDeniedException", async () => {
+    const error = await failure(
+      glue.send(new GetDatabaseCommand({ Name: 'appdb', CatalogId: '999999999999' }))
+    )
+    expect([error.name, error.message]).toEqual([
+      'AccessDeniedException',
+      `User: ${catalog.principalArn} is not authorized to perform: glue:GetDatabase on resource: ` +
+        'arn:aws:glue:us-east-1:999999999999:catalog'
+    ])
+    await expect(
+      glue.send(new GetDatabaseCommand({ Name: 'appdb', CatalogId: '123456789012' }))
+    ).resolves.toBeDefined()
+  })
+})
