@@ -101,6 +101,12 @@ describe('InputError', () => {
     expect(quote('x'.repeat(200))).toBe(`'${'x'.repeat(77)}...'`)
     expect(quote('x'.repeat(80))).toBe(`'${'x'.repeat(80)}'`)
   })
+
+  test('quote cuts a long value of control characters and a 1 MB value alike', () => {
+    expect(quote('\u0001'.repeat(100))).toBe(`'${'\\u0001'.repeat(12)}\\u000...'`)
+    expect(quote(`${'y'.repeat(1 << 20)}\n`)).toBe(`'${'y'.repeat(77)}...'`)
+    expect(quote('\u{1F600}'.repeat(90))).toBe(`'${'\u{1F600}'.repeat(77)}...'`)
+  })
 })
 
 describe('order of checks', () => {

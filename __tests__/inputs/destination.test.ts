@@ -71,6 +71,22 @@ describe('iam-role-arn', () => {
 
   const withPath = 'arn:aws-cn:iam::123456789012:role/service-role/rds.export+1'
   accepted('iam-role-arn', withPath, { iamRoleArn: withPath })
+
+  const role = 'arn:aws:iam::123456789012:role/'
+  const deep = `${role}${'a/'.repeat(34)}export`
+  accepted('iam-role-arn', deep, { iamRoleArn: deep })
+  const longest = `${role}${'p'.repeat(510)}/${'n'.repeat(64)}`
+  accepted('iam-role-arn', longest, { iamRoleArn: longest })
+  refused('iam-role-arn', `${role}${'p'.repeat(511)}/x`, 'a role path is printable ASCII')
+  refused('iam-role-arn', `${role}${'n'.repeat(65)}`, 'the role name is 1-64 letters')
+  refused('iam-role-arn', `${role}path/`, 'the role name is 1-64 letters')
+  refused('iam-role-arn', `${role}/x`, 'a role path is printable ASCII')
+  refused('iam-role-arn', `${role}p\u00e4th/x`, 'a role path is printable ASCII')
+  refused(
+    'iam-role-arn',
+    `${role}na!me`,
+    'the role name is 1-64 letters, digits and the characters + = , . @ _ -'
+  )
 })
 
 describe('kms-key-id', () => {

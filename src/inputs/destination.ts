@@ -7,13 +7,14 @@ import { quote, refuse, required } from './errors.js'
 import { kmsKeyProblem } from './kms.js'
 import type { Inputs } from './read.js'
 import { parseRoleArn } from './role.js'
+import { trimSlashes } from './values.js'
 
 const BUCKET_RULE = "must be a bucket name (3-63 lower-case letters, digits, '.' and '-')"
 
 // An s3:// URI or an S3 ARN split into what goes in s3-bucket-name and s3-prefix.
 function splitHint(location: string): string {
   const [bucket = '', ...keys] = location.split('/')
-  const prefix = keys.join('/').replace(/^\/+|\/+$/g, '')
+  const prefix = trimSlashes(keys.join('/'))
   return prefix
     ? `put ${quote(bucket)} in s3-bucket-name and ${quote(prefix)} in s3-prefix`
     : `put ${quote(bucket)} in s3-bucket-name`
@@ -56,7 +57,7 @@ function parsePrefix(value: string): string {
   if (Buffer.byteLength(value) > 1024) {
     throw refuse(input, 'must be at most 1024 bytes long (the S3 key limit)', value)
   }
-  return value.replace(/^\/+|\/+$/g, '')
+  return trimSlashes(value)
 }
 
 function parseKmsKey(value: string): string {

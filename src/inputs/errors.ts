@@ -13,9 +13,13 @@ export class InputError extends Error {
 
 /** A value as echoed in a message: quoted, control characters escaped, cut to about 80. */
 export function quote(value: string): string {
-  const escaped = value.replace(/\p{Cc}/gu, char =>
-    char === '\n' ? '\\n' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
-  )
+  // 170 UTF-16 units hold at least 85 characters: more than is ever shown, and no more work
+  // for a 1 MB value than for a short one.
+  const escaped = value
+    .slice(0, 170)
+    .replace(/\p{Cc}/gu, char =>
+      char === '\n' ? '\\n' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+    )
   const chars = [...escaped]
   return `'${chars.length > 80 ? `${chars.slice(0, 77).join('')}...` : escaped}'`
 }

@@ -18,6 +18,7 @@ import { parseWaiting } from './waiting.js'
 export { InputError, quote } from './errors.js'
 export { exportOnlyProblem, splitExportOnly } from './export-only.js'
 export { INPUT_DEFAULTS, SOURCE_INPUTS } from './read.js'
+export { trimSlashes } from './values.js'
 
 /**
  * Checks the inputs and returns the Config, plus warnings for inputs that are given but have no
