@@ -1,5 +1,5 @@
 import { describe } from '@jest/globals'
-import { accepted, refused } from './support.js'
+import { accepted, anyRegion, refused } from './support.js'
 
 describe('s3-bucket-name', () => {
   refused('s3-bucket-name', undefined, "Input 's3-bucket-name' is required with mode 'start'")
@@ -70,7 +70,12 @@ describe('iam-role-arn', () => {
   )
 
   const withPath = 'arn:aws-cn:iam::123456789012:role/service-role/rds.export+1'
-  accepted('iam-role-arn', withPath, { iamRoleArn: withPath })
+  accepted(
+    'iam-role-arn',
+    withPath,
+    { iamRoleArn: withPath },
+    { with: { 'source-arn': 'arn:aws-cn:rds:cn-north-1:123456789012:snapshot:s', ...anyRegion } }
+  )
 
   const role = 'arn:aws:iam::123456789012:role/'
   const deep = `${role}${'a/'.repeat(34)}export`

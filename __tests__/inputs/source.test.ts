@@ -1,5 +1,5 @@
 import { describe, test, expect } from '@jest/globals'
-import { accepted, noArn, refused, warningsOf, withBase } from './support.js'
+import { accepted, anyRegion, noArn, refused, warningsOf, withBase } from './support.js'
 
 const inRegion = { ...noArn, 'aws-region': 'us-east-1' }
 
@@ -41,13 +41,18 @@ describe('source-arn', () => {
   const automated = 'arn:aws:rds:us-east-1:123456789012:snapshot:rds:prod-db-2026-11-25-03-10'
   accepted('source-arn', automated, { source: { input: 'source-arn', arn: automated } })
   const clusterSnapshot = 'arn:aws:rds:eu-central-2:123456789012:cluster-snapshot:c1'
-  accepted('source-arn', clusterSnapshot, {
-    source: { input: 'source-arn', arn: clusterSnapshot },
-    region: 'eu-central-2'
-  })
-  accepted('source-arn', 'arn:aws-us-gov:rds:us-gov-west-1:123456789012:cluster:aurora', {
-    region: 'us-gov-west-1'
-  })
+  accepted(
+    'source-arn',
+    clusterSnapshot,
+    { source: { input: 'source-arn', arn: clusterSnapshot }, region: 'eu-central-2' },
+    { with: anyRegion }
+  )
+  accepted(
+    'source-arn',
+    'arn:aws-us-gov:rds:us-gov-west-1:123456789012:cluster:aurora',
+    { region: 'us-gov-west-1' },
+    { with: { ...anyRegion, 'iam-role-arn': 'arn:aws-us-gov:iam::123456789012:role/export' } }
+  )
 })
 
 describe('db-snapshot-identifier and db-cluster-snapshot-identifier', () => {
@@ -112,7 +117,7 @@ describe('db-snapshot-identifier and db-cluster-snapshot-identifier', () => {
     'db-snapshot-identifier',
     shared,
     { source: { input: 'db-snapshot-identifier', identifier: shared }, region: 'eu-west-1' },
-    { with: noArn, env: { AWS_REGION: 'us-east-1' } }
+    { with: { ...noArn, ...anyRegion }, env: { AWS_REGION: 'us-east-1' } }
   )
   accepted(
     'db-cluster-snapshot-identifier',
@@ -126,7 +131,7 @@ describe('db-snapshot-identifier and db-cluster-snapshot-identifier', () => {
     'db-cluster-snapshot-identifier',
     'arn:aws:rds:us-west-2:123456789012:cluster-snapshot:c1',
     { region: 'us-west-2' },
-    { with: noArn }
+    { with: { ...noArn, ...anyRegion } }
   )
 })
 
@@ -196,4 +201,65 @@ describe('snapshot-type with a named snapshot', () => {
   test('any is quiet', () => {
     expect(warningsOf(withBase({ 'snapshot-type': 'any' }))).toEqual([])
   })
+})
+
+describe('the name inside a source ARN', () => {
+  const arn = (kind: string, name: string) => `arn:aws:rds:us-east-1:123456789012:${kind}:${name}`
+
+  refused(
+    'source-arn',
+    arn('snapshot', 'm\u0430nual-1'),
+    "'\u0430' (U+0430) is not allowed in a name"
+  )
+  refused(
+    'source-arn',
+    arn('snapshot', 's'.repeat(1 << 20)),
+    'it has 1048576 characters, at most 255'
+  )
+  refused('source-arn', arn('snapshot', 'rds:prod_db'), "'_' is not allowed in a name")
+  refused('source-arn', arn('snapshot', '1st'), 'must end with a DB snapshot name')
+  refused(
+    'source-arn',
+    arn('cluster-snapshot', 'c'.repeat(64)),
+    'must end with a DB cluster snapshot name (letters, digits and hyphens; automated'
+  )
+  refused('source-arn', arn('cluster-snapshot', 'c'.repeat(64)), 'it has 64 characters, at most 63')
+  refused('source-arn', arn('cluster', 'aurora--1'), 'it must not contain two hyphens in a row')
+  refused(
+    'source-arn',
+    arn('cluster', 'c'.repeat(64)),
+    'must end with a DB cluster identifier (1-63 letters, digits and hyphens, beginning with a letter)'
+  )
+  refused('source-arn', arn('cluster', 'аurora'), "not '\u0430' (U+0430)")
+  refused(
+    'db-cluster-snapshot-identifier',
+    arn('cluster-snapshot', 'a.b'),
+    "'.' is not allowed in a name",
+    { with: noArn }
+  )
+  refused('db-cluster-snapshot-identifier', 'c'.repeat(64), 'it has 64 characters, at most 63', {
+    with: noArn
+  })
+  refused('db-snapshot-identifier', 'snap\u2010shot', "'\u2010' (U+2010) is not allowed", {
+    with: noArn
+  })
+
+  for (const [kind, name] of [
+    ['snapshot', 's'.repeat(255)],
+    ['snapshot', `rds:${'p'.repeat(63)}-2026-11-25-03-10`],
+    ['cluster-snapshot', 'c'.repeat(63)],
+    ['cluster-snapshot', `rds:${'c'.repeat(63)}-2026-11-25-03-10`],
+    ['cluster-snapshot', 'awsbackup:job-8a3f0c2e-1b2c-4d5e-9f00-112233445566'],
+    ['cluster', 'c'.repeat(63)]
+  ] as const) {
+    accepted('source-arn', arn(kind, name), {
+      source: { input: 'source-arn', arn: arn(kind, name) }
+    })
+  }
+  accepted(
+    'db-cluster-snapshot-identifier',
+    `rds:${'c'.repeat(63)}-2026-11-25-03-10`,
+    {},
+    { with: { ...noArn, 'aws-region': 'us-east-1' } }
+  )
 })

@@ -13,6 +13,9 @@ export const SNAPSHOT_ARN = 'arn:aws:rds:us-east-1:123456789012:snapshot:manual-
 export const ROLE_ARN = 'arn:aws:iam::123456789012:role/rds-s3-export'
 export const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
 
+/** A key id: unlike a key ARN, it names no region, so it goes with a source in any region. */
+export const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab'
+
 /** The smallest valid start, as a local run gives it (no defaults filled in). */
 export const base: Inputs = {
   'source-arn': SNAPSHOT_ARN,
@@ -23,6 +26,9 @@ export const base: Inputs = {
 
 /** Overrides that take source-arn away, so another source input can stand in. */
 export const noArn: Inputs = { 'source-arn': undefined }
+
+/** Overrides that let the source be in any region of the aws partition. */
+export const anyRegion: Inputs = { 'kms-key-id': KEY_ID }
 
 export function parse(inputs: Inputs, env: Inputs = {}) {
   return parseInputs(name => inputs[name] ?? '', env)

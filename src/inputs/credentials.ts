@@ -4,6 +4,7 @@
 import type { Config } from '../config.js'
 import { refuse } from './errors.js'
 import type { Inputs } from './read.js'
+import { checkArnPlace, type Place } from './region.js'
 import { parseRoleArn } from './role.js'
 import { parseInteger } from './values.js'
 
@@ -14,10 +15,13 @@ type Credentials = Pick<
 
 const SESSION_OPTIONS = ['role-session-name', 'role-duration-seconds']
 
-/** The credentials section; session options without role-to-assume are ignored with a warning. */
-export function parseCredentials(inputs: Inputs, warnings: string[]): Credentials {
+/** The credentials section, in the region found; session options without role-to-assume are ignored with a warning. */
+export function parseCredentials(inputs: Inputs, place: Place, warnings: string[]): Credentials {
   const roleToAssume = inputs.raw('role-to-assume')
-  if (roleToAssume !== '') parseRoleArn('role-to-assume', roleToAssume)
+  if (roleToAssume !== '') {
+    parseRoleArn('role-to-assume', roleToAssume)
+    checkArnPlace('role-to-assume', roleToAssume, place, false)
+  }
   const audience = inputs.get('audience')
   const roleSessionName = inputs.raw('role-session-name')
   if (roleSessionName !== '' && !/^[\w+=,.@-]{2,64}$/.test(roleSessionName)) {

@@ -6,6 +6,7 @@ import { parseArn } from '../arn.js'
 import { quote, refuse, required } from './errors.js'
 import { kmsKeyProblem } from './kms.js'
 import type { Inputs } from './read.js'
+import { checkArnPlace, type Place } from './region.js'
 import { parseRoleArn } from './role.js'
 import { trimSlashes } from './values.js'
 
@@ -84,4 +85,10 @@ export function parseDestination(inputs: Inputs, mode: Mode): Destination {
   const iamRoleArn = parseRoleArn('iam-role-arn', role)
   const kmsKeyId = parseKmsKey(inputs.raw('kms-key-id'))
   return { s3BucketName, s3Prefix, iamRoleArn, kmsKeyId }
+}
+
+/** Refuses ARNs of the destination that can't be used where the export runs. */
+export function checkDestinationPlace(destination: Destination, place: Place): void {
+  checkArnPlace('iam-role-arn', destination.iamRoleArn, place, false)
+  checkArnPlace('kms-key-id', destination.kmsKeyId, place, true)
 }

@@ -6,7 +6,7 @@
 
 import type { Config } from '../config.js'
 import { parseCredentials } from './credentials.js'
-import { parseDestination } from './destination.js'
+import { checkDestinationPlace, parseDestination } from './destination.js'
 import { parseExportOnly } from './export-only.js'
 import { parseMode } from './mode.js'
 import { readInputs } from './read.js'
@@ -38,8 +38,9 @@ export function parseInputs(
   const destination = parseDestination(inputs, mode)
   const exportOnly = parseExportOnly(inputs, mode)
   const task = parseTask(inputs, mode, taskIdentifier, warnings)
-  const region = resolveRegion(inputs.raw('aws-region'), source.source, env)
-  const credentials = parseCredentials(inputs, warnings)
+  const place = resolveRegion(inputs.raw('aws-region'), source.source, env)
+  checkDestinationPlace(destination, place)
+  const credentials = parseCredentials(inputs, place, warnings)
   const waiting = parseWaiting(inputs, mode)
   const config: Config = {
     mode,
@@ -47,7 +48,7 @@ export function parseInputs(
     ...destination,
     exportOnly,
     ...task,
-    region,
+    region: place.region,
     ...credentials,
     ...waiting
   }

@@ -2,26 +2,80 @@
 // two "newest snapshot of" forms.
 
 import type { Config, Mode, SnapshotType, SourceInput } from '../config.js'
-import { parseArn, parseRdsSourceArn } from '../arn.js'
+import { parseArn, parseRdsSourceArn, type RdsSourceArn } from '../arn.js'
 import { rdsNameProblem } from '../identifier.js'
 import { InputError, names, quote, refuse } from './errors.js'
 import { startOnlyWarning } from './mode.js'
 import { SOURCE_INPUTS, type Inputs } from './read.js'
 import { oneOf } from './values.js'
 
+type SourceInputName = (typeof SOURCE_INPUTS)[number]
+
 const SNAPSHOT_TYPES: readonly SnapshotType[] = ['automated', 'manual', 'awsbackup', 'any']
 
+// A character as a message shows it: with its code point when it is not ASCII, so a look-alike
+// (a Cyrillic 'а' for a Latin 'a') can be seen for what it is.
+function character(char: string): string {
+  const code = char.codePointAt(0) ?? 0
+  return code < 0x80
+    ? quote(char)
+    : `${quote(char)} (U+${code.toString(16).toUpperCase().padStart(4, '0')})`
+}
+
 // Manual names follow the RDS naming rule loosely (real names must never be refused);
-// automated (`rds:`) and AWS Backup (`awsbackup:`) names carry a prefix with a colon.
-function snapshotNameProblem(value: string): string | undefined {
+// automated (`rds:`) and AWS Backup (`awsbackup:`) names carry a prefix with a colon. Manual
+// DB snapshot names have at most 255 characters, manual cluster snapshot names 63.
+function snapshotNameProblem(value: string, manualMax: number): string | undefined {
   if (value.length > 255) return `it has ${value.length} characters, at most 255 are allowed`
-  const prefixed = /^(rds|awsbackup):(.*)$/.exec(value)
-  const name = prefixed ? (prefixed[2] ?? '') : value
+  const prefixed = /^(rds|awsbackup):/.exec(value)
+  const name = prefixed ? value.slice(prefixed[0].length) : value
   if (name === '') return `the name after '${prefixed?.[1]}:' is missing`
-  if (!prefixed && !/^[A-Za-z]/.test(name)) return 'a name begins with a letter'
   const bad = /[^A-Za-z0-9-]/u.exec(name)
-  if (bad) return `${quote(bad[0])} is not allowed in a name`
+  if (bad) return `${character(bad[0])} is not allowed in a name`
+  if (prefixed) return undefined
+  if (!/^[A-Za-z]/.test(name)) return 'a name begins with a letter'
+  if (name.length > manualMax) {
+    return `it has ${name.length} characters, at most ${manualMax} are allowed`
+  }
   return undefined
+}
+
+const SNAPSHOT_NAME_MAX = { snapshot: 255, 'cluster-snapshot': 63 } as const
+
+const IDENTIFIER_RULE = '(1-63 letters, digits and hyphens, beginning with a letter)'
+const CLUSTER_RULE = `DB cluster identifier ${IDENTIFIER_RULE}`
+
+const SNAPSHOT_WHAT = {
+  snapshot: 'DB snapshot',
+  'cluster-snapshot': 'DB cluster snapshot'
+} as const
+
+function snapshotRule(kind: 'snapshot' | 'cluster-snapshot'): string {
+  return (
+    `${SNAPSHOT_WHAT[kind]} name (letters, digits and hyphens; ` +
+    `automated 'rds:...' and AWS Backup 'awsbackup:...' names too)`
+  )
+}
+
+// The name at the end of a source ARN, by the rules of its kind.
+function arnNameProblem(arn: RdsSourceArn): { rule: string; problem: string } | undefined {
+  if (arn.kind === 'cluster') {
+    const problem = rdsNameProblem(arn.resourceName, 63)
+    return problem
+      ? { rule: `must end with a ${CLUSTER_RULE}`, problem: `it ${problem}` }
+      : undefined
+  }
+  const problem = snapshotNameProblem(arn.resourceName, SNAPSHOT_NAME_MAX[arn.kind])
+  return problem ? { rule: `must end with a ${snapshotRule(arn.kind)}`, problem } : undefined
+}
+
+/** An ARN given as the source, checked by parseRdsSourceArn and then by its name. */
+function checkSourceArn(input: SourceInputName, value: string): RdsSourceArn {
+  const result = parseRdsSourceArn(value)
+  if ('problem' in result) throw refuse(input, result.problem, value, result.hint)
+  const name = arnNameProblem(result.arn)
+  if (name) throw refuse(input, name.rule, value, name.problem)
+  return result.arn
 }
 
 const MISPLACED_ARN = {
@@ -36,17 +90,13 @@ function checkSnapshotInput(
   value: string
 ): void {
   const kind = input === 'db-snapshot-identifier' ? 'snapshot' : 'cluster-snapshot'
-  const what = kind === 'snapshot' ? 'DB snapshot' : 'DB cluster snapshot'
-  const rule =
-    `must be a ${what} name (letters, digits and hyphens; automated 'rds:...' and ` +
-    `AWS Backup 'awsbackup:...' names too) or a ${what} ARN (':${kind}:')`
+  const rule = `must be a ${snapshotRule(kind)} or a ${SNAPSHOT_WHAT[kind]} ARN (':${kind}:')`
   if (value.startsWith('arn:')) {
-    const result = parseRdsSourceArn(value)
-    if ('problem' in result) throw refuse(input, result.problem, value, result.hint)
-    if (result.arn.kind === kind) return
-    throw refuse(input, rule, value, MISPLACED_ARN[result.arn.kind])
+    const arn = checkSourceArn(input, value)
+    if (arn.kind === kind) return
+    throw refuse(input, rule, value, MISPLACED_ARN[arn.kind])
   }
-  const problem = snapshotNameProblem(value)
+  const problem = snapshotNameProblem(value, SNAPSHOT_NAME_MAX[kind])
   if (problem) throw refuse(input, rule, value, problem)
 }
 
@@ -55,7 +105,7 @@ function checkInstanceOrClusterInput(
   value: string
 ): void {
   const what = input === 'db-instance-identifier' ? 'DB instance' : 'DB cluster'
-  const rule = `must be a ${what} identifier (1-63 letters, digits and hyphens, beginning with a letter)`
+  const rule = `must be a ${what} identifier ${IDENTIFIER_RULE}`
   const arn = parseArn(value)
   if (arn) {
     throw refuse(input, rule, value, `give the name, ${quote(arn.resourceName)}, not the ARN`)
@@ -64,7 +114,7 @@ function checkInstanceOrClusterInput(
   if (problem) throw refuse(input, rule, value, `it ${problem}`)
 }
 
-function onlySourceInput(inputs: Inputs): (typeof SOURCE_INPUTS)[number] {
+function onlySourceInput(inputs: Inputs): SourceInputName {
   const given = SOURCE_INPUTS.filter(name => inputs.raw(name) !== '')
   const [input] = given
   if (input === undefined) {
@@ -83,11 +133,9 @@ function parseSource(inputs: Inputs, snapshotType: SnapshotType): SourceInput {
   const input = onlySourceInput(inputs)
   const value = inputs.raw(input)
   switch (input) {
-    case 'source-arn': {
-      const result = parseRdsSourceArn(value)
-      if ('problem' in result) throw refuse(input, result.problem, value, result.hint)
+    case 'source-arn':
+      checkSourceArn(input, value)
       return { input, arn: value }
-    }
     case 'db-snapshot-identifier':
     case 'db-cluster-snapshot-identifier':
       checkSnapshotInput(input, value)
