@@ -36,7 +36,7 @@ export function parseInputs(
   const { mode, taskIdentifier } = parseMode(inputs)
   const source = parseSourceSection(inputs, mode, warnings)
   const destination = parseDestination(inputs, mode)
-  const exportOnly = parseExportOnly(inputs, mode)
+  const exportOnly = parseExportOnly(inputs, mode, warnings)
   const task = parseTask(inputs, mode, taskIdentifier, warnings)
   const place = resolveRegion(inputs.raw('aws-region'), source.source, env)
   checkDestinationPlace(destination, place)
