@@ -17,6 +17,8 @@ describe('defaults', () => {
   const expected: Config = {
     mode: 'start',
     source: { input: 'source-arn', arn: SNAPSHOT_ARN },
+    createSnapshot: false,
+    snapshotTags: [],
     s3BucketName: 'my-bucket',
     s3Prefix: '',
     iamRoleArn: ROLE_ARN,

@@ -11,6 +11,7 @@ import { parseExportOnly } from './export-only.js'
 import { parseMode } from './mode.js'
 import { readInputs } from './read.js'
 import { resolveRegion } from './region.js'
+import { parseSnapshotSection } from './snapshot.js'
 import { parseSourceSection } from './source.js'
 import { parseTask } from './task.js'
 import { parseWaiting } from './waiting.js'
@@ -18,6 +19,7 @@ import { parseWaiting } from './waiting.js'
 export { InputError, quote } from './errors.js'
 export { exportOnlyProblem, splitExportOnly } from './export-only.js'
 export { INPUT_DEFAULTS, SOURCE_INPUTS } from './read.js'
+export { ACTION_TAG_KEYS, SNAPSHOT_TAGS_MAX, parseSnapshotTags } from './snapshot.js'
 export { trimSlashes } from './values.js'
 
 /**
@@ -35,6 +37,7 @@ export function parseInputs(
   const inputs = readInputs(read)
   const { mode, taskIdentifier } = parseMode(inputs)
   const source = parseSourceSection(inputs, mode, warnings)
+  const snapshot = parseSnapshotSection(inputs, mode, source.source, warnings)
   const destination = parseDestination(inputs, mode)
   const exportOnly = parseExportOnly(inputs, mode, warnings)
   const task = parseTask(inputs, mode, taskIdentifier, warnings)
@@ -45,6 +48,7 @@ export function parseInputs(
   const config: Config = {
     mode,
     ...source,
+    ...snapshot,
     ...destination,
     exportOnly,
     ...task,

@@ -27,6 +27,8 @@ export function parseMode(inputs: Inputs): { mode: Mode; taskIdentifier: string 
 /** The inputs that only mode 'start' reads, in the order of action.yml. */
 export const START_ONLY_INPUTS = [
   ...SOURCE_INPUTS,
+  'create-snapshot',
+  'snapshot-tags',
   's3-bucket-name',
   's3-prefix',
   'iam-role-arn',

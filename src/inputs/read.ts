@@ -5,6 +5,8 @@
 export const INPUT_DEFAULTS = {
   mode: 'start',
   'snapshot-type': 'any',
+  'create-snapshot': 'false',
+  'snapshot-tags': '',
   's3-prefix': '',
   'export-only': '',
   'if-exists': 'attach',
