@@ -55,4 +55,10 @@ export interface Config {
   cancelOnAbort: boolean
   failOnWarning: boolean
   summary: boolean
+  /** tables-report: read the export's metadata once COMPLETE; 'auto' turns S3 refusals into a warning. */
+  tablesReport: 'auto' | boolean
+  /** glue-database: register the COMPLETE tables in this Glue database (needs the report). */
+  glueDatabase?: string
+  /** glue-table-prefix: '' when none; always '' without glueDatabase. */
+  glueTablePrefix: string
 }

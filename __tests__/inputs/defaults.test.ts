@@ -35,7 +35,9 @@ describe('defaults', () => {
     pollIntervalSeconds: 60,
     cancelOnAbort: true,
     failOnWarning: false,
-    summary: true
+    summary: true,
+    tablesReport: 'auto',
+    glueTablePrefix: ''
   }
 
   test('a local run without defaults gets the action.yml defaults', () => {

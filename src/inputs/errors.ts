@@ -41,3 +41,9 @@ export function required(input: string, mode: string, purpose: string): InputErr
 export function names(list: readonly string[], separator = ', '): string {
   return list.map(name => `'${name}'`).join(separator)
 }
+
+/** "Input 'a'" or "Inputs 'a', 'b'", as a warning opens, and whether it is one. */
+export function inputsPhrase(list: readonly string[]): { phrase: string; one: boolean } {
+  const one = list.length === 1
+  return { phrase: `${one ? 'Input' : 'Inputs'} ${names(list)}`, one }
+}

@@ -13,6 +13,7 @@ import { readInputs } from './read.js'
 import { resolveRegion } from './region.js'
 import { parseSnapshotSection } from './snapshot.js'
 import { parseSourceSection } from './source.js'
+import { parseTablesSection } from './tables.js'
 import { parseTask } from './task.js'
 import { parseWaiting } from './waiting.js'
 
@@ -20,6 +21,7 @@ export { InputError, quote } from './errors.js'
 export { exportOnlyProblem, splitExportOnly } from './export-only.js'
 export { INPUT_DEFAULTS, SOURCE_INPUTS } from './read.js'
 export { ACTION_TAG_KEYS, SNAPSHOT_TAGS_MAX, parseSnapshotTags } from './snapshot.js'
+export { GLUE_NAME_MAX, GLUE_TABLE_PREFIX_MAX } from './tables.js'
 export { trimSlashes } from './values.js'
 
 /**
@@ -45,6 +47,7 @@ export function parseInputs(
   checkDestinationPlace(destination, place)
   const credentials = parseCredentials(inputs, place, warnings)
   const waiting = parseWaiting(inputs, mode)
+  const tables = parseTablesSection(inputs, mode, waiting.wait, warnings)
   const config: Config = {
     mode,
     ...source,
@@ -54,7 +57,8 @@ export function parseInputs(
     ...task,
     region: place.region,
     ...credentials,
-    ...waiting
+    ...waiting,
+    ...tables
   }
   return { config, warnings }
 }

@@ -2,7 +2,7 @@
 // mode 'start' alone are ignored by the others, with a warning.
 
 import type { Mode, SnapshotType } from '../config.js'
-import { names, required } from './errors.js'
+import { inputsPhrase, required } from './errors.js'
 import { SOURCE_INPUTS, type Inputs } from './read.js'
 import { oneOf } from './values.js'
 
@@ -48,9 +48,9 @@ export function startOnlyWarning(
     if (inputs.given(name)) ignored.push(name)
   }
   if (ignored.length === 0) return undefined
-  const one = ignored.length === 1
+  const { phrase, one } = inputsPhrase(ignored)
   return (
-    `${one ? 'Input' : 'Inputs'} ${names(ignored)} only ${one ? 'applies' : 'apply'} to mode 'start'; ` +
+    `${phrase} only ${one ? 'applies' : 'apply'} to mode 'start'; ` +
     `mode '${mode}' ignores ${one ? 'it' : 'them'} and uses the task named by export-task-identifier.`
   )
 }

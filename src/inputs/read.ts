@@ -19,7 +19,9 @@ export const INPUT_DEFAULTS = {
   'poll-interval-seconds': '60',
   'cancel-on-abort': 'true',
   'fail-on-warning': 'false',
-  summary: 'true'
+  summary: 'true',
+  'tables-report': 'auto',
+  'glue-table-prefix': ''
 } as const
 
 /** The five ways to name the source of a `start`; exactly one is given. */
