@@ -47,6 +47,8 @@ export interface Config {
   /** Undefined means derive it from the run id. */
   roleSessionName?: string
   roleDurationSeconds: number
+  /** http-proxy as given: http:// or https://, a host, an optional port and user:password. */
+  httpProxy?: string
   /** Mode wait implies true. */
   wait: boolean
   waitTimeoutMinutes: number

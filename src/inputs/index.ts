@@ -9,6 +9,7 @@ import { parseCredentials } from './credentials.js'
 import { checkDestinationPlace, parseDestination } from './destination.js'
 import { parseExportOnly } from './export-only.js'
 import { parseMode } from './mode.js'
+import { parseProxy } from './proxy.js'
 import { readInputs } from './read.js'
 import { resolveRegion } from './region.js'
 import { parseSnapshotSection } from './snapshot.js'
@@ -19,6 +20,7 @@ import { parseWaiting } from './waiting.js'
 
 export { InputError, quote } from './errors.js'
 export { exportOnlyProblem, splitExportOnly } from './export-only.js'
+export { proxySecrets, redactProxyUrl } from './proxy.js'
 export { INPUT_DEFAULTS, SOURCE_INPUTS } from './read.js'
 export { ACTION_TAG_KEYS, SNAPSHOT_TAGS_MAX, parseSnapshotTags } from './snapshot.js'
 export { GLUE_NAME_MAX, GLUE_TABLE_PREFIX_MAX } from './tables.js'
@@ -46,6 +48,7 @@ export function parseInputs(
   const place = resolveRegion(inputs.raw('aws-region'), source.source, env)
   checkDestinationPlace(destination, place)
   const credentials = parseCredentials(inputs, place, warnings)
+  const proxy = parseProxy(inputs)
   const waiting = parseWaiting(inputs, mode)
   const tables = parseTablesSection(inputs, mode, waiting.wait, warnings)
   const config: Config = {
@@ -57,6 +60,7 @@ export function parseInputs(
     ...task,
     region: place.region,
     ...credentials,
+    ...proxy,
     ...waiting,
     ...tables
   }
