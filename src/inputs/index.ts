@@ -30,8 +30,9 @@ export { trimSlashes } from './values.js'
  * Checks the inputs and returns the Config, plus warnings for inputs that are given but have no
  * effect. `read` returns an input's value like core.getInput ('' when unset); '' means the
  * action.yml default. `env` supplies AWS_REGION and AWS_DEFAULT_REGION. Throws an InputError on
- * the first broken rule: mode first, then the source (or the task for the other modes), then the
- * rest in the order of action.yml.
+ * the first broken rule, section by section: the mode (and the task the other modes name), the
+ * source and create-snapshot, the destination, export-only, the task, the region (then the ARNs
+ * that must agree with it), the credentials, http-proxy, waiting, and the tables.
  */
 export function parseInputs(
   read: (name: string) => string,
