@@ -3,12 +3,12 @@
 
 import type { Config, Mode } from '../config.js'
 import { parseArn } from '../arn.js'
+import { trimSlashes } from '../report/outputs.js'
 import { quote, refuse, required } from './errors.js'
 import { kmsKeyProblem } from './kms.js'
 import type { Inputs } from './read.js'
 import { checkArnPlace, type Place } from './region.js'
 import { parseRoleArn } from './role.js'
-import { trimSlashes } from './values.js'
 
 const BUCKET_RULE = "must be a bucket name (3-63 lower-case letters, digits, '.' and '-')"
 

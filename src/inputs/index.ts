@@ -24,7 +24,6 @@ export { proxySecrets, redactProxyUrl } from './proxy.js'
 export { INPUT_DEFAULTS, SOURCE_INPUTS } from './read.js'
 export { ACTION_TAG_KEYS, SNAPSHOT_TAGS_MAX, parseSnapshotTags } from './snapshot.js'
 export { GLUE_NAME_MAX, GLUE_TABLE_PREFIX_MAX } from './tables.js'
-export { trimSlashes } from './values.js'
 
 /**
  * Checks the inputs and returns the Config, plus warnings for inputs that are given but have no

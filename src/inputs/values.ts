@@ -66,12 +66,3 @@ export function splitList(value: string): string[] {
     .map(entry => entry.trim())
     .filter(entry => entry !== '')
 }
-
-/** The value without leading and trailing '/'; a loop, as /^\/+|\/+$/g is quadratic on slashes. */
-export function trimSlashes(value: string): string {
-  let start = 0
-  let end = value.length
-  while (start < end && value[start] === '/') start++
-  while (end > start && value[end - 1] === '/') end--
-  return value.slice(start, end)
-}
