@@ -1,5 +1,13 @@
 import { describe, test, expect } from '@jest/globals'
-import { isAccountId, isRegion, parseArn, parseRdsSourceArn } from '../src/arn.js'
+import { partition } from '@aws-sdk/core/client'
+import {
+  isAccountId,
+  isRegion,
+  parseArn,
+  parseRdsSourceArn,
+  partitionOf,
+  partitionProblem
+} from '../src/arn.js'
 
 describe('parseArn', () => {
   test.each([
@@ -109,7 +117,8 @@ describe('isRegion and isAccountId', () => {
     'cn-north-1',
     'ap-southeast-4',
     'il-central-1',
-    'us-isob-east-1'
+    'us-isob-east-1',
+    'eusc-de-east-1'
   ])('%s is a region', value => {
     expect(isRegion(value)).toBe(true)
   })
@@ -126,6 +135,60 @@ describe('isRegion and isAccountId', () => {
     expect(isAccountId('12345678901')).toBe(false)
     expect(isAccountId('1234567890123')).toBe(false)
     expect(isAccountId('12345678901a')).toBe(false)
+  })
+})
+
+describe('partitionOf', () => {
+  // Regions of every partition, the newest included: the SDK's endpoint rules are the reference.
+  const regions = [
+    'us-east-1',
+    'eu-central-2',
+    'ap-southeast-7',
+    'mx-central-1',
+    'il-central-1',
+    'ca-west-1',
+    'cn-north-1',
+    'cn-northwest-1',
+    'us-gov-west-1',
+    'us-gov-east-1',
+    'us-iso-east-1',
+    'us-iso-west-1',
+    'us-isob-east-1',
+    'eu-isoe-west-1',
+    'us-isof-south-1',
+    'eusc-de-east-1'
+  ]
+
+  test.each(regions)('%s is in the partition the AWS SDK puts it in', region => {
+    expect(partitionOf(region)).toBe(partition(region).name)
+  })
+
+  test('a region no partition claims has none (the SDK would guess aws)', () => {
+    expect(partitionOf('xx-east-1')).toBeUndefined()
+  })
+
+  test.each([
+    ['aws-cn', 'us-east-1', "its partition is 'aws-cn' but region 'us-east-1' is in 'aws'"],
+    ['aws', 'cn-north-1', "its partition is 'aws' but region 'cn-north-1' is in 'aws-cn'"],
+    ['aws-us-gov', 'us-east-1', "its partition is 'aws-us-gov' but region 'us-east-1' is in 'aws'"],
+    [
+      'aws',
+      'us-gov-west-1',
+      "its partition is 'aws' but region 'us-gov-west-1' is in 'aws-us-gov'"
+    ],
+    ['aws-iso', 'us-isob-east-1', "region 'us-isob-east-1' is in 'aws-iso-b'"]
+  ])('%s in %s: %s', (arnPartition, region, problem) => {
+    expect(partitionProblem(arnPartition, region)).toContain(problem)
+  })
+
+  test.each([
+    ['aws', 'us-east-1'],
+    ['aws-cn', 'cn-north-1'],
+    ['aws-us-gov', 'us-gov-west-1'],
+    ['aws-iso-f', 'us-isof-east-1'],
+    ['aws-new', 'xx-east-1']
+  ])('%s in %s agree', (arnPartition, region) => {
+    expect(partitionProblem(arnPartition, region)).toBeUndefined()
   })
 })
 
@@ -175,6 +238,14 @@ describe('parseRdsSourceArn', () => {
       "or Aurora DB cluster (':cluster:'): it is a 'og' ARN"
     ],
     ['arn:aws:rds:us-east-1:123456789012:snapshot:', "must end with the snapshot's name"],
+    [
+      'arn:aws-cn:rds:us-east-1:123456789012:snapshot:x',
+      "must name a region of its own partition: its partition is 'aws-cn' but region 'us-east-1' is in 'aws'"
+    ],
+    [
+      'arn:aws:rds:cn-north-1:123456789012:cluster:x',
+      "its partition is 'aws' but region 'cn-north-1' is in 'aws-cn'"
+    ],
     ['arn:aws:rds:us-east-1:123456789012:cluster:a/b', "must end with the cluster's name"]
   ])('%s is refused: %s', (value, phrase) => {
     const result = parseRdsSourceArn(value)

@@ -20,8 +20,21 @@ export interface Arn {
 const PARTITION = /^aws(-[a-z]+)*$/
 const SERVICE = /^[a-z0-9][a-z0-9-]*$/
 const ACCOUNT_ID = /^\d{12}$/
-// Region names like us-east-1, us-gov-west-1, cn-north-1, eu-central-2, il-central-1.
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
+// Region names like us-east-1, us-gov-west-1, cn-north-1, eu-central-2, eusc-de-east-1.
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/
+
+// The partitions and the regions in each, as the AWS SDK's endpoint rules say
+// (partitions.json, regionRegex). One region belongs to one partition.
+const PARTITION_REGIONS: readonly (readonly [string, RegExp])[] = [
+  ['aws', /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/],
+  ['aws-cn', /^cn-\w+-\d+$/],
+  ['aws-eusc', /^eusc-(de)-\w+-\d+$/],
+  ['aws-iso', /^us-iso-\w+-\d+$/],
+  ['aws-iso-b', /^us-isob-\w+-\d+$/],
+  ['aws-iso-e', /^eu-isoe-\w+-\d+$/],
+  ['aws-iso-f', /^us-isof-\w+-\d+$/],
+  ['aws-us-gov', /^us-gov-\w+-\d+$/]
+]
 
 // Values from a user's input are echoed short.
 function clip(value: string): string {
@@ -34,6 +47,24 @@ export function isAccountId(value: string): boolean {
 
 export function isRegion(value: string): boolean {
   return REGION.test(value)
+}
+
+/**
+ * The partition a region belongs to (`aws`, `aws-cn`, `aws-us-gov`, `aws-iso`...), or undefined
+ * for a region no known partition claims: a region newer than this table is never refused.
+ */
+export function partitionOf(region: string): string | undefined {
+  return PARTITION_REGIONS.find(([, regions]) => regions.test(region))?.[0]
+}
+
+/**
+ * Why an ARN of `partition` can't be used in `region`, completing "... ARN is in partition 'x'
+ * ...", or undefined when they agree or the region's partition is not known.
+ */
+export function partitionProblem(partition: string, region: string): string | undefined {
+  const expected = partitionOf(region)
+  if (expected === undefined || expected === partition) return undefined
+  return `its partition is '${partition}' but region '${region}' is in '${expected}'`
 }
 
 /** The ARN's parts, or undefined when the value is not shaped like an ARN of a known partition. */
@@ -91,6 +122,10 @@ export function parseRdsSourceArn(value: string): { arn: RdsSourceArn } | Proble
       problem: 'must name a region like us-east-1 in its fourth field',
       hint: `found '${clip(arn.region)}'`
     }
+  }
+  const mismatch = partitionProblem(arn.partition, arn.region)
+  if (mismatch) {
+    return { problem: 'must name a region of its own partition', hint: mismatch }
   }
   if (!isAccountId(arn.accountId)) {
     return {

@@ -1,4 +1,4 @@
-// The action's validated configuration: inputs.ts turns the workflow's inputs into this, once,
+// The action's validated configuration: src/inputs/ turns the workflow's inputs into this, once,
 // before any AWS call. Everything after validation reads this object, never core.getInput.
 
 export type Mode = 'start' | 'wait' | 'status' | 'cancel'
@@ -14,10 +14,20 @@ export type SourceInput =
   | { input: 'db-instance-identifier'; identifier: string; snapshotType: SnapshotType }
   | { input: 'db-cluster-identifier'; identifier: string; snapshotType: SnapshotType }
 
+/** A tag as RDS takes it (CreateDBSnapshot's Tags). */
+export interface Tag {
+  Key: string
+  Value: string
+}
+
 export interface Config {
   mode: Mode
   /** Set for mode start only. */
   source?: SourceInput
+  /** create-snapshot: take a snapshot of the instance or cluster in `source` first (start only). */
+  createSnapshot: boolean
+  /** snapshot-tags: the user's tags only, in order; [] without createSnapshot. */
+  snapshotTags: Tag[]
   /** Required for start; empty for the other modes (they read it from the task). */
   s3BucketName: string
   /** Without leading or trailing '/'; '' when none. */
@@ -37,6 +47,8 @@ export interface Config {
   /** Undefined means derive it from the run id. */
   roleSessionName?: string
   roleDurationSeconds: number
+  /** http-proxy as given: http:// or https://, a host, an optional port and user:password. */
+  httpProxy?: string
   /** Mode wait implies true. */
   wait: boolean
   waitTimeoutMinutes: number
@@ -45,6 +57,10 @@ export interface Config {
   cancelOnAbort: boolean
   failOnWarning: boolean
   summary: boolean
-  /** http-proxy: the proxy for every AWS call; undefined means the environment's rules. */
-  httpProxy?: string
+  /** tables-report: read the export's metadata once COMPLETE; 'auto' turns S3 refusals into a warning. */
+  tablesReport: 'auto' | boolean
+  /** glue-database: register the COMPLETE tables in this Glue database (needs the report). */
+  glueDatabase?: string
+  /** glue-table-prefix: '' when none; always '' without glueDatabase. */
+  glueTablePrefix: string
 }

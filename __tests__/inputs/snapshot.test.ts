@@ -1,0 +1,166 @@
+import { describe, test, expect } from '@jest/globals'
+import { ACTION_TAG_KEYS, SNAPSHOT_TAGS_MAX, parseSnapshotTags } from '../../src/inputs/index.js'
+import { accepted, noArn, parse, refused, warningsOf, withBase } from './support.js'
+
+const instance = { ...noArn, 'db-instance-identifier': 'prod', 'aws-region': 'us-east-1' }
+const creating = { ...instance, 'create-snapshot': 'true' }
+
+describe('create-snapshot', () => {
+  accepted(
+    'create-snapshot',
+    'true',
+    {
+      source: { input: 'db-instance-identifier', identifier: 'prod', snapshotType: 'any' },
+      createSnapshot: true,
+      snapshotTags: []
+    },
+    { with: instance }
+  )
+  accepted(
+    'create-snapshot',
+    'True',
+    { createSnapshot: true },
+    {
+      with: { ...noArn, 'db-cluster-identifier': 'aurora-1', 'aws-region': 'us-east-1' }
+    }
+  )
+  accepted('create-snapshot', 'FALSE', { createSnapshot: false }, { with: instance })
+  accepted('create-snapshot', 'false', { createSnapshot: false })
+
+  refused('create-snapshot', 'yes', 'must be a boolean: true, True, TRUE, false, False, FALSE', {
+    with: instance
+  })
+  refused(
+    'create-snapshot',
+    'true',
+    "Input 'create-snapshot' takes a new snapshot of a DB instance or an Aurora DB cluster: it goes with 'db-instance-identifier' or 'db-cluster-identifier', not with 'source-arn'."
+  )
+  for (const input of ['db-snapshot-identifier', 'db-cluster-snapshot-identifier']) {
+    refused('create-snapshot', 'true', `not with '${input}'`, {
+      with: { ...noArn, [input]: 'snap-1', 'aws-region': 'us-east-1' }
+    })
+  }
+
+  test('snapshot-type is ignored with a warning', () => {
+    const { config, warnings } = parse(withBase({ ...creating, 'snapshot-type': 'manual' }))
+    expect(config.createSnapshot).toBe(true)
+    expect(warnings).toEqual([
+      "Input 'snapshot-type' is ignored with create-snapshot: the export uses the snapshot taken now."
+    ])
+    expect(warningsOf(withBase({ ...creating, 'snapshot-type': 'any' }))).toEqual([])
+  })
+
+  test('with another mode it is ignored, with the other start-only inputs, and not checked', () => {
+    const warnings = warningsOf({
+      mode: 'status',
+      'export-task-identifier': 'x',
+      'aws-region': 'us-east-1',
+      'create-snapshot': 'maybe',
+      'snapshot-tags': 'aws:bad'
+    })
+    expect(warnings).toEqual([
+      "Inputs 'create-snapshot', 'snapshot-tags' only apply to mode 'start'; mode 'status' ignores them and uses the task named by export-task-identifier."
+    ])
+    const quiet = { mode: 'wait', 'export-task-identifier': 'x', 'aws-region': 'us-east-1' }
+    expect(parse({ ...quiet, 'create-snapshot': 'false' })).toMatchObject({
+      config: { createSnapshot: false, snapshotTags: [] },
+      warnings: []
+    })
+  })
+})
+
+describe('snapshot-tags', () => {
+  accepted(
+    'snapshot-tags',
+    'team=data, purpose = pre-migration backup\nticket=OPS-12\n\nurl=https://x.example/a+b@c',
+    {
+      snapshotTags: [
+        { Key: 'team', Value: 'data' },
+        { Key: 'purpose', Value: 'pre-migration backup' },
+        { Key: 'ticket', Value: 'OPS-12' },
+        { Key: 'url', Value: 'https://x.example/a+b@c' }
+      ]
+    },
+    { with: creating }
+  )
+  accepted(
+    'snapshot-tags',
+    'empty=, équipe=données, 名前=値, a=b=c',
+    {
+      snapshotTags: [
+        { Key: 'empty', Value: '' },
+        { Key: 'équipe', Value: 'données' },
+        { Key: '名前', Value: '値' },
+        { Key: 'a', Value: 'b=c' }
+      ]
+    },
+    { with: creating }
+  )
+  accepted(
+    'snapshot-tags',
+    `${'k'.repeat(128)}=${'v'.repeat(256)}`,
+    {
+      snapshotTags: [{ Key: 'k'.repeat(128), Value: 'v'.repeat(256) }]
+    },
+    { with: creating }
+  )
+  accepted(
+    'snapshot-tags',
+    'GitHub:Run-Id=7',
+    {
+      snapshotTags: [{ Key: 'GitHub:Run-Id', Value: '7' }]
+    },
+    { with: creating }
+  )
+
+  const rule = "Input 'snapshot-tags' must be key=value tags, one per line or comma-separated"
+  refused('snapshot-tags', 'team', `${rule}; got 'team': write it as key=value.`, {
+    with: creating
+  })
+  refused('snapshot-tags', 'a=1, =x', "got '=x': the key before = is empty", { with: creating })
+  refused('snapshot-tags', `${'k'.repeat(129)}=v`, 'the key has 129 characters, at most 128', {
+    with: creating
+  })
+  refused('snapshot-tags', `k=${'v'.repeat(257)}`, 'the value has 257 characters, at most 256', {
+    with: creating
+  })
+  for (const key of ['aws:team', 'AWS:team', 'Aws:x', 'rds:team', 'RDS:x']) {
+    refused('snapshot-tags', `${key}=1`, 'which AWS reserves (aws: and rds:, in any case)', {
+      with: creating
+    })
+  }
+  refused('snapshot-tags', 'team=aws:data', "the value begins with 'aws:', which AWS reserves", {
+    with: creating
+  })
+  refused('snapshot-tags', 'team#1=x', "'#' is not allowed in a tag", { with: creating })
+  refused('snapshot-tags', 'team=a\tb', "'\\u0009' is not allowed in a tag", { with: creating })
+  refused('snapshot-tags', 'team=a;b', "';' is not allowed", { with: creating })
+  refused('snapshot-tags', 'team=x, team=y', "got 'team=y': the key 'team' is given twice", {
+    with: creating
+  })
+  for (const key of ACTION_TAG_KEYS) {
+    refused(
+      'snapshot-tags',
+      `${key}=mine`,
+      `the action sets '${key}' itself (github:repository, github:workflow, github:run-id)`,
+      { with: creating }
+    )
+  }
+
+  test('at most 47: RDS allows 50 on a snapshot and the action adds 3', () => {
+    expect(SNAPSHOT_TAGS_MAX).toBe(47)
+    const tags = (n: number) => Array.from({ length: n }, (_, i) => `k${i}=v`).join(',')
+    expect(parseSnapshotTags(tags(47))).toHaveLength(47)
+    expect(() => parseSnapshotTags(tags(48))).toThrow(
+      "Input 'snapshot-tags' must have at most 47 tags: RDS allows 50 on a snapshot and the action adds 3 (github:repository, github:workflow, github:run-id); got 48."
+    )
+  })
+
+  test('without create-snapshot they are ignored with a warning, and not checked', () => {
+    const { config, warnings } = parse(withBase({ ...instance, 'snapshot-tags': 'aws:x' }))
+    expect(config.snapshotTags).toEqual([])
+    expect(warnings).toEqual([
+      "Input 'snapshot-tags' is ignored without create-snapshot: it tags the snapshot the action takes."
+    ])
+  })
+})

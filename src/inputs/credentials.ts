@@ -1,0 +1,48 @@
+// The credentials the step uses: a role assumed with the job's OIDC token, or the SDK's default
+// chain when role-to-assume is not set.
+
+import type { Config } from '../config.js'
+import { refuse } from './errors.js'
+import type { Inputs } from './read.js'
+import { checkArnPlace, type Place } from './region.js'
+import { parseRoleArn } from './role.js'
+import { parseInteger } from './values.js'
+
+type Credentials = Pick<
+  Config,
+  'roleToAssume' | 'audience' | 'roleSessionName' | 'roleDurationSeconds'
+>
+
+const SESSION_OPTIONS = ['role-session-name', 'role-duration-seconds']
+
+/** The credentials section, in the region found; session options without role-to-assume are ignored with a warning. */
+export function parseCredentials(inputs: Inputs, place: Place, warnings: string[]): Credentials {
+  const roleToAssume = inputs.raw('role-to-assume')
+  if (roleToAssume !== '') {
+    parseRoleArn('role-to-assume', roleToAssume)
+    checkArnPlace('role-to-assume', roleToAssume, place, false)
+  }
+  const audience = inputs.get('audience')
+  const roleSessionName = inputs.raw('role-session-name')
+  if (roleSessionName !== '' && !/^[\w+=,.@-]{2,64}$/.test(roleSessionName)) {
+    throw refuse(
+      'role-session-name',
+      'must be 2-64 letters, digits and the characters + = , . @ _ -',
+      roleSessionName
+    )
+  }
+  const duration = inputs.get('role-duration-seconds')
+  const roleDurationSeconds = parseInteger('role-duration-seconds', duration, 900, 43200, 'seconds')
+  const unused = roleToAssume === '' ? SESSION_OPTIONS.filter(name => inputs.given(name)) : []
+  if (unused.length > 0) {
+    warnings.push(
+      `${unused.map(n => `Input '${n}'`).join(' and ')} ${unused.length === 1 ? 'is' : 'are'} ignored without role-to-assume: the AWS SDK's default credentials are used.`
+    )
+  }
+  return {
+    ...(roleToAssume !== '' ? { roleToAssume } : {}),
+    audience,
+    ...(roleSessionName !== '' ? { roleSessionName } : {}),
+    roleDurationSeconds
+  }
+}

@@ -1,0 +1,47 @@
+// The export task: its identifier, what to do when it exists, and how many exports may run.
+
+import type { Config, IfExists, Mode } from '../config.js'
+import { exportTaskIdentifierProblem } from '../identifier.js'
+import { refuse } from './errors.js'
+import type { Inputs } from './read.js'
+import { oneOf, parseInteger } from './values.js'
+
+const IF_EXISTS: readonly IfExists[] = ['attach', 'fail']
+
+/** The RDS limit of export tasks in progress per account and region. */
+const RDS_ACTIVE_EXPORT_LIMIT = 5
+
+type Task = Pick<Config, 'exportTaskIdentifier' | 'ifExists' | 'maxConcurrentExports'>
+
+/** The task section; `taskIdentifier` is export-task-identifier as parseMode read it. */
+export function parseTask(
+  inputs: Inputs,
+  mode: Mode,
+  taskIdentifier: string,
+  warnings: string[]
+): Task {
+  if (taskIdentifier !== '') {
+    const problem = exportTaskIdentifierProblem(taskIdentifier)
+    if (problem) {
+      throw refuse(
+        'export-task-identifier',
+        "must be 1-60 letters, digits and hyphens, beginning with a letter, without '--', not ending in '-'",
+        taskIdentifier,
+        `it ${problem}`
+      )
+    }
+  }
+  const ifExists = oneOf('if-exists', inputs.get('if-exists'), IF_EXISTS)
+  const max = inputs.get('max-concurrent-exports')
+  const maxConcurrentExports = parseInteger('max-concurrent-exports', max, 1, Infinity, 'exports')
+  if (mode === 'start' && maxConcurrentExports > RDS_ACTIVE_EXPORT_LIMIT) {
+    warnings.push(
+      `Input 'max-concurrent-exports' is ${maxConcurrentExports}, but RDS allows at most ${RDS_ACTIVE_EXPORT_LIMIT} exports in progress per account and region: above that, starting fails instead of waiting for a slot.`
+    )
+  }
+  return {
+    ...(taskIdentifier !== '' ? { exportTaskIdentifier: taskIdentifier } : {}),
+    ifExists,
+    maxConcurrentExports
+  }
+}

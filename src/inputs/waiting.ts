@@ -1,0 +1,49 @@
+// Waiting for the export: whether, how long, how often, and what to do at the end.
+
+import type { Config, Mode, OnTimeout } from '../config.js'
+import type { Inputs } from './read.js'
+import { oneOf, parseBoolean, parseDecimal } from './values.js'
+
+const ON_TIMEOUT: readonly OnTimeout[] = ['fail', 'continue', 'cancel']
+
+type Waiting = Pick<
+  Config,
+  | 'wait'
+  | 'waitTimeoutMinutes'
+  | 'onTimeout'
+  | 'pollIntervalSeconds'
+  | 'cancelOnAbort'
+  | 'failOnWarning'
+  | 'summary'
+>
+
+/** The waiting section; mode wait always waits. */
+export function parseWaiting(inputs: Inputs, mode: Mode): Waiting {
+  const bool = (name: 'wait' | 'cancel-on-abort' | 'fail-on-warning' | 'summary') =>
+    parseBoolean(name, inputs.get(name))
+  const wait = bool('wait') || mode === 'wait'
+  const waitTimeoutMinutes = parseDecimal(
+    'wait-timeout-minutes',
+    inputs.get('wait-timeout-minutes'),
+    {
+      min: 0,
+      inclusive: false,
+      example: '330 or 0.5'
+    }
+  )
+  const onTimeout = oneOf('on-timeout', inputs.get('on-timeout'), ON_TIMEOUT)
+  const pollIntervalSeconds = parseDecimal(
+    'poll-interval-seconds',
+    inputs.get('poll-interval-seconds'),
+    { min: 5, inclusive: true, example: '60' }
+  )
+  return {
+    wait,
+    waitTimeoutMinutes,
+    onTimeout,
+    pollIntervalSeconds,
+    cancelOnAbort: bool('cancel-on-abort'),
+    failOnWarning: bool('fail-on-warning'),
+    summary: bool('summary')
+  }
+}
