@@ -3,12 +3,14 @@
 // the run. Mirrors src/step.ts without @actions/core.
 import type { ExportTask } from '../src/aws/types.js'
 import type { TimelineEntry } from '../src/report/summary.js'
+import type { Snapshot } from '../src/snapshots.js'
 import type { Step, WorkflowRun } from '../src/step.js'
 
 /** The wall-clock time the virtual clock's 0 stands for. */
 export const EPOCH_MS = Date.parse('2026-11-25T08:00:00Z')
 
-export interface FakeStep extends Step {
+export interface FakeStep extends Omit<Step, 'snapshot'> {
+  snapshot: Snapshot | undefined
   clock: { ms: number }
   log: string[]
   warned: string[]
@@ -55,6 +57,10 @@ export function fakeStep(
     },
     waitDeadlineMs: () => deadlineMs,
     saw: task => void seen.push(task),
+    tookSnapshot(taken) {
+      step.snapshot = taken
+    },
+    snapshot: undefined,
     get lastTask() {
       return seen.at(-1)
     },

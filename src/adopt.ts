@@ -86,9 +86,12 @@ export function sourceMatches(taskArn: string, source: SourceInput): boolean {
   }
 }
 
+// RDS stores identifiers in lower case, so a name matches its ARN whatever the case.
 function sameNamed(taskArn: string, identifier: string, kind: string): boolean {
-  if (identifier.startsWith('arn:')) return taskArn === identifier
-  return taskArn.endsWith(`:${kind}:${identifier}`)
+  const arn = taskArn.toLowerCase()
+  const name = identifier.toLowerCase()
+  if (name.startsWith('arn:')) return arn === name
+  return arn.endsWith(`:${kind}:${name}`)
 }
 
 function describeSource(source: SourceInput): string {

@@ -62,43 +62,69 @@ function sanitize(value: string, maxLength: number): string {
   return trimHyphens(trimHyphens(plain).slice(0, maxLength))
 }
 
+/** Without leading and trailing hyphens; a loop, as a pattern would be quadratic on a long run. */
 function trimHyphens(value: string): string {
-  return value.replace(/^-+|-+$/g, '')
+  let start = 0
+  let end = value.length
+  while (start < end && value[start] === '-') start++
+  while (end > start && value[end - 1] === '-') end--
+  return value.slice(start, end)
 }
 
 // Bounds for the parts kept whole, so the source's name always keeps a few characters.
 const RUN_PART_MAX = 40
 const ATTEMPT_PART_MAX = 10
 
-/**
- * The export task identifier used when the workflow gives none: `<source name>-<run id>`, plus
- * `-<attempt suffix>` when the task with the plain one FAILED or was CANCELED. The source name is
- * a snapshot or cluster name or an ARN (its name is used; `rds:` and `awsbackup:` names are fine);
- * outside GitHub Actions (no run id) a UTC timestamp from `now` stands in for the run id.
- * All lower case, within the rules of exportTaskIdentifierProblem; the name is shortened to fit
- * 60 characters, the run id and the suffix are kept whole. With a run id the result depends only
- * on the arguments, so a re-run of the same workflow run finds its own task.
- */
-export function generateExportTaskIdentifier(args: {
+/** What a generated identifier is made of: a name, the run, and a suffix for a re-run attempt. */
+export interface GeneratedName {
+  /** A snapshot or cluster name, or an ARN (its name is used; `rds:` and `awsbackup:` are fine). */
   sourceName: string
+  /** GITHUB_RUN_ID; outside GitHub Actions a UTC timestamp from `now` stands in for it. */
   runId?: string
   now: Date
+  /** `a<attempt>`, when the thing made under the plain name FAILED or was CANCELED. */
   attemptSuffix?: string
-}): string {
+}
+
+/**
+ * `<name>-<run id>[-<attempt suffix>]`: all lower case, within RDS's naming rules (a letter
+ * first, letters, digits and single hyphens, no trailing hyphen), at most `maxLength`; the name
+ * is shortened to fit, the run id and the suffix are kept whole. With a run id the result depends
+ * only on the arguments, so a re-run of the same workflow run finds what its first attempt made.
+ */
+function generateName(args: GeneratedName, maxLength: number, fallbackHead: string): string {
   const name = parseArn(args.sourceName)?.resourceName ?? args.sourceName
   const run =
     sanitize(args.runId ?? '', RUN_PART_MAX) ||
     sanitize(compactUtcTimestamp(args.now), RUN_PART_MAX)
   const attempt = sanitize(args.attemptSuffix ?? '', ATTEMPT_PART_MAX)
   const tail = `-${run}${attempt ? `-${attempt}` : ''}`
-  let head = sanitize(name, EXPORT_TASK_IDENTIFIER_MAX_LENGTH)
-  if (!/^[a-z]/.test(head)) head = head ? `export-${head}` : 'export'
-  head = trimHyphens(head.slice(0, EXPORT_TASK_IDENTIFIER_MAX_LENGTH - tail.length))
+  let head = sanitize(name, maxLength)
+  if (!/^[a-z]/.test(head)) head = head ? `${fallbackHead}-${head}` : fallbackHead
+  head = trimHyphens(head.slice(0, maxLength - tail.length))
   return head + tail
+}
+
+/** The export task identifier used when the workflow gives none (1-60 characters). */
+export function generateExportTaskIdentifier(args: GeneratedName): string {
+  return generateName(args, EXPORT_TASK_IDENTIFIER_MAX_LENGTH, 'export')
+}
+
+/** RDS's limits on a new snapshot's identifier: DB snapshots 255, DB cluster snapshots 63. */
+export const SNAPSHOT_IDENTIFIER_MAX_LENGTH = { snapshot: 255, 'cluster-snapshot': 63 } as const
+
+/**
+ * The identifier of the snapshot create-snapshot takes of `sourceName` (the instance or
+ * cluster): `<instance>-<run id>`, so a re-run of the workflow run finds its own snapshot.
+ */
+export function generateSnapshotIdentifier(
+  args: GeneratedName & { kind: 'snapshot' | 'cluster-snapshot' }
+): string {
+  return generateName(args, SNAPSHOT_IDENTIFIER_MAX_LENGTH[args.kind], 'snapshot')
 }
 
 /** The session name when the workflow gives none: `rds-export-<run id>`, 2-64 of [\w+=,.@-]. */
 export function defaultRoleSessionName(runId: string | undefined, now: Date): string {
-  const run = (runId ?? '').replace(/[^\w+=,.@-]+/g, '-').replace(/^-+|-+$/g, '')
+  const run = trimHyphens((runId ?? '').replace(/[^\w+=,.@-]+/g, '-'))
   return `rds-export-${run || compactUtcTimestamp(now)}`.slice(0, 64)
 }

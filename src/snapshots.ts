@@ -49,3 +49,34 @@ function arnResourceName(arn: string): string {
   const parts = arn.split(':')
   return parts.slice(6).join(':')
 }
+
+/** Statuses a snapshot being created can end in instead of `available`. */
+const FAILED_STATUSES = new Set([
+  'failed',
+  'deleted',
+  'deleting',
+  'incompatible-restore',
+  'incompatible-parameters'
+])
+
+/** Where a snapshot being created stands: still being made, ready, or never to be ready. */
+export function creationState(status: string | undefined): 'creating' | 'available' | 'failed' {
+  const s = (status ?? '').trim().toLowerCase()
+  if (s === 'available') return 'available'
+  return FAILED_STATUSES.has(s) ? 'failed' : 'creating'
+}
+
+/**
+ * The ARN of a snapshot in the caller's own account, built without a call: RDS stores
+ * identifiers in lower case, and an automated name keeps its `rds:`.
+ */
+export function snapshotArn(args: {
+  partition: string
+  region: string
+  accountId: string
+  kind: SnapshotKind
+  name: string
+}): string {
+  const { partition, region, accountId, kind, name } = args
+  return `arn:${partition}:rds:${region}:${accountId}:${kind}:${name.toLowerCase()}`
+}

@@ -9,6 +9,7 @@ import type { ExportTask } from './aws/types.js'
 import type { LoopDeps } from './loop.js'
 import { taskOutputs } from './report/outputs.js'
 import type { TimelineEntry } from './report/summary.js'
+import type { Snapshot } from './snapshots.js'
 
 /** What the step needs from the world; tests replace the clock, sleep and signals. */
 export interface StepDeps {
@@ -41,6 +42,9 @@ export interface Step extends LoopDeps {
   begin(options: { waitTimeoutMs: number; region: string; summary: boolean }): void
   /** When the wait budget runs out, on now()'s clock. */
   waitDeadlineMs(): number
+  /** The snapshot create-snapshot took (or found), as last seen: for the summary. */
+  tookSnapshot(snapshot: Snapshot): void
+  readonly snapshot: Snapshot | undefined
   /** Records the task as the step's latest and sets the outputs when it changed. */
   saw(task: ExportTask): void
   readonly lastTask: ExportTask | undefined
@@ -65,6 +69,7 @@ export function openStep(deps: StepDeps): Step {
   let region = ''
   let summary = true
   let lastTask: ExportTask | undefined
+  let snapshot: Snapshot | undefined
   let run: Promise<WorkflowRun> | undefined
   const cleanups: (() => void)[] = []
 
@@ -96,6 +101,10 @@ export function openStep(deps: StepDeps): Step {
     },
     get lastTask() {
       return lastTask
+    },
+    tookSnapshot: taken => void (snapshot = taken),
+    get snapshot() {
+      return snapshot
     },
     get region() {
       return region

@@ -12,7 +12,10 @@ import {
 import { exportTasksApi } from '../../src/aws/export-tasks.js'
 import { snapshotsApi } from '../../src/aws/snapshots.js'
 import { explainError } from '../../src/errors.js'
-import { resolveSource } from '../../src/phases/source.js'
+import type { SourceInput } from '../../src/config.js'
+import { prepareSource } from '../../src/phases/source.js'
+import { startConfig } from '../../__fixtures__/config.js'
+import { fakeStep } from '../../__fixtures__/step.js'
 
 const rds = mockClient(RDSClient)
 const client = new RDSClient({
@@ -27,7 +30,24 @@ beforeEach(() => {
   rds.reset()
 })
 
-describe('resolveSource', () => {
+/** The source phase over the real snapshots API, with the credentials' account as given. */
+function resolveSource(
+  api: typeof snapshots,
+  source: SourceInput,
+  exportOnly: string[],
+  accountId?: string
+) {
+  const value = 'arn' in source ? source.arn : source.identifier
+  const config = startConfig({
+    [source.input]: value,
+    ...('snapshotType' in source ? { 'snapshot-type': source.snapshotType } : {}),
+    'export-only': exportOnly.join('\n'),
+    'aws-region': 'us-east-1'
+  })
+  return prepareSource({ snapshots: api, accountId: async () => accountId }, config, fakeStep())
+}
+
+describe('prepareSource over the snapshots API', () => {
   test('db-instance-identifier reads every page and picks the newest available', async () => {
     rds
       .on(DescribeDBSnapshotsCommand)
@@ -117,28 +137,46 @@ describe('resolveSource', () => {
     ).rejects.toThrow(/Input 'db-cluster-identifier': 'aurora' has no manual DB cluster snapshot/)
   })
 
-  test('a snapshot ARN needs no call unless the engine is wanted (export-only)', async () => {
+  test('a snapshot ARN needs no call, with export-only too (RDS checks it at the start)', async () => {
     const arn = `${ARN}:snapshot:manual-1`
-    expect(await resolveSource(snapshots, { input: 'source-arn', arn }, [])).toEqual({
-      arn
-    })
-    expect(rds.calls()).toHaveLength(0)
-    rds.on(DescribeDBSnapshotsCommand).resolves({
-      DBSnapshots: [{ DBSnapshotIdentifier: 'manual-1', DBSnapshotArn: arn, Engine: 'postgres' }]
-    })
+    expect(await resolveSource(snapshots, { input: 'source-arn', arn }, [])).toEqual({ arn })
     expect(
-      (await resolveSource(snapshots, { input: 'source-arn', arn }, ['app.public.orders'])).engine
-    ).toBe('postgres')
+      await resolveSource(snapshots, { input: 'source-arn', arn }, ['app.public.orders'])
+    ).toEqual({ arn })
+    expect(rds.calls()).toHaveLength(0)
   })
 
-  test('export-only entries the engine cannot take are refused, naming the input', async () => {
-    const arn = `${ARN}:snapshot:shop-1`
-    rds.on(DescribeDBSnapshotsCommand).resolves({
-      DBSnapshots: [{ DBSnapshotIdentifier: 'shop-1', DBSnapshotArn: arn, Engine: 'mysql' }]
+  test("a name becomes its ARN in the credentials' account, with no call", async () => {
+    const source = { input: 'db-snapshot-identifier', identifier: 'Nightly-1' } as const
+    expect(await resolveSource(snapshots, source, [], '123456789012')).toEqual({
+      arn: `${ARN}:snapshot:nightly-1`
     })
-    await expect(
-      resolveSource(snapshots, { input: 'source-arn', arn }, ['shop.public.orders'])
-    ).rejects.toThrow(/Input 'export-only' entry 'shop.public.orders' doesn't fit .*mysql/)
+    const cluster = { input: 'db-cluster-snapshot-identifier', identifier: 'rds:aurora-1' } as const
+    expect(await resolveSource(snapshots, cluster, [], '123456789012')).toEqual({
+      arn: `${ARN}:cluster-snapshot:rds:aurora-1`
+    })
+    expect(rds.calls()).toHaveLength(0)
+  })
+
+  test('export-only entries the engine cannot take are refused before the start, naming the input', async () => {
+    rds.on(DescribeDBSnapshotsCommand).resolves({
+      DBSnapshots: [
+        {
+          DBSnapshotIdentifier: 'shop-1',
+          DBSnapshotArn: `${ARN}:snapshot:shop-1`,
+          Engine: 'mysql',
+          Status: 'available'
+        }
+      ]
+    })
+    const newest = {
+      input: 'db-instance-identifier',
+      identifier: 'shop',
+      snapshotType: 'any'
+    } as const
+    await expect(resolveSource(snapshots, newest, ['shop.public.orders'])).rejects.toThrow(
+      /Input 'export-only' entry 'shop.public.orders' doesn't fit .*mysql/
+    )
   })
 
   test('a live cluster ARN is used as is', async () => {
@@ -153,11 +191,11 @@ describe('resolveSource', () => {
     rds.on(DescribeDBSnapshotsCommand).resolves({
       DBSnapshots: [{ DBSnapshotIdentifier: 'rds:db-1', DBSnapshotArn: `${ARN}:snapshot:rds:db-1` }]
     })
+    // Credentials that don't say their account: the name is described, as RDS documents it.
     await resolveSource(snapshots, { input: 'db-snapshot-identifier', identifier: 'rds:db-1' }, [])
     expect(rds.commandCalls(DescribeDBSnapshotsCommand)[0]?.args[0].input).toEqual({
       DBSnapshotIdentifier: 'rds:db-1',
-      SnapshotType: 'automated',
-      IncludeShared: false
+      SnapshotType: 'automated'
     })
   })
 

@@ -13,6 +13,8 @@ import type { SnapshotsApi } from './snapshots.js'
 export interface AwsSession {
   readonly exportTasks: ExportTasksApi
   readonly snapshots: SnapshotsApi
+  /** The account of the credentials, when they say (STS's do; static keys may not). */
+  accountId(): Promise<string | undefined>
 }
 
 export async function connect(config: Config, step: Step): Promise<AwsSession> {

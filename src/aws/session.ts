@@ -97,6 +97,7 @@ export function openSession(options: SessionOptions): OpenSession {
   return {
     exportTasks: renewingOnExpiry(exportTasksApi(rds), renew),
     snapshots: renewingOnExpiry(snapshotsApi(rds), renew),
+    accountId: async () => (await credentials()).accountId,
     async resolveCredentials() {
       try {
         await credentials()

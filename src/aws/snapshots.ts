@@ -2,17 +2,25 @@
 // answers reduced to one shape (the two kinds differ only in their field names). Which snapshot
 // to export is the source phase's decision.
 import {
+  CreateDBClusterSnapshotCommand,
+  CreateDBSnapshotCommand,
   paginateDescribeDBClusterSnapshots,
   paginateDescribeDBSnapshots,
   type RDSClient
 } from '@aws-sdk/client-rds'
-import { tagOperation } from '../errors.js'
+import type { Tag } from '../config.js'
+import { errorCode, tagOperation } from '../errors.js'
 import type { Snapshot, SnapshotKind, SnapshotQuery } from '../snapshots.js'
 
 export interface SnapshotsApi {
-  /** Every snapshot the query matches, across pages. */
+  /** Every snapshot the query matches, across pages; none when RDS doesn't know the name. */
   describe(kind: SnapshotKind, query: SnapshotQuery): Promise<Snapshot[]>
+  /** CreateDBSnapshot / CreateDBClusterSnapshot of `parent`, with its tags; the new snapshot. */
+  create(kind: SnapshotKind, parent: string, identifier: string, tags: Tag[]): Promise<Snapshot>
 }
+
+/** RDS answers a describe of an unknown snapshot name with these. */
+const NOT_FOUND = new Set(['DBSnapshotNotFoundFault', 'DBClusterSnapshotNotFoundFault'])
 
 export function snapshotsApi(rds: () => RDSClient): SnapshotsApi {
   return {
@@ -21,12 +29,41 @@ export function snapshotsApi(rds: () => RDSClient): SnapshotsApi {
       try {
         for await (const snapshot of describePages(rds(), kind, query)) found.push(snapshot)
       } catch (error) {
+        if (query.identifier !== undefined && NOT_FOUND.has(errorCode(error))) return []
         throw tagOperation(
           error,
           kind === 'snapshot' ? 'DescribeDBSnapshots' : 'DescribeDBClusterSnapshots'
         )
       }
       return found
+    },
+
+    async create(kind, parent, identifier, Tags) {
+      try {
+        if (kind === 'snapshot') {
+          const { DBSnapshot: s = {} } = await rds().send(
+            new CreateDBSnapshotCommand({
+              DBInstanceIdentifier: parent,
+              DBSnapshotIdentifier: identifier,
+              Tags
+            })
+          )
+          return fields(kind, s.DBSnapshotArn, s.DBSnapshotIdentifier, s)
+        }
+        const { DBClusterSnapshot: s = {} } = await rds().send(
+          new CreateDBClusterSnapshotCommand({
+            DBClusterIdentifier: parent,
+            DBClusterSnapshotIdentifier: identifier,
+            Tags
+          })
+        )
+        return fields(kind, s.DBClusterSnapshotArn, s.DBClusterSnapshotIdentifier, s)
+      } catch (error) {
+        throw tagOperation(
+          error,
+          kind === 'snapshot' ? 'CreateDBSnapshot' : 'CreateDBClusterSnapshot'
+        )
+      }
     }
   }
 }

@@ -1,59 +1,62 @@
-// The source of a `start`: the ARN to export, from the source input. A name needs one describe
-// call; an ARN needs none unless its engine is wanted (to check export-only); the "newest" forms
-// choose among every page of the instance's or cluster's snapshots.
+// The source of a `start`: the ARN to export. An ARN is used as given and a name becomes its
+// ARN in the caller's account, with no call: RDS itself then refuses what it can't export
+// (export-only included, with our hint). The "newest" forms choose among every page of the
+// instance's or cluster's snapshots, and create-snapshot takes one now (snapshot.ts); both know
+// the engine, so export-only is checked against it before the start.
+import type { AwsSession } from '../aws/connect.js'
 import type { SnapshotsApi } from '../aws/snapshots.js'
-import type { SnapshotType, SourceInput } from '../config.js'
+import { partitionOf } from '../arn.js'
+import type { Config, SnapshotType, SourceInput } from '../config.js'
 import { ActionError } from '../errors.js'
 import { hintFor } from '../hints.js'
 import { exportOnlyProblem, InputError } from '../inputs/index.js'
-import { parseArn } from '../arn.js'
 import {
   newestAvailable,
+  snapshotArn,
   snapshotTypeOfName,
   type Snapshot,
   type SnapshotKind
 } from '../snapshots.js'
+import type { Step } from '../step.js'
+import { takeSnapshot } from './snapshot.js'
 
 export interface ResolvedSource {
   arn: string
-  /** Known when the source was described; used to check export-only. */
+  /** Known when the source was described; export-only was checked against it. */
   engine?: string
 }
 
-/** The source to export, checked against export-only where its engine is known. */
-export async function resolveSource(
-  snapshots: SnapshotsApi,
-  source: SourceInput,
-  exportOnly: string[]
+type SourceApis = Pick<AwsSession, 'snapshots' | 'accountId'>
+
+/** The source to export, logged; export-only checked against its engine where that is known. */
+export async function prepareSource(
+  aws: SourceApis,
+  config: Config,
+  step: Step
 ): Promise<ResolvedSource> {
-  const resolved = await lookUp(snapshots, source, exportOnly.length > 0)
-  const problem = resolved.engine && exportOnlyProblem(exportOnly, resolved.engine)
+  const resolved = await resolve(aws, config, step)
+  step.info(`Source: ${resolved.arn}${resolved.engine ? ` (${resolved.engine})` : ''}`)
+  const problem = resolved.engine && exportOnlyProblem(config.exportOnly, resolved.engine)
   if (problem) throw new InputError('export-only', problem)
   return resolved
 }
 
-async function lookUp(
-  snapshots: SnapshotsApi,
-  source: SourceInput,
-  wantEngine: boolean
-): Promise<ResolvedSource> {
+async function resolve(aws: SourceApis, config: Config, step: Step): Promise<ResolvedSource> {
+  const source = config.source as SourceInput
+  if (config.createSnapshot) return found(await takeSnapshot(aws.snapshots, config, step))
   switch (source.input) {
-    case 'source-arn': {
-      const kind = parseArn(source.arn)?.resourceType
-      if (!wantEngine || kind === 'cluster') return { arn: source.arn }
-      const snapshotKind = kind === 'cluster-snapshot' ? 'cluster-snapshot' : 'snapshot'
-      return found(await byName(snapshots, snapshotKind, source.arn))
-    }
+    case 'source-arn':
+      return { arn: source.arn }
     case 'db-snapshot-identifier':
-      return found(await byName(snapshots, 'snapshot', source.identifier))
+      return named(aws, config.region, 'snapshot', source.identifier)
     case 'db-cluster-snapshot-identifier':
-      return found(await byName(snapshots, 'cluster-snapshot', source.identifier))
+      return named(aws, config.region, 'cluster-snapshot', source.identifier)
     case 'db-instance-identifier':
-      return found(await newest(snapshots, 'snapshot', source.identifier, source.snapshotType))
-    case 'db-cluster-identifier':
-      return found(
-        await newest(snapshots, 'cluster-snapshot', source.identifier, source.snapshotType)
-      )
+      return found(await newest(aws.snapshots, 'snapshot', source.identifier, source.snapshotType))
+    case 'db-cluster-identifier': {
+      const { identifier, snapshotType } = source
+      return found(await newest(aws.snapshots, 'cluster-snapshot', identifier, snapshotType))
+    }
   }
 }
 
@@ -63,23 +66,40 @@ function found(snapshot: Snapshot): ResolvedSource {
     : { arn: snapshot.arn, engine: snapshot.engine }
 }
 
-async function byName(
+/**
+ * A snapshot by name: its ARN in the caller's account, from the account the credentials carry
+ * and the region's partition. Credentials that don't say their account (static keys can't) need
+ * one describe, by name as RDS documents it.
+ */
+async function named(
+  aws: SourceApis,
+  region: string,
+  kind: SnapshotKind,
+  name: string
+): Promise<ResolvedSource> {
+  if (name.startsWith('arn:')) return { arn: name } // shared from another account
+  const [accountId, partition] = [await aws.accountId(), partitionOf(region)]
+  if (accountId && partition)
+    return { arn: snapshotArn({ partition, region, accountId, kind, name }) }
+  return found(await byName(aws.snapshots, kind, name))
+}
+
+/** A snapshot of the caller's account by its name (automated and AWS Backup names by their type). */
+export async function byName(
   snapshots: SnapshotsApi,
   kind: SnapshotKind,
-  identifier: string
+  name: string
 ): Promise<Snapshot> {
   const [snapshot] = await snapshots.describe(kind, {
-    identifier,
-    snapshotType: snapshotTypeOfName(identifier),
-    // A snapshot shared from another account is found by its ARN only with this.
-    includeShared: identifier.startsWith('arn:')
+    identifier: name,
+    snapshotType: snapshotTypeOfName(name)
   })
   if (!snapshot?.arn) {
     const cluster = kind === 'cluster-snapshot'
     throw new ActionError(
       cluster
-        ? `DescribeDBClusterSnapshots found no DB cluster snapshot '${identifier}'.`
-        : `DescribeDBSnapshots found no DB snapshot '${identifier}'.`,
+        ? `DescribeDBClusterSnapshots found no DB cluster snapshot '${name}'.`
+        : `DescribeDBSnapshots found no DB snapshot '${name}'.`,
       hintFor(cluster ? 'DBClusterSnapshotNotFoundFault' : 'DBSnapshotNotFoundFault')
     )
   }

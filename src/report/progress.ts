@@ -3,6 +3,7 @@
 
 import type { ExportTask } from '../aws/types.js'
 import { normalizeStatus, sameStatus } from '../status.js'
+import type { Snapshot } from '../snapshots.js'
 import { exportLocation } from './outputs.js'
 
 const pad2 = (n: number): string => String(n).padStart(2, '0')
@@ -85,4 +86,25 @@ export function describeTask(verb: string, task: ExportTask): string {
     task.ExportTaskIdentifier ?? ''
   )
   return `${verb} export task '${task.ExportTaskIdentifier}' (${normalizeStatus(task.Status)}): ${task.SourceArn} -> ${s3Uri}`
+}
+
+/**
+ * `08:47:12Z DB snapshot 'prod-4242' creating 42% elapsed 3m 10s, about 4m left`: the time left
+ * from PercentProgress, as the rate since the wait began.
+ */
+export function formatSnapshotLine(args: {
+  now: Date
+  snapshot: Snapshot
+  elapsedMs: number
+}): string {
+  const { now, snapshot, elapsedMs } = args
+  const kind = snapshot.kind === 'snapshot' ? 'DB snapshot' : 'DB cluster snapshot'
+  const parts = [clock(now), kind, `'${snapshot.identifier}'`, snapshot.status ?? 'unknown']
+  const percent = snapshot.percentProgress
+  if (typeof percent === 'number') parts.push(`${percent}%`)
+  let line = `${parts.join(' ')} elapsed ${formatDuration(elapsedMs)}`
+  if (typeof percent === 'number' && percent > 0 && percent < 100 && elapsedMs > 0) {
+    line += `, about ${roughDuration((elapsedMs * (100 - percent)) / percent)} left`
+  }
+  return line
 }

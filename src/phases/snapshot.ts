@@ -1,0 +1,184 @@
+// create-snapshot: a manual snapshot of the instance or cluster, taken now, then exported. Its
+// identifier comes from the instance or cluster and the workflow run, so a re-run finds its own
+// snapshot: available, export it; being created, wait for it; absent, create it. The wait uses
+// the step's one budget and the same loop as every wait; a cancelled run or a timeout starts
+// nothing, and the snapshot is kept (it is the backup a restore starts from).
+import type { SnapshotsApi } from '../aws/snapshots.js'
+import type { Config, SourceInput, Tag } from '../config.js'
+import { ActionError, errorCode } from '../errors.js'
+import { generateSnapshotIdentifier } from '../identifier.js'
+import { ACTION_TAG_KEYS } from '../inputs/index.js'
+import { poll } from '../loop.js'
+import { formatDuration, formatSnapshotLine } from '../report/progress.js'
+import { nextPollDelayMs, type Observation } from '../schedule.js'
+import { creationState, type Snapshot, type SnapshotKind } from '../snapshots.js'
+import type { Step, WorkflowRun } from '../step.js'
+
+const ALREADY_EXISTS = new Set([
+  'DBSnapshotAlreadyExistsFault',
+  'DBClusterSnapshotAlreadyExistsFault'
+])
+
+export async function takeSnapshot(
+  api: SnapshotsApi,
+  config: Config,
+  step: Step
+): Promise<Snapshot> {
+  const source = config.source as Extract<SourceInput, { snapshotType: unknown }>
+  const kind: SnapshotKind =
+    source.input === 'db-instance-identifier' ? 'snapshot' : 'cluster-snapshot'
+  const run = await step.workflowRun()
+  const name = (attemptSuffix?: string): string =>
+    generateSnapshotIdentifier({
+      kind,
+      sourceName: source.identifier,
+      runId: run.id,
+      now: step.date(),
+      attemptSuffix
+    })
+  let identifier = name()
+  let snapshot = await find(api, kind, identifier)
+  // A re-run attempt after a snapshot that failed takes a new one, once per attempt.
+  if (snapshot && creationState(snapshot.status) === 'failed' && run.attempt > 1) {
+    identifier = name(`a${run.attempt}`)
+    snapshot = await find(api, kind, identifier)
+  }
+  if (snapshot) {
+    step.info(`${what(kind)} '${identifier}' is this workflow run's (status ${snapshot.status}).`)
+  } else {
+    snapshot = await create(api, kind, source.identifier, identifier, tagsFor(config, run, step))
+    step.info(`Creating ${what(kind)} '${identifier}' of '${source.identifier}'.`)
+  }
+  step.tookSnapshot(snapshot)
+  return waitUntilAvailable(api, snapshot, config, step)
+}
+
+function what(kind: SnapshotKind): string {
+  return kind === 'snapshot' ? 'DB snapshot' : 'DB cluster snapshot'
+}
+
+async function find(
+  api: SnapshotsApi,
+  kind: SnapshotKind,
+  identifier: string
+): Promise<Snapshot | undefined> {
+  const found = await api.describe(kind, { identifier })
+  return found.find(s => s.identifier.toLowerCase() === identifier)
+}
+
+async function create(
+  api: SnapshotsApi,
+  kind: SnapshotKind,
+  parent: string,
+  identifier: string,
+  tags: Tag[]
+): Promise<Snapshot> {
+  try {
+    return await api.create(kind, parent, identifier, tags)
+  } catch (error) {
+    // Another attempt of this run created it a moment ago: it is ours all the same.
+    const ours = ALREADY_EXISTS.has(errorCode(error)) && (await find(api, kind, identifier))
+    if (ours) return ours
+    throw error
+  }
+}
+
+/** The action's tags (repository, workflow, run id), then the user's. */
+function tagsFor(config: Config, run: WorkflowRun, step: Step): Tag[] {
+  const values = [step.env.GITHUB_REPOSITORY, step.env.GITHUB_WORKFLOW, run.id]
+  const own = ACTION_TAG_KEYS.flatMap((Key, i) => {
+    const Value = tagValue(values[i])
+    return Value ? [{ Key, Value }] : []
+  })
+  return [...own, ...config.snapshotTags]
+}
+
+/** A value RDS takes as a tag: letters, digits, spaces and _ . : / = + - @, at most 256. */
+function tagValue(text: string | undefined): string {
+  return (text ?? '').replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_').slice(0, 256)
+}
+
+async function waitUntilAvailable(
+  api: SnapshotsApi,
+  first: Snapshot,
+  config: Config,
+  step: Step
+): Promise<Snapshot> {
+  const startMs = step.now()
+  const observations: Observation[] = []
+  let last: Snapshot | undefined
+  const saw = (snapshot: Snapshot): Snapshot => {
+    observations.push({
+      atMs: step.now(),
+      status: creationState(snapshot.status) === 'creating' ? 'IN_PROGRESS' : 'COMPLETE',
+      percentProgress: snapshot.percentProgress
+    })
+    if (
+      !last ||
+      last.status !== snapshot.status ||
+      last.percentProgress !== snapshot.percentProgress
+    ) {
+      step.info(formatSnapshotLine({ now: step.date(), snapshot, elapsedMs: step.now() - startMs }))
+      if (last?.status !== snapshot.status) {
+        step.timeline.push({
+          at: step.date(),
+          status: `${what(snapshot.kind)} ${snapshot.status ?? ''}`,
+          percentProgress: snapshot.percentProgress
+        })
+      }
+    }
+    last = snapshot
+    return snapshot
+  }
+  const result = await poll(step, {
+    operation: first.kind === 'snapshot' ? 'DescribeDBSnapshots' : 'DescribeDBClusterSnapshots',
+    first: saw(first),
+    async check() {
+      const snapshot = await find(api, first.kind, first.identifier)
+      if (!snapshot) {
+        throw new ActionError(
+          `${what(first.kind)} '${first.identifier}' is gone: it was deleted while being created.`
+        )
+      }
+      return saw(snapshot)
+    },
+    done: snapshot => creationState(snapshot.status) !== 'creating',
+    nextDelayMs: () =>
+      nextPollDelayMs({
+        waitStartMs: startMs,
+        nowMs: step.now(),
+        maxIntervalMs: config.pollIntervalSeconds * 1000,
+        observations
+      }),
+    deadlineMs: step.waitDeadlineMs(),
+    maxIntervalMs: config.pollIntervalSeconds * 1000
+  })
+  const snapshot = result.value ?? first
+  step.tookSnapshot(snapshot)
+  if (result.end === 'done' && creationState(snapshot.status) === 'available') return snapshot
+  throw unavailable(snapshot, result.end, step.now() - startMs, config)
+}
+
+function unavailable(
+  snapshot: Snapshot,
+  end: 'done' | 'timeout' | 'aborted',
+  waitedMs: number,
+  config: Config
+): ActionError {
+  const name = `${what(snapshot.kind)} '${snapshot.identifier}'`
+  const kept =
+    'nothing was exported. The snapshot is kept and may still complete: a re-run of this workflow run exports it.'
+  if (end === 'aborted') {
+    return new ActionError(`The run was cancelled while ${name} was being created; ${kept}`)
+  }
+  if (end === 'timeout') {
+    return new ActionError(
+      `${name} is still ${snapshot.status ?? 'creating'} after ${formatDuration(waitedMs)} (wait-timeout-minutes: ${config.waitTimeoutMinutes}); ${kept}`,
+      'Snapshots take longer the more data changed since the last one: raise wait-timeout-minutes.'
+    )
+  }
+  return new ActionError(
+    `${name} ended '${snapshot.status ?? ''}' instead of 'available'; nothing was exported.`,
+    "RDS could not take the snapshot: the instance's or cluster's events in the RDS console say why. A re-run attempt of this workflow run takes a new snapshot."
+  )
+}
