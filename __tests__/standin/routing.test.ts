@@ -7,7 +7,7 @@ import {
   DescribeDBSnapshotsCommand,
   RDSClient
 } from '@aws-sdk/client-rds'
-import { GetDatabaseCommand, GlueClient } from '@aws-sdk/client-glue'
+import { GetDatabaseCommand } from '@aws-sdk/client-glue'
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { fromTokenFile, fromWebToken } from '@aws-sdk/credential-providers'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,11 +20,13 @@ import {
   type ServiceRequest,
   type StandIn
 } from '../../test/standin/index.js'
-import { jsonError, restXmlError } from '../../test/standin/router.js'
+import { restXmlError } from '../../test/standin/router.js'
 import { REGION } from '../../test/support/e2e.js'
 import {
+  ONE_DATABASE_GLUE,
   ROLE,
   SEEDS,
+  glueClient,
   envRestorer,
   expectError,
   oidcToken,
@@ -137,27 +139,9 @@ function echoS3(seen: ServiceRequest[]): ServiceModule {
   }
 }
 
-/** A Glue module that knows one database. */
-const glue: ServiceModule = {
-  service: 'glue',
-  action: request => String(request.headers['x-amz-target']).replace('AWSGlue.', ''),
-  handle(request) {
-    const { Name } = JSON.parse(request.body.toString()) as { Name: string }
-    if (Name !== 'exports') throw new ServiceError('EntityNotFoundException', 400, 'no database')
-    return {
-      status: 200,
-      headers: { 'content-type': 'application/x-amz-json-1.1' },
-      body: JSON.stringify({ Database: { Name, CatalogId: '123456789012' } })
-    }
-  },
-  error: jsonError
-}
-
 describe('S3 (REST-XML) and Glue (JSON) modules', () => {
   const s3Of = (standIn: StandIn, credentials = staticKey(standIn)): S3Client =>
     new S3Client({ region: REGION, endpoint: standIn.url, maxAttempts: 1, credentials })
-  const glueOf = (standIn: StandIn, credentials = staticKey(standIn)): GlueClient =>
-    new GlueClient({ region: REGION, endpoint: standIn.url, maxAttempts: 1, credentials })
 
   test('without a module: a 501 in the protocol’s shape, logged under the service', async () => {
     const standIn = await startStandIn()
@@ -165,7 +149,7 @@ describe('S3 (REST-XML) and Glue (JSON) modules', () => {
       const get = new GetObjectCommand({ Bucket: 'acme-db-exports', Key: 'a.parquet' })
       await expectError(s3Of(standIn).send(get), 'NotImplemented', 501)
       await expectError(
-        glueOf(standIn).send(new GetDatabaseCommand({ Name: 'exports' })),
+        glueClient(standIn).send(new GetDatabaseCommand({ Name: 'exports' })),
         'NotImplemented',
         501
       )
@@ -182,7 +166,7 @@ describe('S3 (REST-XML) and Glue (JSON) modules', () => {
     const seen: ServiceRequest[] = []
     const standIn = await startStandIn({ services: [echoS3(seen)] })
     try {
-      standIn.mount(() => glue)
+      standIn.mount(() => ONE_DATABASE_GLUE)
       const s3 = s3Of(standIn)
       const key = 'exports/my table/ä+b=c&d (1).parquet'
       const object = await s3.send(new GetObjectCommand({ Bucket: 'acme-db-exports', Key: key }))
@@ -197,7 +181,7 @@ describe('S3 (REST-XML) and Glue (JSON) modules', () => {
       ])
       expect(seen[1]?.url.searchParams.get('prefix')).toBe('exports/my table/')
       expect(seen[0]?.caller).toMatchObject({ accessKeyId: staticKey(standIn).accessKeyId })
-      const database = await glueOf(standIn).send(new GetDatabaseCommand({ Name: 'exports' }))
+      const database = await glueClient(standIn).send(new GetDatabaseCommand({ Name: 'exports' }))
       expect(database.Database?.Name).toBe('exports')
       expect(standIn.requests.map(r => `${r.service}:${r.action}:${r.status}`)).toEqual([
         's3:GetObject:200',
@@ -210,7 +194,7 @@ describe('S3 (REST-XML) and Glue (JSON) modules', () => {
         404
       )
       await expectError(
-        glueOf(standIn).send(new GetDatabaseCommand({ Name: 'nope' })),
+        glueClient(standIn).send(new GetDatabaseCommand({ Name: 'nope' })),
         'EntityNotFoundException',
         400
       )
@@ -220,7 +204,7 @@ describe('S3 (REST-XML) and Glue (JSON) modules', () => {
   })
 
   test('each refuses bad credentials in its own words', async () => {
-    const standIn = await startStandIn({ services: [echoS3([]), glue] })
+    const standIn = await startStandIn({ services: [echoS3([]), ONE_DATABASE_GLUE] })
     try {
       const unknown = { accessKeyId: 'AKIANOTKNOWN00000000', secretAccessKey: 'x' }
       const wrongSecret = { ...staticKey(standIn), secretAccessKey: 'wrong' }
@@ -230,12 +214,12 @@ describe('S3 (REST-XML) and Glue (JSON) modules', () => {
       await expectError(s3Of(standIn, unknown).send(get()), 'InvalidAccessKeyId', 403)
       await expectError(s3Of(standIn, wrongSecret).send(get()), 'SignatureDoesNotMatch', 403)
       await expectError(
-        glueOf(standIn, unknown).send(database()),
+        glueClient(standIn, unknown).send(database()),
         'UnrecognizedClientException',
         400
       )
       await expectError(
-        glueOf(standIn, wrongSecret).send(database()),
+        glueClient(standIn, wrongSecret).send(database()),
         'InvalidSignatureException',
         400
       )
@@ -246,7 +230,7 @@ describe('S3 (REST-XML) and Glue (JSON) modules', () => {
       })()
       standIn.advance(3601)
       await expectError(s3Of(standIn, assumed).send(get()), 'ExpiredToken', 400)
-      await expectError(glueOf(standIn, assumed).send(database()), 'ExpiredTokenException', 400)
+      await expectError(glueClient(standIn, assumed).send(database()), 'ExpiredTokenException', 400)
     } finally {
       await standIn.close()
     }

@@ -1,10 +1,13 @@
 // Faults a test injects: for the next `times` requests that match a rule (by operation and,
 // optionally, service), the stand-in answers with a throttle, a 5xx, an error of choice, a reset
-// connection or a slow answer instead of (or before) the real one. Each service says them in its
-// own words: S3's throttle is a 503 SlowDown, Glue's a ThrottlingException, OIDC's a 429.
+// connection, a slow answer, no answer at all, a garbled answer or one with crafted strings,
+// instead of (or on top of) the real one. Each service says its errors in its own words: S3's
+// throttle is a 503 SlowDown, Glue's a ThrottlingException, OIDC's a 429.
 import { ServiceError, type ServiceModule, type ServiceName } from './service.js'
+import type { Craft, Garble } from './tamper.js'
 
-export type FaultKind = 'throttle' | 'http500' | 'http503' | 'reset' | 'slow' | 'error'
+export type FaultKind =
+  'throttle' | 'http500' | 'http503' | 'reset' | 'slow' | 'error' | 'hang' | 'garbled' | 'craft'
 
 /** A fault for the next `times` matching requests; rules are consumed in the order given. */
 export interface FaultRule {
@@ -13,11 +16,22 @@ export interface FaultRule {
   action?: string
   /** Only requests to this service; any if omitted. */
   service?: ServiceName
+  /** How many matching requests get it (Infinity: all of them). */
   times: number
   /** throttle: the service's throttling error; http500 / http503: its internal error / service
    * unavailable; reset: the connection is destroyed; slow: answered normally after delayMs;
-   * error: `code`. */
+   * error: `code`; hang: the request is read and never answered (close() still ends it);
+   * garbled: the real answer, 200, with its body garbled as `garble` says; craft: the real
+   * answer with the strings of `craft` in its fields. garbled and craft change only successful
+   * answers (an error is answered as it is). */
   kind: FaultKind
+  /** For hang and reset: the request takes effect first (a task is started, say), then its
+   * answer is lost. Default false: the service never sees it. */
+  processed?: boolean
+  /** For garbled, default truncated (see tamper.ts). */
+  garble?: Garble
+  /** For craft: the fields and what they say (see tamper.ts). */
+  craft?: Craft
   /** For slow, default 2000. */
   delayMs?: number
   /** For error: the wire code (IamRoleNotFound, KMSKeyNotAccessibleFault, AccessDenied, ...). */
@@ -79,6 +93,16 @@ export class Faults {
     if (rule) rule.times--
     return rule
   }
+}
+
+/** The rule answers with an error instead of the service's answer. */
+export function isErrorFault(rule: FaultRule): boolean {
+  return ['throttle', 'http500', 'http503', 'error'].includes(rule.kind)
+}
+
+/** Nothing is answered: the connection is reset, or left hanging. */
+export function isNoAnswer(rule: FaultRule): boolean {
+  return rule.kind === 'reset' || rule.kind === 'hang'
 }
 
 /** The error a throttle, 5xx or error rule answers with, as `module`'s service says it. */

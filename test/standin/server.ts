@@ -1,12 +1,21 @@
 // The stand-in's HTTP server and what it does for every request, whatever the service: read the
 // body, route it (router.ts), log it, wait the service's latency, take an injected fault, check
-// the SigV4 signature, let the module answer, and render errors in the module's protocol.
+// the SigV4 signature, let the module answer, render errors in the module's protocol, and tamper
+// with the answer (or withhold it) when a fault says so.
 import { createHash, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { Credentials } from './credentials.js'
-import { faultError, type FaultKind, type FaultRule, type Faults } from './faults.js'
+import {
+  faultError,
+  isErrorFault,
+  isNoAnswer,
+  type FaultKind,
+  type FaultRule,
+  type Faults
+} from './faults.js'
 import { routeOf, unmounted, UNKNOWN_REQUEST, type Route } from './router.js'
+import { craft, garble } from './tamper.js'
 import { ServiceError } from './service.js'
 import type { ServiceAnswer, ServiceModule, ServiceName, ServiceRequest } from './service.js'
 
@@ -91,14 +100,17 @@ async function serve(router: Router, req: IncomingMessage, res: ServerResponse):
   const module = moduleFor(router, route)
   const entry = logEntry(router, route, module, request)
   const exchange: Exchange = { request, target: req.url ?? '/', module, entry, res }
-  router.requests.push(exchange.entry)
-  if (route === 'unknown') return answerWith(router, exchange, () => module.handle(request, ''))
+  router.requests.push(entry)
+  if (route === 'unknown')
+    return reply(router, exchange, await outcome(router, exchange, undefined))
   await sleep(router.latencyMs[module.service] ?? 0)
-  const fault = router.faults.take(module.service, exchange.entry.action)
-  if (fault) exchange.entry.fault = fault.kind
-  if (fault?.kind === 'reset') return reset(router, exchange)
+  const fault = router.faults.take(module.service, entry.action)
+  if (fault) entry.fault = fault.kind
+  if (fault && isNoAnswer(fault) && !fault.processed) return drop(router, exchange, fault)
   if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 2000)
-  return answerWith(router, exchange, () => answer(router, exchange, fault))
+  const result = await outcome(router, exchange, fault)
+  if (fault && isNoAnswer(fault)) return drop(router, exchange, fault)
+  reply(router, exchange, result.status < 300 && fault ? tampered(result, fault) : result)
 }
 
 function moduleFor(router: Router, route: Route): ServiceModule {
@@ -109,49 +121,56 @@ function moduleFor(router: Router, route: Route): ServiceModule {
   throw new Error(`the stand-in has no ${route} module`)
 }
 
-/** The module's answer, once the caller is known; an error rule's error instead. */
-async function answer(
+/** The module's answer, or its rendering of the error it (or an error rule) throws. */
+async function outcome(
   router: Router,
-  { request, target, module, entry }: Exchange,
+  exchange: Exchange,
   fault: FaultRule | undefined
 ): Promise<ServiceAnswer> {
-  if (fault && fault.kind !== 'slow') throw faultError(fault, module)
-  if ((module.authentication?.(request, entry.action) ?? 'sigv4') === 'sigv4') {
-    const caller = router.credentials.authenticate(
-      { method: request.method, url: target, headers: request.headers, body: request.body },
-      module.service
-    )
-    request.caller = caller
-    entry.accessKeyId = caller.accessKeyId
-    entry.region = caller.region
-  }
-  return module.handle(request, entry.action)
-}
-
-/** Sends what `produce` answers, or the module's rendering of the error it throws. */
-async function answerWith(
-  router: Router,
-  { request, module, entry, res }: Exchange,
-  produce: () => ServiceAnswer | Promise<ServiceAnswer>
-): Promise<void> {
-  let result: ServiceAnswer
+  const { request, module, entry } = exchange
   try {
-    result = await produce()
+    if (fault && isErrorFault(fault)) throw faultError(fault, module)
+    authenticate(router, exchange)
+    return await module.handle(request, entry.action)
   } catch (error) {
     const e =
       error instanceof ServiceError
         ? error
         : new ServiceError('InternalFailure', 500, `The stand-in failed: ${String(error)}`)
     entry.code = e.code
-    result = module.error(e, request.requestId)
+    return module.error(e, request.requestId)
   }
-  entry.status = result.status
-  router.onRequest?.(entry)
-  send(res, result)
 }
 
-function reset(router: Router, { res, entry }: Exchange): void {
-  res.socket?.destroy()
+/** Checks the SigV4 signature when the module wants it; the caller goes on the request. */
+function authenticate(router: Router, { request, target, module, entry }: Exchange): void {
+  if ((module.authentication?.(request, entry.action) ?? 'sigv4') === 'none') return
+  const caller = router.credentials.authenticate(
+    { method: request.method, url: target, headers: request.headers, body: request.body },
+    module.service
+  )
+  request.caller = caller
+  entry.accessKeyId = caller.accessKeyId
+  entry.region = caller.region
+}
+
+function tampered(answer: ServiceAnswer, fault: FaultRule): ServiceAnswer {
+  if (fault.kind === 'garbled') return garble(answer, fault.garble ?? 'truncated')
+  if (fault.kind === 'craft' && fault.craft) return craft(answer, fault.craft)
+  return answer
+}
+
+function reply(router: Router, { entry, res }: Exchange, answer: ServiceAnswer): void {
+  entry.status = answer.status
+  router.onRequest?.(entry)
+  const body = answer.body ?? ''
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(body) })
+  res.end(body)
+}
+
+/** No answer: a reset destroys the connection, a hang leaves it open (close() ends it). */
+function drop(router: Router, { res, entry }: Exchange, fault: FaultRule): void {
+  if (fault.kind === 'reset') res.socket?.destroy()
   router.onRequest?.(entry)
 }
 
@@ -180,15 +199,6 @@ function logEntry(
 
 function queryParams(request: ServiceRequest): Record<string, string> {
   return Object.fromEntries(request.url.searchParams)
-}
-
-function send(res: ServerResponse, answer: ServiceAnswer): void {
-  const body = answer.body ?? ''
-  res.writeHead(answer.status, {
-    ...answer.headers,
-    'content-length': Buffer.byteLength(body)
-  })
-  res.end(body)
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -1,9 +1,16 @@
 // Shared by the stand-in's own tests (__tests__/standin/): an account to seed it with, real SDK
 // clients pointed at it, and the few moves every test makes (an OIDC token, an expected error).
 import { expect } from '@jest/globals'
+import { GlueClient } from '@aws-sdk/client-glue'
 import { RDSClient, type StartExportTaskCommandInput } from '@aws-sdk/client-rds'
 import { fromWebToken } from '@aws-sdk/credential-providers'
-import type { StandIn, StandInOptions } from '../standin/index.js'
+import {
+  ServiceError,
+  type ServiceModule,
+  type StandIn,
+  type StandInOptions
+} from '../standin/index.js'
+import { jsonError } from '../standin/router.js'
 import { ACCOUNT, REGION } from './e2e.js'
 
 /** The role a workflow assumes in these tests. */
@@ -70,6 +77,27 @@ export function staticClient(standIn: StandIn, maxAttempts = 1): RDSClient {
     maxAttempts,
     credentials: staticKey(standIn)
   })
+}
+
+/** A Glue client like staticClient's RDS one; credentials of choice. */
+export function glueClient(standIn: StandIn, credentials = staticKey(standIn)): GlueClient {
+  return new GlueClient({ region: REGION, endpoint: standIn.url, maxAttempts: 1, credentials })
+}
+
+/** A Glue module of a few lines (JSON protocol) that knows one database, `exports`. */
+export const ONE_DATABASE_GLUE: ServiceModule = {
+  service: 'glue',
+  action: request => String(request.headers['x-amz-target']).replace('AWSGlue.', ''),
+  handle(request) {
+    const { Name } = JSON.parse(request.body.toString()) as { Name: string }
+    if (Name !== 'exports') throw new ServiceError('EntityNotFoundException', 400, 'no database')
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/x-amz-json-1.1' },
+      body: JSON.stringify({ Database: { Name, CatalogId: '123456789012' } })
+    }
+  },
+  error: jsonError
 }
 
 /** Credentials assumed through the stand-in's STS with one of its OIDC tokens. */
