@@ -44,6 +44,8 @@ export type {
 } from './service.js'
 export { ServiceError } from './service.js'
 export { DEFAULT_TIMELINE, DEFAULT_WARNING, timelinePhase } from './rds.js'
+export { STANDIN_HOST, startProxy } from './proxy.js'
+export type { ProxyLogEntry, ProxyOptions, StandInProxy } from './proxy.js'
 
 /** A module, or a function that makes one from the running stand-in (its clock, its tasks). */
 export type ServiceMount = ServiceModule | ((standIn: StandIn) => ServiceModule)
@@ -96,8 +98,10 @@ export interface StandIn {
   /** The bearer token of the OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_TOKEN). */
   readonly oidcRequestToken: string
   /** AWS_ENDPOINT_URL, AWS_REGION, AWS_EC2_METADATA_DISABLED, ACTIONS_ID_TOKEN_REQUEST_URL and
-   * _TOKEN; with staticKeys, also AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY of a static key. */
-  env(options?: { staticKeys?: boolean }): Record<string, string>
+   * _TOKEN; with staticKeys, also AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY of a static key;
+   * with host, both URLs name that host instead of 127.0.0.1 (proxy.ts's STANDIN_HOST: then
+   * they work only through the proxy). */
+  env(options?: { staticKeys?: boolean; host?: string }): Record<string, string>
   /** Every request, in order. */
   readonly requests: RequestLogEntry[]
   /** Every secret key, session token, OIDC JWT and the OIDC request token handed out. */
@@ -155,7 +159,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     requests: router.requests,
     env(envOptions = {}) {
       const key = options.staticCredentials?.[0] ?? defaultStatic
-      return environment(server.url, region, issuer.requestToken, envOptions.staticKeys && key)
+      const url = envOptions.host ? server.url.replace('127.0.0.1', envOptions.host) : server.url
+      return environment(url, region, issuer.requestToken, envOptions.staticKeys && key)
     },
     issuedSecrets: () => [...credentials.secrets(), ...issuer.issued, issuer.requestToken],
     tasks: () => rds.exportTasks.all(),
