@@ -8,29 +8,25 @@ import { Credentials, type StaticCredential } from './credentials.js'
 import { Faults, type FaultRule } from './faults.js'
 import { OIDC_PATH, OidcIssuer, oidcModule, type OidcOptions } from './oidc.js'
 import {
+  DEFAULT_SNAPSHOT_TIMELINE,
   DEFAULT_TIMELINE,
   Rds,
   rdsModule,
   type ClusterSeed,
   type ClusterSnapshotSeed,
   type ExportTaskView,
+  type InstanceSeed,
   type SnapshotSeed,
+  type SnapshotTimeline,
+  type SnapshotView,
   type TaskSeed,
   type Timeline
 } from './rds.js'
+import { snapshotView } from './rds/snapshots.js'
 import { listen, type RequestLogEntry, type Router } from './server.js'
 import type { ServiceModule, ServiceName } from './service.js'
 import { Sts, randomId, stsModule, type StsOptions } from './sts.js'
 
-export type {
-  ClusterSeed,
-  ClusterSnapshotSeed,
-  ExportStatus,
-  ExportTaskView,
-  SnapshotSeed,
-  TaskSeed,
-  Timeline
-} from './rds.js'
 export type { OidcOptions } from './oidc.js'
 export type { StaticCredential } from './credentials.js'
 export type { FaultKind, FaultRule } from './faults.js'
@@ -43,7 +39,8 @@ export type {
   ServiceRequest
 } from './service.js'
 export { ServiceError } from './service.js'
-export { DEFAULT_TIMELINE, DEFAULT_WARNING, timelinePhase } from './rds.js'
+// The RDS part's seeds, views and timelines (rds.ts re-exports rds/).
+export * from './rds.js'
 export { STANDIN_HOST, startProxy } from './proxy.js'
 export type { ProxyLogEntry, ProxyOptions, StandInProxy } from './proxy.js'
 
@@ -63,9 +60,18 @@ export interface StandInOptions extends StsOptions {
   timeline?: Partial<Timeline>
   /** Timelines of new tasks by ExportTaskIdentifier. */
   timelines?: Record<string, Partial<Timeline>>
+  /** DB instances (CreateDBSnapshot takes their snapshots). */
+  instances?: InstanceSeed[]
   snapshots?: SnapshotSeed[]
   clusterSnapshots?: ClusterSnapshotSeed[]
   clusters?: ClusterSeed[]
+  /** How snapshots taken with CreateDBSnapshot / CreateDBClusterSnapshot run, over
+   * DEFAULT_SNAPSHOT_TIMELINE (120 scenario seconds `creating`, then `available`). */
+  snapshotTimeline?: Partial<SnapshotTimeline>
+  /** Timelines of new snapshots by identifier (RDS stores them in lower case). */
+  snapshotTimelines?: Record<string, Partial<SnapshotTimeline>>
+  /** Manual snapshots per region, for instances and for clusters each; default 100 (RDS's). */
+  manualSnapshotQuota?: number
   /** Tasks that exist before the action runs (busy exports of other sources, old ones). */
   tasks?: TaskSeed[]
   faults?: FaultRule[]
@@ -112,8 +118,13 @@ export interface StandIn {
   addSnapshot(seed: SnapshotSeed): void
   addClusterSnapshot(seed: ClusterSnapshotSeed): void
   addCluster(seed: ClusterSeed): void
+  addInstance(seed: InstanceSeed): void
+  /** Every DB snapshot and DB cluster snapshot, as it stands now. */
+  snapshots(): SnapshotView[]
   /** The timeline of new tasks with this identifier, or of all new tasks when undefined. */
   setTimeline(identifier: string | undefined, timeline: Partial<Timeline>): void
+  /** The timeline of new snapshots with this identifier, or of all when undefined. */
+  setSnapshotTimeline(identifier: string | undefined, timeline: Partial<SnapshotTimeline>): void
   injectFault(rule: FaultRule): void
   /** Answers the module's service from now on (S3, Glue, or a replacement of a built-in one). */
   mount(module: ServiceMount): void
@@ -133,12 +144,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
 
   const rds = newRds(options, region, account, now)
   const issuer = new OidcIssuer(options.oidc ?? {}, now)
-  const credentials = new Credentials(now, options.verifySignatures !== false)
-  const defaultStatic: StaticCredential = {
-    accessKeyId: `AKIA${randomId(16)}`,
-    secretAccessKey: randomBytes(30).toString('base64')
-  }
-  for (const key of [...(options.staticCredentials ?? []), defaultStatic]) credentials.add(key)
+  const { credentials, envKey } = accountKeys(options, now)
   const sts = new Sts(options, issuer, credentials, now)
   const router: Router = {
     modules: new Map([rdsModule(rds), stsModule(sts, account), oidcModule(issuer)].map(byService)),
@@ -158,9 +164,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     oidcRequestToken: issuer.requestToken,
     requests: router.requests,
     env(envOptions = {}) {
-      const key = options.staticCredentials?.[0] ?? defaultStatic
       const url = envOptions.host ? server.url.replace('127.0.0.1', envOptions.host) : server.url
-      return environment(url, region, issuer.requestToken, envOptions.staticKeys && key)
+      return environment(url, region, issuer.requestToken, envOptions.staticKeys && envKey)
     },
     issuedSecrets: () => [...credentials.secrets(), ...issuer.issued, issuer.requestToken],
     tasks: () => rds.exportTasks.all(),
@@ -169,10 +174,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     addSnapshot: seed => rds.snapshots.addSnapshot(seed),
     addClusterSnapshot: seed => rds.snapshots.addClusterSnapshot(seed),
     addCluster: seed => rds.snapshots.addCluster(seed),
-    setTimeline(identifier, timeline) {
-      if (identifier === undefined) Object.assign(rds.options.defaultTimeline, timeline)
-      else rds.options.timelines[identifier] = timeline
-    },
+    addInstance: seed => rds.snapshots.addInstance(seed),
+    snapshots: () => rds.snapshots.all().map(snapshotView),
+    setTimeline: (identifier, timeline) => rds.setTimeline(identifier, timeline),
+    setSnapshotTimeline: (identifier, timeline) => rds.setSnapshotTimeline(identifier, timeline),
     injectFault: rule => router.faults.add(rule),
     mount(mount) {
       const module = typeof mount === 'function' ? mount(standIn) : mount
@@ -188,6 +193,21 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   return standIn
 }
 
+/** The account's key store, with the static keys given and one random key always added; the
+ * key env({ staticKeys }) hands out (the first given, else the random one). */
+function accountKeys(
+  options: StandInOptions,
+  now: () => number
+): { credentials: Credentials; envKey: StaticCredential } {
+  const credentials = new Credentials(now, options.verifySignatures !== false)
+  const random: StaticCredential = {
+    accessKeyId: `AKIA${randomId(16)}`,
+    secretAccessKey: randomBytes(30).toString('base64')
+  }
+  for (const key of [...(options.staticCredentials ?? []), random]) credentials.add(key)
+  return { credentials, envKey: options.staticCredentials?.[0] ?? random }
+}
+
 function newRds(options: StandInOptions, region: string, account: string, now: () => number): Rds {
   const rds = new Rds(
     {
@@ -199,15 +219,25 @@ function newRds(options: StandInOptions, region: string, account: string, now: (
       timelines: { ...options.timelines },
       lowercaseStatus: options.lowercaseStatus ?? false,
       cancelSeconds: options.cancelSeconds ?? 5,
-      unknownTaskAnswer: options.unknownTaskAnswer ?? 'ExportTaskNotFound'
+      unknownTaskAnswer: options.unknownTaskAnswer ?? 'ExportTaskNotFound',
+      defaultSnapshotTimeline: { ...DEFAULT_SNAPSHOT_TIMELINE, ...options.snapshotTimeline },
+      snapshotTimelines: lowerCaseKeys(options.snapshotTimelines ?? {}),
+      manualSnapshotQuota: options.manualSnapshotQuota ?? 100
     },
     now
   )
+  options.instances?.forEach(i => rds.snapshots.addInstance(i))
   options.snapshots?.forEach(s => rds.snapshots.addSnapshot(s))
   options.clusterSnapshots?.forEach(s => rds.snapshots.addClusterSnapshot(s))
   options.clusters?.forEach(c => rds.snapshots.addCluster(c))
   options.tasks?.forEach(t => rds.exportTasks.add(t))
   return rds
+}
+
+function lowerCaseKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key.toLowerCase(), value])
+  )
 }
 
 function byService(module: ServiceModule): [ServiceName, ServiceModule] {

@@ -6,22 +6,25 @@ import { ACCOUNT, BUCKET, REGION, snapshotArn, startInputs } from './e2e.js'
 const HOUR = 3600_000
 const ago = (hours: number): Date => new Date(Date.now() - hours * HOUR)
 
-/** An account with a PostgreSQL instance (prod), a MySQL one (shop) and an Aurora cluster, each
- * with snapshots of every kind, one newer than the rest still being created. */
+/** A snapshot of `creating` status, taken `hours` ago. */
+const creating = (hours: number) => ({ createTime: ago(hours), status: 'creating' })
+
+/** An account with PostgreSQL instances (prod, prod2), a MySQL one (shop) and an Aurora cluster,
+ * each with snapshots of every kind, one newer than the rest still being created. */
 export const ACCOUNT_SEEDS: StandInOptions = {
   region: REGION,
   account: ACCOUNT,
+  instances: [
+    { identifier: 'prod' },
+    { identifier: 'prod2' },
+    { identifier: 'shop', engine: 'mysql' }
+  ],
   snapshots: [
     { identifier: 'rds:prod-2026-11-22-03-10', instanceIdentifier: 'prod', createTime: ago(72) },
     { identifier: 'rds:prod-2026-11-24-03-10', instanceIdentifier: 'prod', createTime: ago(24) },
     { identifier: 'prod-before-upgrade', instanceIdentifier: 'prod', createTime: ago(48) },
     // Newer than every available one, but not finished: never the one to export.
-    {
-      identifier: 'prod-in-the-making',
-      instanceIdentifier: 'prod',
-      createTime: ago(1),
-      status: 'creating'
-    },
+    { identifier: 'prod-in-the-making', instanceIdentifier: 'prod', ...creating(1) },
     // Newest of all, of another instance.
     { identifier: 'prod2-latest', instanceIdentifier: 'prod2', createTime: ago(0.5) },
     { identifier: 'shop-nightly', instanceIdentifier: 'shop', engine: 'mysql', createTime: ago(5) }
@@ -29,12 +32,7 @@ export const ACCOUNT_SEEDS: StandInOptions = {
   clusterSnapshots: [
     { identifier: 'rds:aurora-2026-11-23-03-10', clusterIdentifier: 'aurora', createTime: ago(48) },
     { identifier: 'aurora-weekly', clusterIdentifier: 'aurora', createTime: ago(20) },
-    {
-      identifier: 'aurora-now',
-      clusterIdentifier: 'aurora',
-      createTime: ago(0.2),
-      status: 'creating'
-    }
+    { identifier: 'aurora-now', clusterIdentifier: 'aurora', ...creating(0.2) }
   ],
   clusters: [{ identifier: 'aurora' }]
 }

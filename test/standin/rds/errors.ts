@@ -18,6 +18,13 @@ export const RDS_ERROR_STATUS: Record<string, number> = {
   InvalidS3BucketFault: 400,
   KMSKeyNotAccessibleFault: 400,
   InvalidExportOnly: 400,
+  DBInstanceNotFound: 404,
+  DBSnapshotAlreadyExists: 400,
+  DBClusterSnapshotAlreadyExistsFault: 400,
+  InvalidDBInstanceState: 400,
+  InvalidDBClusterStateFault: 400,
+  InvalidDBClusterSnapshotStateFault: 400,
+  SnapshotQuotaExceeded: 400,
   ...QUERY_ERROR_STATUS
 }
 

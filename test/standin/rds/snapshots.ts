@@ -1,8 +1,21 @@
-// The account's DB snapshots, DB cluster snapshots and DB clusters (the export's sources), and
-// how DescribeDBSnapshots / DescribeDBClusterSnapshots find them.
-import { filters, page, type Filter, type Params } from '../query.js'
-import { sourceNotFound, unknownFilter, rdsError } from './errors.js'
-import type { ClusterSeed, ClusterSnapshotSeed, SnapshotSeed } from './types.js'
+// The account's DB instances and DB clusters, their snapshots (seeded, or taken with
+// CreateDBSnapshot / CreateDBClusterSnapshot and `creating` until their timeline says
+// otherwise), and how DescribeDBSnapshots / DescribeDBClusterSnapshots find them.
+import { page, type Params } from '../query.js'
+import { rdsError, sourceNotFound } from './errors.js'
+import { search } from './snapshot-search.js'
+import { newSnapshotIdentifier, tagsOf, type Tag } from './snapshot-rules.js'
+import { DEFAULT_SNAPSHOT_TIMELINE, snapshotPhase } from './timeline.js'
+import type {
+  Clock,
+  ClusterSeed,
+  ClusterSnapshotSeed,
+  DatabaseSeed,
+  InstanceSeed,
+  RdsOptions,
+  SnapshotSeed,
+  SnapshotTimeline
+} from './types.js'
 
 export type SnapshotKind = 'snapshot' | 'cluster-snapshot'
 
@@ -14,27 +27,79 @@ export interface Snapshot {
   engine: string
   engineVersion: string
   createTime: Date
-  status: string
+  /** Its status for good; undefined while `timeline` decides it. */
+  fixedStatus?: string
+  timeline?: SnapshotTimeline
   type: string
   region: string
   account: string
   allocatedStorage: number
   arn: string
+  tags: Tag[]
 }
 
-export interface Cluster {
-  kind: 'cluster'
+/** A snapshot as it stands now. */
+export interface SnapshotState extends Snapshot {
+  status: string
+  percentProgress: number
+}
+
+/** A snapshot as tests read it back (StandIn.snapshots()). */
+export interface SnapshotView {
+  kind: SnapshotKind
+  identifier: string
+  arn: string
+  /** The DB instance or DB cluster identifier. */
+  parent: string
+  status: string
+  percentProgress: number
+  type: string
+  engine: string
+  createTime: Date
+  region: string
+  account: string
+  tags: Record<string, string>
+}
+
+export function snapshotView(s: SnapshotState): SnapshotView {
+  const { kind, identifier, arn, parent, status, percentProgress, type, engine } = s
+  const { createTime, region, account } = s
+  const tags = Object.fromEntries(s.tags.map(t => [t.Key, t.Value]))
+  return {
+    kind,
+    identifier,
+    arn,
+    parent,
+    status,
+    percentProgress,
+    type,
+    engine,
+    createTime,
+    region,
+    account,
+    tags
+  }
+}
+
+/** A DB instance or a DB cluster: what snapshots are taken of (and clusters export live). */
+export interface Database {
+  kind: 'db' | 'cluster'
   identifier: string
   engine: string
+  engineVersion: string
   status: string
   region: string
   account: string
+  allocatedStorage: number
   createTime: Date
   arn: string
 }
 
 /** What StartExportTask can export. */
-export type ExportSource = Snapshot | Cluster
+export type ExportSource = SnapshotState | (Database & { kind: 'cluster' })
+
+/** Instance and cluster states in which RDS takes a snapshot. */
+const SNAPSHOT_READY = ['available', 'storage-optimization']
 
 const SOURCE_ARN =
   /^arn:aws[a-z-]*:rds:([a-z0-9-]+):(\d{12}):(snapshot|cluster-snapshot|cluster|db):(.+)$/
@@ -57,12 +122,20 @@ export function parseSourceArn(
 
 export class Snapshots {
   private readonly snapshots: Snapshot[] = []
-  private readonly clusters: Cluster[] = []
+  private readonly databases: Database[] = []
 
   constructor(
-    private readonly home: { region: string; account: string },
-    private readonly now: () => number
+    private readonly options: RdsOptions,
+    private readonly clock: Clock
   ) {}
+
+  addInstance(seed: InstanceSeed): void {
+    this.databases.push(this.databaseOf('db', seed, 'postgres'))
+  }
+
+  addCluster(seed: ClusterSeed): void {
+    this.databases.push(this.databaseOf('cluster', seed, 'aurora-postgresql'))
+  }
 
   addSnapshot(seed: SnapshotSeed): void {
     this.snapshots.push(this.snapshotOf('snapshot', seed, seed.instanceIdentifier, 'postgres'))
@@ -74,19 +147,9 @@ export class Snapshots {
     )
   }
 
-  addCluster(seed: ClusterSeed): void {
-    const region = seed.region ?? this.home.region
-    const account = seed.account ?? this.home.account
-    this.clusters.push({
-      kind: 'cluster',
-      identifier: seed.identifier,
-      engine: seed.engine ?? 'aurora-postgresql',
-      status: seed.status ?? 'available',
-      region,
-      account,
-      createTime: new Date(seed.createTime ?? this.now() - 30 * 86400_000),
-      arn: `arn:aws:rds:${region}:${account}:cluster:${seed.identifier}`
-    })
+  /** Every snapshot, as it stands now. */
+  all(): SnapshotState[] {
+    return this.snapshots.map(s => this.state(s))
   }
 
   /** A seeded snapshot with this ARN, in any region (the snapshot time of a seeded task). */
@@ -94,34 +157,55 @@ export class Snapshots {
     return this.snapshots.find(s => s.arn === arn)
   }
 
+  /** CreateDBSnapshot or CreateDBClusterSnapshot, checked as RDS checks it. */
+  create(kind: SnapshotKind, params: Params, region: string): SnapshotState {
+    const identifier = newSnapshotIdentifier(kind, params)
+    const tags = tagsOf(params)
+    const database = this.databaseToSnapshot(kind, params, region)
+    const mine = this.snapshots.filter(
+      s => s.kind === kind && s.region === region && s.account === this.options.account
+    )
+    if (mine.some(s => s.identifier.toLowerCase() === identifier))
+      throw alreadyExists(kind, identifier)
+    if (!SNAPSHOT_READY.includes(database.status)) throw notReady(database)
+    // AWS Backup's snapshots and automated ones don't count against the quota.
+    if (mine.filter(s => s.type === 'manual').length >= this.options.manualSnapshotQuota) {
+      throw rdsError(
+        'SnapshotQuotaExceeded',
+        `Cannot create more than ${this.options.manualSnapshotQuota} manual snapshots.`
+      )
+    }
+    const snapshot = this.snapshotOf(
+      kind,
+      {
+        identifier,
+        engine: database.engine,
+        engineVersion: database.engineVersion,
+        createTime: new Date(this.clock.now()),
+        timeline: {
+          ...this.options.defaultSnapshotTimeline,
+          ...this.options.snapshotTimelines[identifier]
+        },
+        type: 'manual',
+        region,
+        allocatedStorage: database.allocatedStorage,
+        tags: Object.fromEntries(tags.map(t => [t.Key, t.Value]))
+      },
+      database.identifier,
+      database.engine
+    )
+    this.snapshots.push(snapshot)
+    return this.state(snapshot)
+  }
+
   /** DescribeDBSnapshots or DescribeDBClusterSnapshots: one page of matches and the marker. */
   describe(
     kind: SnapshotKind,
     params: Params,
     region: string
-  ): { items: Snapshot[]; marker: string | undefined } {
-    const cluster = kind === 'cluster-snapshot'
-    const wanted = params[cluster ? 'DBClusterSnapshotIdentifier' : 'DBSnapshotIdentifier']
-    const parent = params[cluster ? 'DBClusterIdentifier' : 'DBInstanceIdentifier']
-    const includeShared = params.IncludeShared === 'true' || params.SnapshotType === 'shared'
-    let found = this.snapshots.filter(s => s.kind === kind && s.region === region)
-    if (wanted !== undefined) {
-      found = found.filter(s => sameName(s, wanted))
-      if (found.length === 0) throw sourceNotFound(kind, wanted)
-    } else {
-      found = found.filter(s => includeShared || s.account === this.home.account)
-    }
-    if (parent !== undefined) {
-      found = found.filter(s => s.parent.toLowerCase() === parent.toLowerCase())
-    }
-    if (params.SnapshotType !== undefined) {
-      const type = params.SnapshotType
-      found = found.filter(s =>
-        type === 'shared' ? s.account !== this.home.account : s.type === type
-      )
-    }
-    for (const filter of filters(params)) found = found.filter(s => snapshotMatches(s, filter))
-    return page(found, params)
+  ): { items: SnapshotState[]; marker: string | undefined } {
+    const visible = this.all().filter(s => s.kind === kind && s.region === region)
+    return page(search(visible, kind, params, this.options.account), params)
   }
 
   /** The source StartExportTask names, in the caller's region; throws as RDS refuses. */
@@ -134,11 +218,15 @@ export class Snapshots {
       )
     }
     if (arn.type === 'cluster') {
-      const found = this.clusters.find(
-        c => c.region === region && arn.region === region && c.arn === sourceArn
+      const found = this.databases.find(
+        c =>
+          c.kind === 'cluster' &&
+          c.region === region &&
+          arn.region === region &&
+          c.arn === sourceArn
       )
       if (!found) throw sourceNotFound('cluster', arn.name)
-      return found
+      return found as Database & { kind: 'cluster' }
     }
     const found = this.snapshots.find(
       s =>
@@ -147,17 +235,62 @@ export class Snapshots {
         s.arn.toLowerCase() === sourceArn.toLowerCase()
     )
     if (!found) throw sourceNotFound(arn.type as SnapshotKind, arn.name)
-    return found
+    return this.state(found)
+  }
+
+  private state(snapshot: Snapshot): SnapshotState {
+    if (snapshot.timeline) {
+      const seconds = this.clock.elapsed(snapshot.createTime.getTime())
+      const { status, percentProgress } = snapshotPhase(snapshot.timeline, seconds)
+      return { ...snapshot, status, percentProgress }
+    }
+    const status = snapshot.fixedStatus ?? 'available'
+    return { ...snapshot, status, percentProgress: status === 'available' ? 100 : 42 }
+  }
+
+  /** The instance or cluster a create call names, in the caller's region. */
+  private databaseToSnapshot(kind: SnapshotKind, params: Params, region: string): Database {
+    const type = kind === 'snapshot' ? 'db' : 'cluster'
+    const name = kind === 'snapshot' ? 'DBInstanceIdentifier' : 'DBClusterIdentifier'
+    const wanted = (params[name] ?? '').toLowerCase()
+    const found = this.databases.find(
+      d =>
+        d.kind === type &&
+        d.region === region &&
+        d.account === this.options.account &&
+        d.identifier.toLowerCase() === wanted
+    )
+    if (found) return found
+    if (kind === 'cluster-snapshot') throw sourceNotFound('cluster', params[name] ?? '')
+    throw rdsError('DBInstanceNotFound', `DBInstance ${params[name] ?? ''} not found.`)
+  }
+
+  private databaseOf(kind: Database['kind'], seed: DatabaseSeed, defaultEngine: string): Database {
+    const region = seed.region ?? this.options.region
+    const account = seed.account ?? this.options.account
+    const engine = seed.engine ?? defaultEngine
+    return {
+      kind,
+      identifier: seed.identifier,
+      engine,
+      engineVersion: seed.engineVersion ?? defaultVersion(engine),
+      status: seed.status ?? 'available',
+      region,
+      account,
+      allocatedStorage: seed.allocatedStorage ?? 100,
+      createTime: new Date(seed.createTime ?? this.clock.now() - 30 * 86400_000),
+      arn: `arn:aws:rds:${region}:${account}:${kind}:${seed.identifier}`
+    }
   }
 
   private snapshotOf(
     kind: SnapshotKind,
-    seed: SnapshotSeed | ClusterSnapshotSeed,
+    seed: Omit<SnapshotSeed, 'instanceIdentifier'>,
     parent: string,
     defaultEngine: string
   ): Snapshot {
-    const region = seed.region ?? this.home.region
-    const account = seed.account ?? this.home.account
+    const region = seed.region ?? this.options.region
+    const account = seed.account ?? this.options.account
     const identifier = seed.identifier
     const engine = seed.engine ?? defaultEngine
     return {
@@ -165,43 +298,44 @@ export class Snapshots {
       identifier,
       parent,
       engine,
-      engineVersion: seed.engineVersion ?? (/postgres/.test(engine) ? '16.4' : '8.0.39'),
-      createTime: new Date(seed.createTime ?? this.now() - 3600_000),
-      status: seed.status ?? 'available',
+      engineVersion: seed.engineVersion ?? defaultVersion(engine),
+      createTime: new Date(seed.createTime ?? this.clock.now() - 3600_000),
+      fixedStatus: seed.timeline ? undefined : (seed.status ?? 'available'),
+      timeline: seed.timeline && { ...DEFAULT_SNAPSHOT_TIMELINE, ...seed.timeline },
       type: seed.type ?? (identifier.startsWith('rds:') ? 'automated' : 'manual'),
       region,
       account,
       allocatedStorage: seed.allocatedStorage ?? 100,
-      arn: `arn:aws:rds:${region}:${account}:${kind}:${identifier}`
+      arn: `arn:aws:rds:${region}:${account}:${kind}:${identifier}`,
+      tags: Object.entries(seed.tags ?? {}).map(([Key, Value]) => ({ Key, Value }))
     }
   }
 }
 
-function sameName(snapshot: Snapshot, wanted: string): boolean {
-  const w = wanted.toLowerCase()
-  return snapshot.identifier.toLowerCase() === w || snapshot.arn.toLowerCase() === w
+function defaultVersion(engine: string): string {
+  return /postgres/.test(engine) ? '16.4' : '8.0.39'
 }
 
-function snapshotMatches(snapshot: Snapshot, filter: Filter): boolean {
-  const values = filter.values.map(v => v.toLowerCase())
-  const parentArn = snapshot.arn
-    .replace(/:(cluster-)?snapshot:.*$/, snapshot.kind === 'snapshot' ? ':db:' : ':cluster:')
-    .concat(snapshot.parent)
-    .toLowerCase()
-  switch (filter.name) {
-    case 'db-instance-id':
-    case 'db-cluster-id':
-      return values.includes(snapshot.parent.toLowerCase()) || values.includes(parentArn)
-    case 'db-snapshot-id':
-    case 'db-cluster-snapshot-id':
-      return values.some(
-        v => v === snapshot.identifier.toLowerCase() || v === snapshot.arn.toLowerCase()
+function alreadyExists(kind: SnapshotKind, identifier: string) {
+  return kind === 'snapshot'
+    ? rdsError(
+        'DBSnapshotAlreadyExists',
+        `Cannot create the snapshot because a snapshot with the identifier ${identifier} already exists.`
       )
-    case 'snapshot-type':
-      return values.includes(snapshot.type)
-    case 'engine':
-      return values.includes(snapshot.engine)
-    default:
-      throw unknownFilter(filter.name)
-  }
+    : rdsError(
+        'DBClusterSnapshotAlreadyExistsFault',
+        `Cannot create the cluster snapshot because one with the identifier ${identifier} already exists.`
+      )
+}
+
+function notReady(database: Database) {
+  return database.kind === 'db'
+    ? rdsError(
+        'InvalidDBInstanceState',
+        `Cannot create a snapshot because the database instance ${database.identifier} is not currently in the available state.`
+      )
+    : rdsError(
+        'InvalidDBClusterStateFault',
+        `Cannot create a snapshot because the DB cluster ${database.identifier} is in the ${database.status} state, not available.`
+      )
 }

@@ -1,6 +1,8 @@
-// An export task's course, computed from the clock whenever it is read: STARTING for
+// Courses computed from the clock whenever they are read. An export task: STARTING for
 // startingSeconds, IN_PROGRESS for inProgressSeconds with growing progress, then the outcome.
-import type { ExportStatus, TaskProgress, Timeline } from './types.js'
+// A snapshot being created: `creating` with growing PercentProgress, then `available` or a
+// failure status.
+import type { ExportStatus, SnapshotTimeline, TaskProgress, Timeline } from './types.js'
 
 export const DEFAULT_TIMELINE: Timeline = {
   startingSeconds: 60,
@@ -67,4 +69,24 @@ function uneven(f: number): number {
 
 export function isActive(status: ExportStatus): boolean {
   return status === 'STARTING' || status === 'IN_PROGRESS'
+}
+
+export const DEFAULT_SNAPSHOT_TIMELINE: SnapshotTimeline = {
+  creatingSeconds: 120,
+  outcome: 'available'
+}
+
+/** A snapshot's status and PercentProgress this many scenario seconds after it was begun. */
+export function snapshotPhase(
+  timeline: SnapshotTimeline,
+  seconds: number
+): { status: string; percentProgress: number } {
+  if (seconds < timeline.creatingSeconds) {
+    const done = Math.floor((seconds / timeline.creatingSeconds) * 100)
+    return { status: 'creating', percentProgress: Math.min(99, done) }
+  }
+  // A snapshot that fails keeps the progress it had; one that fails at once has none.
+  const failedAt = timeline.creatingSeconds > 0 ? 99 : 0
+  const available = timeline.outcome === 'available'
+  return { status: timeline.outcome, percentProgress: available ? 100 : failedAt }
 }

@@ -17,6 +17,30 @@ export interface Timeline {
   progressCurve?: 'linear' | 'uneven'
 }
 
+/** How a snapshot being created runs, in scenario seconds (scaled by `timeScale` like export
+ * timelines): `creating` with PercentProgress growing for creatingSeconds, then the outcome. */
+export interface SnapshotTimeline {
+  creatingSeconds: number
+  /** `available`, or a failure status: `failed`, `incompatible-restore`, ... Default available. */
+  outcome: string
+}
+
+/** A DB instance or an Aurora DB cluster. */
+export interface DatabaseSeed {
+  identifier: string
+  /** Default postgres for an instance, aurora-postgresql for a cluster. */
+  engine?: string
+  engineVersion?: string
+  /** Default available; snapshots are taken when available or storage-optimization. */
+  status?: string
+  region?: string
+  account?: string
+  createTime?: Date | string
+  allocatedStorage?: number
+}
+
+export type InstanceSeed = DatabaseSeed
+
 export interface SnapshotSeed {
   /** e.g. `nightly-2026-11-25`, or `rds:prod-2026-11-25-03-10` for an automated one. */
   identifier: string
@@ -28,6 +52,11 @@ export interface SnapshotSeed {
   createTime?: Date | string
   /** Default available. */
   status?: string
+  /** A snapshot still being created at createTime: its status follows this timeline from then
+   * (status is ignored). */
+  timeline?: Partial<SnapshotTimeline>
+  /** Its TagList. */
+  tags?: Record<string, string>
   /** Default automated for `rds:` names, else manual. */
   type?: 'manual' | 'automated' | 'awsbackup'
   region?: string
@@ -40,15 +69,7 @@ export interface ClusterSnapshotSeed extends Omit<SnapshotSeed, 'instanceIdentif
   clusterIdentifier: string
 }
 
-export interface ClusterSeed {
-  identifier: string
-  /** Default aurora-postgresql. */
-  engine?: string
-  status?: string
-  region?: string
-  account?: string
-  createTime?: Date | string
-}
+export type ClusterSeed = DatabaseSeed
 
 export interface TaskSeed {
   identifier: string
@@ -113,6 +134,12 @@ export interface RdsOptions {
   cancelSeconds: number
   /** DescribeExportTasks with an unknown ExportTaskIdentifier: a 404 or an empty list. */
   unknownTaskAnswer: 'ExportTaskNotFound' | 'empty'
+  /** How new snapshots (CreateDBSnapshot, CreateDBClusterSnapshot) run. */
+  defaultSnapshotTimeline: SnapshotTimeline
+  /** Timelines of new snapshots by identifier (lower case, as RDS stores it), over the default. */
+  snapshotTimelines: Record<string, Partial<SnapshotTimeline>>
+  /** Manual snapshots per region, for DB instances and for DB clusters each (RDS: 100). */
+  manualSnapshotQuota: number
 }
 
 /** The stand-in's clock (ms since epoch) and its scenario time. */

@@ -1,6 +1,6 @@
 // RDS's XML for an export task and a snapshot, fields in the order RDS writes them.
-import { fields, list, stringList, wrap } from '../xml.js'
-import type { Snapshot } from './snapshots.js'
+import { fields, list, stringList } from '../xml.js'
+import type { SnapshotState } from './snapshots.js'
 import type { ExportTaskView } from './types.js'
 
 export function taskXml(view: ExportTaskView, lowercaseStatus: boolean): string {
@@ -25,34 +25,49 @@ export function taskXml(view: ExportTaskView, lowercaseStatus: boolean): string 
   )
 }
 
-export function snapshotXml(s: Snapshot): string {
+export function snapshotXml(s: SnapshotState): string {
   return s.kind === 'snapshot' ? dbSnapshotXml(s) : clusterSnapshotXml(s)
 }
 
-function common(s: Snapshot): Record<string, string | number | Date> {
-  return {
+/** The fields both kinds have, as each names them (`Instance` / `Cluster` create time). */
+function common(s: SnapshotState, parentKind: 'Instance' | 'Cluster'): string {
+  const postgres = /postgres/.test(s.engine)
+  return fields({
     SnapshotCreateTime: s.createTime,
     Engine: s.engine,
     AllocatedStorage: s.allocatedStorage,
     Status: s.status,
-    Port: /postgres/.test(s.engine) ? 5432 : 3306
-  }
+    Port: postgres ? 5432 : 3306,
+    ...(parentKind === 'Instance'
+      ? { AvailabilityZone: `${s.region}a` }
+      : { EngineMode: 'provisioned' }),
+    VpcId: 'vpc-0a1b2c3d4e5f60718',
+    [`${parentKind}CreateTime`]: new Date(s.createTime.getTime() - 90 * 86400_000),
+    MasterUsername: 'admin',
+    EngineVersion: s.engineVersion,
+    LicenseModel: postgres
+      ? 'postgresql-license'
+      : parentKind === 'Instance'
+        ? 'general-public-license'
+        : 'amazon-aurora',
+    SnapshotType: s.type,
+    PercentProgress: s.percentProgress
+  })
 }
 
-function dbSnapshotXml(s: Snapshot): string {
+function tagList(s: SnapshotState): string {
+  return list(
+    'TagList',
+    'Tag',
+    s.tags.map(t => fields({ Key: t.Key, Value: t.Value }))
+  )
+}
+
+function dbSnapshotXml(s: SnapshotState): string {
   return (
+    fields({ DBSnapshotIdentifier: s.identifier, DBInstanceIdentifier: s.parent }) +
+    common(s, 'Instance') +
     fields({
-      DBSnapshotIdentifier: s.identifier,
-      DBInstanceIdentifier: s.parent,
-      ...common(s),
-      AvailabilityZone: `${s.region}a`,
-      VpcId: 'vpc-0a1b2c3d4e5f60718',
-      InstanceCreateTime: new Date(s.createTime.getTime() - 90 * 86400_000),
-      MasterUsername: 'admin',
-      EngineVersion: s.engineVersion,
-      LicenseModel: /postgres/.test(s.engine) ? 'postgresql-license' : 'general-public-license',
-      SnapshotType: s.type,
-      PercentProgress: s.status === 'available' ? 100 : 42,
       StorageType: 'gp3',
       Encrypted: true,
       DBSnapshotArn: s.arn,
@@ -63,34 +78,25 @@ function dbSnapshotXml(s: Snapshot): string {
         .padEnd(26, 'X')
         .slice(0, 26)}`
     }) +
-    wrap('TagList', '') +
+    tagList(s) +
     fields({ SnapshotTarget: 'region', DedicatedLogVolume: false })
   )
 }
 
-function clusterSnapshotXml(s: Snapshot): string {
+function clusterSnapshotXml(s: SnapshotState): string {
   return (
-    list('AvailabilityZones', 'AvailabilityZone', [
-      `${s.region}a`,
-      `${s.region}b`,
-      `${s.region}c`
-    ]) +
+    list(
+      'AvailabilityZones',
+      'AvailabilityZone',
+      ['a', 'b', 'c'].map(az => `${s.region}${az}`)
+    ) +
+    fields({ DBClusterSnapshotIdentifier: s.identifier, DBClusterIdentifier: s.parent }) +
+    common(s, 'Cluster') +
     fields({
-      DBClusterSnapshotIdentifier: s.identifier,
-      DBClusterIdentifier: s.parent,
-      ...common(s),
-      EngineMode: 'provisioned',
-      VpcId: 'vpc-0a1b2c3d4e5f60718',
-      ClusterCreateTime: new Date(s.createTime.getTime() - 90 * 86400_000),
-      MasterUsername: 'admin',
-      EngineVersion: s.engineVersion,
-      LicenseModel: /postgres/.test(s.engine) ? 'postgresql-license' : 'amazon-aurora',
-      SnapshotType: s.type,
-      PercentProgress: s.status === 'available' ? 100 : 42,
       StorageEncrypted: true,
       DBClusterSnapshotArn: s.arn,
       IAMDatabaseAuthenticationEnabled: false
     }) +
-    wrap('TagList', '')
+    tagList(s)
   )
 }
