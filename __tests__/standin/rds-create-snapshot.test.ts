@@ -17,9 +17,11 @@ import { clusterSnapshotArn, snapshotArn } from '../../test/support/e2e.js'
 import { expectError, exportOf, staticClient } from '../../test/support/standin.js'
 
 /** prod (PostgreSQL) and shop (MySQL) instances, one stopped, one optimizing its storage; an
- * Aurora cluster and one being modified; a scenario minute per real second. */
+ * Aurora cluster and one being modified; a scenario minute per real second, on a clock that only
+ * advance() moves (progress is then exact however slow the machine). */
 const ACCOUNT: StandInOptions = {
   timeScale: 60,
+  clock: () => Date.parse('2026-11-29T12:00:00Z'),
   instances: [
     { identifier: 'prod', engine: 'postgres', engineVersion: '16.6', allocatedStorage: 400 },
     { identifier: 'shop', engine: 'mysql' },

@@ -16,6 +16,9 @@ import { scenario } from '../../test/standin/scenarios.js'
 import { ACCOUNT, clusterArn, clusterSnapshotArn, snapshotArn } from '../../test/support/e2e.js'
 import { SEEDS, expectError, exportOf, failure, staticClient } from '../../test/support/standin.js'
 
+/** A clock that only advance() moves: progress is then exact however slow the machine. */
+const STILL = { clock: () => Date.parse('2026-11-29T12:00:00Z') }
+
 /** Runs `fn` with a fresh stand-in and a static-key client to it; always closes it. */
 async function withRds(
   options: StandInOptions,
@@ -35,6 +38,7 @@ describe('RDS actions', () => {
   beforeAll(async () => {
     standIn = await startStandIn({
       ...SEEDS,
+      ...STILL,
       timeline: { startingSeconds: 60, inProgressSeconds: 100, outcome: 'COMPLETE', totalGb: 40 }
     })
     rds = staticClient(standIn)
@@ -233,6 +237,7 @@ describe('timelines and scenarios', () => {
     withRds(
       {
         ...SEEDS,
+        ...STILL,
         timeScale: 60,
         lowercaseStatus: true,
         timelines: {
