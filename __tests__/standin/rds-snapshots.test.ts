@@ -1,15 +1,19 @@
 // DescribeDBSnapshots and DescribeDBClusterSnapshots through the real RDS client: what the
-// action's snapshot lookups will meet.
+// action's snapshot lookups will meet, as strictly as the API reference documents them.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import {
   DescribeDBClusterSnapshotsCommand,
   DescribeDBSnapshotsCommand,
+  type DescribeDBClusterSnapshotsCommandInput,
   type DescribeDBSnapshotsCommandInput,
   type RDSClient
 } from '@aws-sdk/client-rds'
 import { startStandIn, type StandIn } from '../../test/standin/index.js'
-import { clusterSnapshotArn, snapshotArn } from '../../test/support/e2e.js'
-import { SEEDS, staticClient } from '../../test/support/standin.js'
+import { ACCOUNT, clusterSnapshotArn, snapshotArn } from '../../test/support/e2e.js'
+import { SEEDS, expectError, staticClient } from '../../test/support/standin.js'
+
+/** An account that shares snapshots with this one, and makes one public. */
+const OTHER = '210987654321'
 
 describe('DescribeDBSnapshots and DescribeDBClusterSnapshots', () => {
   let standIn: StandIn
@@ -25,7 +29,7 @@ describe('DescribeDBSnapshots and DescribeDBClusterSnapshots', () => {
       s => s.DBSnapshotIdentifier
     )
 
-  test('DescribeDBSnapshots by instance, name, ARN, type and filters, in the caller region only', async () => {
+  test('DescribeDBSnapshots by instance, name, type and filters, in the caller region only', async () => {
     expect(await names({ DBInstanceIdentifier: 'prod' })).toEqual([
       'rds:prod-2026-11-24-03-10',
       'rds:prod-2026-11-25-03-10',
@@ -36,9 +40,7 @@ describe('DescribeDBSnapshots and DescribeDBClusterSnapshots', () => {
       'prod-before-upgrade',
       'prod-creating'
     ])
-    expect(await names({ DBSnapshotIdentifier: snapshotArn('shop-manual') })).toEqual([
-      'shop-manual'
-    ])
+    expect(await names({ DBSnapshotIdentifier: 'SHOP-manual' })).toEqual(['shop-manual'])
     expect(
       await names({
         Filters: [
@@ -52,7 +54,10 @@ describe('DescribeDBSnapshots and DescribeDBClusterSnapshots', () => {
     const [snapshot] =
       (
         await rds.send(
-          new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: 'rds:prod-2026-11-25-03-10' })
+          new DescribeDBSnapshotsCommand({
+            DBSnapshotIdentifier: 'rds:prod-2026-11-25-03-10',
+            SnapshotType: 'automated'
+          })
         )
       ).DBSnapshots ?? []
     expect(snapshot).toMatchObject({
@@ -84,6 +89,114 @@ describe('DescribeDBSnapshots and DescribeDBClusterSnapshots', () => {
       new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: 'aurora-manual' })
     )
     expect(byName.DBClusterSnapshots?.[0]?.Engine).toBe('aurora-mysql')
+  })
+})
+
+describe('only as documented: identifiers, SnapshotType, IncludeShared, IncludePublic', () => {
+  let standIn: StandIn
+  let rds: RDSClient
+  beforeAll(async () => {
+    standIn = await startStandIn({
+      snapshots: [
+        { identifier: 'prod-manual', instanceIdentifier: 'prod' },
+        { identifier: 'rds:prod-2026-11-25-03-10', instanceIdentifier: 'prod' },
+        { identifier: 'awsbackup:job-1', instanceIdentifier: 'prod', type: 'awsbackup' },
+        { identifier: 'their-snap', instanceIdentifier: 'prod', account: OTHER },
+        { identifier: 'open-snap', instanceIdentifier: 'prod', account: OTHER, public: true }
+      ],
+      clusterSnapshots: [
+        { identifier: 'aurora-manual', clusterIdentifier: 'aurora' },
+        { identifier: 'rds:aurora-2026-11-25', clusterIdentifier: 'aurora' },
+        { identifier: 'their-csnap', clusterIdentifier: 'aurora', account: OTHER }
+      ]
+    })
+    rds = staticClient(standIn)
+  })
+  afterAll(() => standIn.close())
+
+  const names = async (input: DescribeDBSnapshotsCommandInput) =>
+    ((await rds.send(new DescribeDBSnapshotsCommand(input))).DBSnapshots ?? [])
+      .map(s => s.DBSnapshotIdentifier)
+      .sort()
+
+  test.each<[DescribeDBSnapshotsCommandInput, string[]]>([
+    [{}, ['prod-manual', 'rds:prod-2026-11-25-03-10']],
+    [{ IncludeShared: true }, ['prod-manual', 'rds:prod-2026-11-25-03-10', 'their-snap']],
+    [{ IncludePublic: true }, ['open-snap', 'prod-manual', 'rds:prod-2026-11-25-03-10']],
+    [{ SnapshotType: 'manual', IncludeShared: true, IncludePublic: true }, ['prod-manual']],
+    [{ SnapshotType: 'automated', IncludeShared: true }, ['rds:prod-2026-11-25-03-10']],
+    [{ SnapshotType: 'awsbackup' }, ['awsbackup:job-1']],
+    [{ SnapshotType: 'shared' }, []],
+    [{ SnapshotType: 'shared', IncludeShared: true, IncludePublic: true }, ['their-snap']],
+    [{ SnapshotType: 'public', IncludePublic: true, IncludeShared: true }, ['open-snap']],
+    [{ DBInstanceIdentifier: 'prod', SnapshotType: 'awsbackup' }, ['awsbackup:job-1']],
+    [{ Filters: [{ Name: 'db-snapshot-id', Values: ['prod-manual'] }] }, ['prod-manual']],
+    [{ Filters: [{ Name: 'db-snapshot-id', Values: [snapshotArn('prod-manual')] }] }, []],
+    [
+      {
+        Filters: [{ Name: 'db-instance-id', Values: [`arn:aws:rds:us-east-1:${ACCOUNT}:db:prod`] }]
+      },
+      ['prod-manual', 'rds:prod-2026-11-25-03-10']
+    ]
+  ])('%j lists %j', async (input, expected) => {
+    expect(await names(input)).toEqual(expected)
+  })
+
+  test.each<[DescribeDBSnapshotsCommandInput, string[]]>([
+    [{ DBSnapshotIdentifier: 'prod-manual' }, ['prod-manual']],
+    [
+      { DBSnapshotIdentifier: 'rds:prod-2026-11-25-03-10', SnapshotType: 'automated' },
+      ['rds:prod-2026-11-25-03-10']
+    ],
+    [{ DBSnapshotIdentifier: 'awsbackup:job-1', SnapshotType: 'awsbackup' }, ['awsbackup:job-1']]
+  ])('by identifier: %j', async (input, expected) => {
+    expect(await names(input)).toEqual(expected)
+  })
+
+  test.each<DescribeDBSnapshotsCommandInput>([
+    { DBSnapshotIdentifier: snapshotArn('prod-manual') },
+    { DBSnapshotIdentifier: 'rds:prod-2026-11-25-03-10' },
+    { DBSnapshotIdentifier: 'awsbackup:job-1' },
+    { DBSnapshotIdentifier: 'prod-manual', SnapshotType: 'automated' },
+    { DBSnapshotIdentifier: 'their-snap', SnapshotType: 'shared', IncludeShared: true },
+    {
+      DBSnapshotIdentifier: `arn:aws:rds:us-east-1:${OTHER}:snapshot:their-snap`,
+      SnapshotType: 'shared',
+      IncludeShared: true
+    }
+  ])('finds nothing: %j', async input => {
+    await expectError(
+      rds.send(new DescribeDBSnapshotsCommand(input)),
+      'DBSnapshotNotFoundFault',
+      404
+    )
+  })
+
+  test('cluster snapshots alike', async () => {
+    const clusterNames = async (input: DescribeDBClusterSnapshotsCommandInput) =>
+      ((await rds.send(new DescribeDBClusterSnapshotsCommand(input))).DBClusterSnapshots ?? [])
+        .map(s => s.DBClusterSnapshotIdentifier)
+        .sort()
+    expect(await clusterNames({})).toEqual(['aurora-manual', 'rds:aurora-2026-11-25'])
+    expect(await clusterNames({ SnapshotType: 'shared', IncludeShared: true })).toEqual([
+      'their-csnap'
+    ])
+    expect(
+      await clusterNames({
+        DBClusterSnapshotIdentifier: 'rds:aurora-2026-11-25',
+        SnapshotType: 'automated'
+      })
+    ).toEqual(['rds:aurora-2026-11-25'])
+    for (const input of [
+      { DBClusterSnapshotIdentifier: clusterSnapshotArn('aurora-manual') },
+      { DBClusterSnapshotIdentifier: 'rds:aurora-2026-11-25' }
+    ]) {
+      await expectError(
+        rds.send(new DescribeDBClusterSnapshotsCommand(input)),
+        'DBClusterSnapshotNotFoundFault',
+        404
+      )
+    }
   })
 })
 

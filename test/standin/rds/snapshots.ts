@@ -33,6 +33,8 @@ export interface Snapshot {
   type: string
   region: string
   account: string
+  /** A snapshot of another account marked public (not shared with this one). */
+  public: boolean
   allocatedStorage: number
   arn: string
   tags: Tag[]
@@ -305,6 +307,7 @@ export class Snapshots {
       type: seed.type ?? (identifier.startsWith('rds:') ? 'automated' : 'manual'),
       region,
       account,
+      public: seed.public ?? false,
       allocatedStorage: seed.allocatedStorage ?? 100,
       arn: `arn:aws:rds:${region}:${account}:${kind}:${identifier}`,
       tags: Object.entries(seed.tags ?? {}).map(([Key, Value]) => ({ Key, Value }))

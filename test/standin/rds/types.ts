@@ -60,8 +60,10 @@ export interface SnapshotSeed {
   /** Default automated for `rds:` names, else manual. */
   type?: 'manual' | 'automated' | 'awsbackup'
   region?: string
-  /** Another account than the stand-in's makes it a shared snapshot. */
+  /** Another account than the stand-in's makes it a shared snapshot (or a public one). */
   account?: string
+  /** With another account: marked public rather than shared with this account. */
+  public?: boolean
   allocatedStorage?: number
 }
 
