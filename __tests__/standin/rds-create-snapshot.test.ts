@@ -138,6 +138,11 @@ describe('CreateDBSnapshot', () => {
     await refused({ Tags: [{ Key: '', Value: 'x' }] }, 'InvalidParameterValue')
     await refused({ Tags: [{ Key: 'k', Value: 'v'.repeat(257) }] }, 'InvalidParameterValue')
     await refused({ Tags: [{ Key: 'semi;colon', Value: 'x' }] }, 'InvalidParameterValue')
+    const twice = [
+      { Key: 'team', Value: 'a' },
+      { Key: 'team', Value: 'b' }
+    ]
+    await refused({ Tags: twice }, 'InvalidParameterValue')
     await refused({ Tags: [{ Key: 'k', Value: 'say "hi"' }] }, 'InvalidParameterValue')
     await refused({ DBInstanceIdentifier: 'nobody' }, 'DBInstanceNotFoundFault', 404)
     await refused({ DBSnapshotIdentifier: 'PROD-before-upgrade' }, 'DBSnapshotAlreadyExistsFault')

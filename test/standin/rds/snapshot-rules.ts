@@ -2,7 +2,7 @@
 // it: snapshot identifiers (a letter first; letters, digits and hyphens; no `--`, no trailing
 // `-`; up to 255 characters for DB snapshots, 63 for cluster snapshots; stored lower case) and
 // tags (at most 50; keys 1-128 and values up to 256 characters of letters, digits, white space
-// and `_ . : / = + - @`; no key starting with `aws:` or `rds:`).
+// and `_ . : / = + - @`; no key twice, none starting with `aws:` or `rds:`).
 import { required, type Params } from '../query.js'
 import { rdsError } from './errors.js'
 import type { SnapshotKind } from './snapshots.js'
@@ -42,6 +42,9 @@ export function tagsOf(params: Params): Tag[] {
   if (tags.length > MAX_TAGS) {
     throw rdsError('InvalidParameterValue', `A resource can have at most ${MAX_TAGS} tags.`)
   }
+  const keys = tags.map(tag => tag.Key)
+  const twice = keys.find((key, i) => keys.indexOf(key) !== i)
+  if (twice !== undefined) throw rdsError('InvalidParameterValue', `Duplicate tag key: ${twice}.`)
   const bad = tags.find(tag => tagProblem(tag) !== undefined)
   if (bad) throw rdsError('InvalidParameterValue', tagProblem(bad) as string)
   return tags

@@ -112,13 +112,7 @@ export function parseSourceArn(
 ): { region: string; account: string; type: string; name: string } | undefined {
   const match = SOURCE_ARN.exec(arn)
   if (!match) return undefined
-  const [, region, account, type, name] = match as unknown as [
-    string,
-    string,
-    string,
-    string,
-    string
-  ]
+  const [region = '', account = '', type = '', name = ''] = match.slice(1)
   return { region, account, type, name }
 }
 
@@ -167,8 +161,9 @@ export class Snapshots {
     const mine = this.snapshots.filter(
       s => s.kind === kind && s.region === region && s.account === this.options.account
     )
-    if (mine.some(s => s.identifier.toLowerCase() === identifier))
+    if (mine.some(s => s.identifier.toLowerCase() === identifier)) {
       throw alreadyExists(kind, identifier)
+    }
     if (!SNAPSHOT_READY.includes(database.status)) throw notReady(database)
     // AWS Backup's snapshots and automated ones don't count against the quota.
     if (mine.filter(s => s.type === 'manual').length >= this.options.manualSnapshotQuota) {
