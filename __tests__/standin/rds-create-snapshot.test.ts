@@ -1,7 +1,7 @@
 // CreateDBSnapshot and CreateDBClusterSnapshot through the real RDS client: the snapshot as RDS
 // answers it (creating, with its tags), its course to available (or a failure status) with
 // PercentProgress, and every refusal the API documents.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import {
   CreateDBClusterSnapshotCommand,
   CreateDBSnapshotCommand,
@@ -9,12 +9,11 @@ import {
   DescribeDBSnapshotsCommand,
   StartExportTaskCommand,
   type CreateDBSnapshotCommandInput,
-  type RDSClient,
   type Tag
 } from '@aws-sdk/client-rds'
-import { startStandIn, type StandIn, type StandInOptions } from '../../test/standin/index.js'
+import { startStandIn, type StandInOptions } from '../../test/standin/index.js'
 import { clusterSnapshotArn, snapshotArn } from '../../test/support/e2e.js'
-import { expectError, exportOf, staticClient } from '../../test/support/standin.js'
+import { blockStandIn, expectError, exportOf, staticClient } from '../../test/support/standin.js'
 
 /** prod (PostgreSQL) and shop (MySQL) instances, one stopped, one optimizing its storage; an
  * Aurora cluster and one being modified; a scenario minute per real second, on a clock that only
@@ -45,16 +44,10 @@ const TAGS: Tag[] = [
 ]
 
 describe('CreateDBSnapshot', () => {
-  let standIn: StandIn
-  let rds: RDSClient
-  beforeAll(async () => {
-    standIn = await startStandIn(ACCOUNT)
-    rds = staticClient(standIn)
-  })
-  afterAll(() => standIn.close())
+  const fake = blockStandIn(ACCOUNT)
 
   const create = (input: Partial<CreateDBSnapshotCommandInput>) =>
-    rds.send(
+    fake.rds.send(
       new CreateDBSnapshotCommand({
         DBInstanceIdentifier: 'prod',
         DBSnapshotIdentifier: 'unnamed',
@@ -62,7 +55,7 @@ describe('CreateDBSnapshot', () => {
       })
     )
   const describeOne = async (identifier: string) =>
-    (await rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: identifier })))
+    (await fake.rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: identifier })))
       .DBSnapshots?.[0]
 
   test('answers the new snapshot, creating, with its tags, the identifier in lower case', async () => {
@@ -82,10 +75,10 @@ describe('CreateDBSnapshot', () => {
       SnapshotType: 'manual',
       TagList: TAGS
     })
-    const stored = standIn.snapshots().find(s => s.identifier === 'prod-pre-migration-1')
+    const stored = fake.standIn.snapshots().find(s => s.identifier === 'prod-pre-migration-1')
     expect(DBSnapshot?.SnapshotCreateTime).toEqual(stored?.createTime)
     // The form the SDK sends, as the facts sheet says: Tags.Tag.N.Key / .Value.
-    expect(standIn.requests.at(-1)?.params).toMatchObject({
+    expect(fake.standIn.requests.at(-1)?.params).toMatchObject({
       Action: 'CreateDBSnapshot',
       DBInstanceIdentifier: 'prod',
       DBSnapshotIdentifier: 'Prod-Pre-Migration-1',
@@ -98,24 +91,24 @@ describe('CreateDBSnapshot', () => {
   test('creating -> available, PercentProgress growing; exportable only once available', async () => {
     await create({ DBSnapshotIdentifier: 'course' })
     const start = () =>
-      rds.send(new StartExportTaskCommand(exportOf('course-export', snapshotArn('course'))))
+      fake.rds.send(new StartExportTaskCommand(exportOf('course-export', snapshotArn('course'))))
     await expectError(start(), 'InvalidExportSourceStateFault', 400)
-    standIn.advance(5) // 300 of 600 scenario seconds
+    fake.standIn.advance(5) // 300 of 600 scenario seconds
     expect(await describeOne('course')).toMatchObject({ Status: 'creating', PercentProgress: 50 })
-    expect(standIn.snapshots().find(s => s.identifier === 'course')).toMatchObject({
+    expect(fake.standIn.snapshots().find(s => s.identifier === 'course')).toMatchObject({
       status: 'creating',
       percentProgress: 50,
       parent: 'prod',
       type: 'manual'
     })
-    standIn.advance(5)
+    fake.standIn.advance(5)
     expect(await describeOne('course')).toMatchObject({ Status: 'available', PercentProgress: 100 })
     expect((await start()).Status).toBe('STARTING')
   })
 
   test('a timeline per identifier: this one fails', async () => {
     await create({ DBSnapshotIdentifier: 'doomed-snap' })
-    standIn.advance(2)
+    fake.standIn.advance(2)
     expect(await describeOne('doomed-snap')).toMatchObject({
       Status: 'failed',
       PercentProgress: 99
@@ -147,7 +140,7 @@ describe('CreateDBSnapshot', () => {
     await refused({ DBInstanceIdentifier: 'nobody' }, 'DBInstanceNotFoundFault', 404)
     await refused({ DBSnapshotIdentifier: 'PROD-before-upgrade' }, 'DBSnapshotAlreadyExistsFault')
     await refused({ DBInstanceIdentifier: 'stopped-db' }, 'InvalidDBInstanceStateFault')
-    expect(standIn.snapshots().map(s => s.identifier)).not.toContain('unnamed')
+    expect(fake.standIn.snapshots().map(s => s.identifier)).not.toContain('unnamed')
   })
 
   test('255 characters and 50 tags are fine; so is an instance optimizing its storage', async () => {

@@ -1,6 +1,6 @@
 // Export tasks through the real RDS client: StartExportTask with RDS's refusals, timelines of
 // progress, DescribeExportTasks filters and paging, CancelExportTask, the account's export limit.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import {
   CancelExportTaskCommand,
   DescribeDBSnapshotsCommand,
@@ -14,7 +14,14 @@ import {
 import { startStandIn, type StandIn, type StandInOptions } from '../../test/standin/index.js'
 import { scenario } from '../../test/standin/scenarios.js'
 import { ACCOUNT, clusterArn, clusterSnapshotArn, snapshotArn } from '../../test/support/e2e.js'
-import { SEEDS, expectError, exportOf, failure, staticClient } from '../../test/support/standin.js'
+import {
+  SEEDS,
+  expectError,
+  exportOf,
+  failure,
+  staticClient,
+  blockStandIn
+} from '../../test/support/standin.js'
 
 /** A clock that only advance() moves: progress is then exact however slow the machine. */
 const STILL = { clock: () => Date.parse('2026-11-29T12:00:00Z') }
@@ -33,20 +40,14 @@ async function withRds(
 }
 
 describe('RDS actions', () => {
-  let standIn: StandIn
-  let rds: RDSClient
-  beforeAll(async () => {
-    standIn = await startStandIn({
-      ...SEEDS,
-      ...STILL,
-      timeline: { startingSeconds: 60, inProgressSeconds: 100, outcome: 'COMPLETE', totalGb: 40 }
-    })
-    rds = staticClient(standIn)
+  const fake = blockStandIn({
+    ...SEEDS,
+    ...STILL,
+    timeline: { startingSeconds: 60, inProgressSeconds: 100, outcome: 'COMPLETE', totalGb: 40 }
   })
-  afterAll(() => standIn.close())
 
   test('a task goes STARTING, IN_PROGRESS with growing progress, then COMPLETE', async () => {
-    const started = await rds.send(
+    const started = await fake.rds.send(
       new StartExportTaskCommand({
         ...exportOf('prod-nightly', snapshotArn('rds:prod-2026-11-25-03-10')),
         ExportOnly: ['app', 'app.public.orders']
@@ -65,21 +66,24 @@ describe('RDS actions', () => {
     })
     expect(started.TaskStartTime).toBeUndefined()
     const describe = async () =>
-      (await rds.send(new DescribeExportTasksCommand({ ExportTaskIdentifier: 'prod-nightly' })))
-        .ExportTasks?.[0]
-    standIn.advance(85)
+      (
+        await fake.rds.send(
+          new DescribeExportTasksCommand({ ExportTaskIdentifier: 'prod-nightly' })
+        )
+      ).ExportTasks?.[0]
+    fake.standIn.advance(85)
     expect(await describe()).toMatchObject({
       Status: 'IN_PROGRESS',
       PercentProgress: 25,
       TotalExtractedDataInGB: 10
     })
-    standIn.advance(50)
+    fake.standIn.advance(50)
     expect(await describe()).toMatchObject({
       Status: 'IN_PROGRESS',
       PercentProgress: 75,
       TotalExtractedDataInGB: 30
     })
-    standIn.advance(25)
+    fake.standIn.advance(25)
     const done = await describe()
     expect(done).toMatchObject({
       Status: 'COMPLETE',
@@ -91,43 +95,43 @@ describe('RDS actions', () => {
   })
 
   test('cluster snapshots export as SNAPSHOT, live clusters as CLUSTER', async () => {
-    const fromSnapshot = await rds.send(
+    const fromSnapshot = await fake.rds.send(
       new StartExportTaskCommand(
         exportOf('aurora-snap', clusterSnapshotArn('rds:aurora-2026-11-25-04-00'))
       )
     )
     expect(fromSnapshot.SourceType).toBe('SNAPSHOT')
-    const live = await rds.send(
+    const live = await fake.rds.send(
       new StartExportTaskCommand(exportOf('aurora-live', clusterArn('aurora')))
     )
     expect(live.SourceType).toBe('CLUSTER')
   })
 
   test('CancelExportTask answers CANCELING, later CANCELED; an ended task cannot be cancelled', async () => {
-    await rds.send(
+    await fake.rds.send(
       new StartExportTaskCommand(exportOf('to-cancel', snapshotArn('prod-before-upgrade')))
     )
-    const canceling = await rds.send(
+    const canceling = await fake.rds.send(
       new CancelExportTaskCommand({ ExportTaskIdentifier: 'to-cancel' })
     )
     expect(canceling.Status).toBe('CANCELING')
-    standIn.advance(6)
-    expect(standIn.task('to-cancel')?.Status).toBe('CANCELED')
+    fake.standIn.advance(6)
+    expect(fake.standIn.task('to-cancel')?.Status).toBe('CANCELED')
     await expectError(
-      rds.send(new CancelExportTaskCommand({ ExportTaskIdentifier: 'to-cancel' })),
+      fake.rds.send(new CancelExportTaskCommand({ ExportTaskIdentifier: 'to-cancel' })),
       'InvalidExportTaskStateFault',
       400
     )
   })
 
   test('filters and SourceType narrow DescribeExportTasks', async () => {
-    standIn.addTask({
+    fake.standIn.addTask({
       identifier: 'other-team-1',
       sourceArn: snapshotArn('elsewhere'),
       s3Bucket: 'other-bucket'
     })
     const ids = async (input: DescribeExportTasksCommandInput) =>
-      ((await rds.send(new DescribeExportTasksCommand(input))).ExportTasks ?? [])
+      ((await fake.rds.send(new DescribeExportTasksCommand(input))).ExportTasks ?? [])
         .map(t => t.ExportTaskIdentifier)
         .sort()
     const filter = (Name: string, ...Values: string[]) => ({ Filters: [{ Name, Values }] })
@@ -143,7 +147,7 @@ describe('RDS actions', () => {
     ])
     expect(await ids(filter('export-task-identifier', 'to-cancel'))).toEqual(['to-cancel'])
     await expectError(
-      rds.send(new DescribeExportTasksCommand(filter('colour', 'red'))),
+      fake.rds.send(new DescribeExportTasksCommand(filter('colour', 'red'))),
       'InvalidParameterValue'
     )
   })
@@ -181,7 +185,7 @@ describe('RDS actions', () => {
     ]
     const seen = []
     for (const [input, ,] of cases) {
-      const error = await failure(rds.send(new StartExportTaskCommand(input)))
+      const error = await failure(fake.rds.send(new StartExportTaskCommand(input)))
       seen.push([input.ExportTaskIdentifier, error.name, error.$metadata.httpStatusCode])
     }
     expect(seen).toEqual(
@@ -191,12 +195,12 @@ describe('RDS actions', () => {
 
   test('unknown tasks: ExportTaskNotFound 404 for describe and cancel', async () => {
     await expectError(
-      rds.send(new DescribeExportTasksCommand({ ExportTaskIdentifier: 'ghost' })),
+      fake.rds.send(new DescribeExportTasksCommand({ ExportTaskIdentifier: 'ghost' })),
       'ExportTaskNotFoundFault',
       404
     )
     await expectError(
-      rds.send(new CancelExportTaskCommand({ ExportTaskIdentifier: 'ghost' })),
+      fake.rds.send(new CancelExportTaskCommand({ ExportTaskIdentifier: 'ghost' })),
       'ExportTaskNotFoundFault',
       404
     )

@@ -1,31 +1,24 @@
 // DescribeDBSnapshots and DescribeDBClusterSnapshots through the real RDS client: what the
 // action's snapshot lookups will meet, as strictly as the API reference documents them.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import {
   DescribeDBClusterSnapshotsCommand,
   DescribeDBSnapshotsCommand,
   type DescribeDBClusterSnapshotsCommandInput,
-  type DescribeDBSnapshotsCommandInput,
-  type RDSClient
+  type DescribeDBSnapshotsCommandInput
 } from '@aws-sdk/client-rds'
-import { startStandIn, type StandIn } from '../../test/standin/index.js'
+import { startStandIn } from '../../test/standin/index.js'
 import { ACCOUNT, clusterSnapshotArn, snapshotArn } from '../../test/support/e2e.js'
-import { SEEDS, expectError, staticClient } from '../../test/support/standin.js'
+import { SEEDS, blockStandIn, expectError, staticClient } from '../../test/support/standin.js'
 
 /** An account that shares snapshots with this one, and makes one public. */
 const OTHER = '210987654321'
 
 describe('DescribeDBSnapshots and DescribeDBClusterSnapshots', () => {
-  let standIn: StandIn
-  let rds: RDSClient
-  beforeAll(async () => {
-    standIn = await startStandIn(SEEDS)
-    rds = staticClient(standIn)
-  })
-  afterAll(() => standIn.close())
+  const fake = blockStandIn(SEEDS)
 
   const names = async (input: DescribeDBSnapshotsCommandInput) =>
-    ((await rds.send(new DescribeDBSnapshotsCommand(input))).DBSnapshots ?? []).map(
+    ((await fake.rds.send(new DescribeDBSnapshotsCommand(input))).DBSnapshots ?? []).map(
       s => s.DBSnapshotIdentifier
     )
 
@@ -53,7 +46,7 @@ describe('DescribeDBSnapshots and DescribeDBClusterSnapshots', () => {
 
     const [snapshot] =
       (
-        await rds.send(
+        await fake.rds.send(
           new DescribeDBSnapshotsCommand({
             DBSnapshotIdentifier: 'rds:prod-2026-11-25-03-10',
             SnapshotType: 'automated'
@@ -70,7 +63,7 @@ describe('DescribeDBSnapshots and DescribeDBClusterSnapshots', () => {
   })
 
   test('DescribeDBClusterSnapshots', async () => {
-    const answer = await rds.send(
+    const answer = await fake.rds.send(
       new DescribeDBClusterSnapshotsCommand({
         DBClusterIdentifier: 'aurora',
         SnapshotType: 'automated'
@@ -85,7 +78,7 @@ describe('DescribeDBSnapshots and DescribeDBClusterSnapshots', () => {
       Status: 'available',
       AvailabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c']
     })
-    const byName = await rds.send(
+    const byName = await fake.rds.send(
       new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: 'aurora-manual' })
     )
     expect(byName.DBClusterSnapshots?.[0]?.Engine).toBe('aurora-mysql')
@@ -93,29 +86,23 @@ describe('DescribeDBSnapshots and DescribeDBClusterSnapshots', () => {
 })
 
 describe('only as documented: identifiers, SnapshotType, IncludeShared, IncludePublic', () => {
-  let standIn: StandIn
-  let rds: RDSClient
-  beforeAll(async () => {
-    standIn = await startStandIn({
-      snapshots: [
-        { identifier: 'prod-manual', instanceIdentifier: 'prod' },
-        { identifier: 'rds:prod-2026-11-25-03-10', instanceIdentifier: 'prod' },
-        { identifier: 'awsbackup:job-1', instanceIdentifier: 'prod', type: 'awsbackup' },
-        { identifier: 'their-snap', instanceIdentifier: 'prod', account: OTHER },
-        { identifier: 'open-snap', instanceIdentifier: 'prod', account: OTHER, public: true }
-      ],
-      clusterSnapshots: [
-        { identifier: 'aurora-manual', clusterIdentifier: 'aurora' },
-        { identifier: 'rds:aurora-2026-11-25', clusterIdentifier: 'aurora' },
-        { identifier: 'their-csnap', clusterIdentifier: 'aurora', account: OTHER }
-      ]
-    })
-    rds = staticClient(standIn)
+  const fake = blockStandIn({
+    snapshots: [
+      { identifier: 'prod-manual', instanceIdentifier: 'prod' },
+      { identifier: 'rds:prod-2026-11-25-03-10', instanceIdentifier: 'prod' },
+      { identifier: 'awsbackup:job-1', instanceIdentifier: 'prod', type: 'awsbackup' },
+      { identifier: 'their-snap', instanceIdentifier: 'prod', account: OTHER },
+      { identifier: 'open-snap', instanceIdentifier: 'prod', account: OTHER, public: true }
+    ],
+    clusterSnapshots: [
+      { identifier: 'aurora-manual', clusterIdentifier: 'aurora' },
+      { identifier: 'rds:aurora-2026-11-25', clusterIdentifier: 'aurora' },
+      { identifier: 'their-csnap', clusterIdentifier: 'aurora', account: OTHER }
+    ]
   })
-  afterAll(() => standIn.close())
 
   const names = async (input: DescribeDBSnapshotsCommandInput) =>
-    ((await rds.send(new DescribeDBSnapshotsCommand(input))).DBSnapshots ?? [])
+    ((await fake.rds.send(new DescribeDBSnapshotsCommand(input))).DBSnapshots ?? [])
       .map(s => s.DBSnapshotIdentifier)
       .sort()
 
@@ -166,7 +153,7 @@ describe('only as documented: identifiers, SnapshotType, IncludeShared, IncludeP
     }
   ])('finds nothing: %j', async input => {
     await expectError(
-      rds.send(new DescribeDBSnapshotsCommand(input)),
+      fake.rds.send(new DescribeDBSnapshotsCommand(input)),
       'DBSnapshotNotFoundFault',
       404
     )
@@ -174,7 +161,7 @@ describe('only as documented: identifiers, SnapshotType, IncludeShared, IncludeP
 
   test('cluster snapshots alike', async () => {
     const clusterNames = async (input: DescribeDBClusterSnapshotsCommandInput) =>
-      ((await rds.send(new DescribeDBClusterSnapshotsCommand(input))).DBClusterSnapshots ?? [])
+      ((await fake.rds.send(new DescribeDBClusterSnapshotsCommand(input))).DBClusterSnapshots ?? [])
         .map(s => s.DBClusterSnapshotIdentifier)
         .sort()
     expect(await clusterNames({})).toEqual(['aurora-manual', 'rds:aurora-2026-11-25'])
@@ -192,7 +179,7 @@ describe('only as documented: identifiers, SnapshotType, IncludeShared, IncludeP
       { DBClusterSnapshotIdentifier: 'rds:aurora-2026-11-25' }
     ]) {
       await expectError(
-        rds.send(new DescribeDBClusterSnapshotsCommand(input)),
+        fake.rds.send(new DescribeDBClusterSnapshotsCommand(input)),
         'DBClusterSnapshotNotFoundFault',
         404
       )

@@ -1,11 +1,12 @@
 // Shared by the stand-in's own tests (__tests__/standin/): an account to seed it with, real SDK
 // clients pointed at it, and the few moves every test makes (an OIDC token, an expected error).
-import { expect } from '@jest/globals'
+import { afterAll, beforeAll, expect } from '@jest/globals'
 import { GlueClient } from '@aws-sdk/client-glue'
 import { RDSClient, type StartExportTaskCommandInput } from '@aws-sdk/client-rds'
 import { fromWebToken } from '@aws-sdk/credential-providers'
 import {
   ServiceError,
+  startStandIn,
   type ServiceModule,
   type StandIn,
   type StandInOptions
@@ -77,6 +78,20 @@ export function staticClient(standIn: StandIn, maxAttempts = 1): RDSClient {
     maxAttempts,
     credentials: staticKey(standIn)
   })
+}
+
+/**
+ * One stand-in for the tests of a describe block, started before them and closed after, with
+ * `rds`, a static-key client to it. Its fields are set in beforeAll: read them inside tests.
+ */
+export function blockStandIn(options: StandInOptions = {}): { standIn: StandIn; rds: RDSClient } {
+  const block = {} as { standIn: StandIn; rds: RDSClient }
+  beforeAll(async () => {
+    block.standIn = await startStandIn(options)
+    block.rds = staticClient(block.standIn)
+  })
+  afterAll(() => block.standIn.close())
+  return block
 }
 
 /** A Glue client like staticClient's RDS one; credentials of choice. */
