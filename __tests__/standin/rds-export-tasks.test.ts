@@ -11,9 +11,15 @@ import {
   type RDSClient,
   type StartExportTaskCommandInput
 } from '@aws-sdk/client-rds'
-import { startStandIn, type StandIn, type StandInOptions } from '../../test/standin/index.js'
+import type { StandIn, StandInOptions } from '../../test/standin/index.js'
 import { scenario } from '../../test/standin/scenarios.js'
-import { ACCOUNT, clusterArn, clusterSnapshotArn, snapshotArn } from '../../test/support/e2e.js'
+import {
+  ACCOUNT,
+  clusterArn,
+  clusterSnapshotArn,
+  snapshotArn,
+  withStandIn
+} from '../../test/support/e2e.js'
 import {
   SEEDS,
   expectError,
@@ -27,17 +33,10 @@ import {
 const STILL = { clock: () => Date.parse('2026-11-29T12:00:00Z') }
 
 /** Runs `fn` with a fresh stand-in and a static-key client to it; always closes it. */
-async function withRds(
+const withRds = (
   options: StandInOptions,
   fn: (rds: RDSClient, standIn: StandIn) => Promise<void>
-): Promise<void> {
-  const standIn = await startStandIn(options)
-  try {
-    await fn(staticClient(standIn), standIn)
-  } finally {
-    await standIn.close()
-  }
-}
+): Promise<void> => withStandIn(options, standIn => fn(staticClient(standIn), standIn))
 
 describe('RDS actions', () => {
   const fake = blockStandIn({

@@ -5,8 +5,8 @@ import { fromWebToken } from '@aws-sdk/credential-providers'
 import { SignatureV4 } from '@smithy/signature-v4'
 import type { SourceData } from '@smithy/types'
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto'
-import { startStandIn, type StandIn, type StandInOptions } from '../../test/standin/index.js'
-import { ACCOUNT, REGION } from '../../test/support/e2e.js'
+import type { StandIn } from '../../test/standin/index.js'
+import { ACCOUNT, REGION, withStandIn } from '../../test/support/e2e.js'
 import {
   ROLE,
   assumedCredentials,
@@ -14,15 +14,6 @@ import {
   failure,
   oidcToken
 } from '../../test/support/standin.js'
-
-async function withStandIn(options: StandInOptions, fn: (s: StandIn) => Promise<void>) {
-  const standIn = await startStandIn(options)
-  try {
-    await fn(standIn)
-  } finally {
-    await standIn.close()
-  }
-}
 
 describe('STS AssumeRoleWithWebIdentity', () => {
   const assume = (
