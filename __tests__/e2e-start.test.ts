@@ -4,6 +4,7 @@
 // signed with which credentials, in which order). Every run is scanned for leaked secrets.
 import { describe, expect, test } from '@jest/globals'
 import type { StandInOptions } from '../test/standin/index.js'
+import { ACCOUNT_SEEDS } from '../test/support/accounts.js'
 import {
   ACCOUNT,
   BUCKET,
@@ -22,171 +23,128 @@ import {
   startInputs,
   withStandIn
 } from '../test/support/e2e.js'
+import { E2E_TIMEOUT_MS, e2e, expectFailure, expectSuccess } from '../test/support/e2e-tests.js'
 
 const RUN_ID = '1658821493'
-const HOUR = 3600_000
-const ago = (hours: number): Date => new Date(Date.now() - hours * HOUR)
-
-/** An account with a PostgreSQL instance, a MySQL one and an Aurora cluster. */
-const ACCOUNT_SEEDS: StandInOptions = {
-  region: REGION,
-  account: ACCOUNT,
-  snapshots: [
-    { identifier: 'rds:prod-2026-11-22-03-10', instanceIdentifier: 'prod', createTime: ago(72) },
-    { identifier: 'rds:prod-2026-11-24-03-10', instanceIdentifier: 'prod', createTime: ago(24) },
-    { identifier: 'prod-before-upgrade', instanceIdentifier: 'prod', createTime: ago(48) },
-    // Newer than every available one, but not finished: never the one to export.
-    {
-      identifier: 'prod-in-the-making',
-      instanceIdentifier: 'prod',
-      createTime: ago(1),
-      status: 'creating'
-    },
-    // Newest of all, of another instance.
-    { identifier: 'prod2-latest', instanceIdentifier: 'prod2', createTime: ago(0.5) },
-    { identifier: 'shop-nightly', instanceIdentifier: 'shop', engine: 'mysql', createTime: ago(5) }
-  ],
-  clusterSnapshots: [
-    { identifier: 'rds:aurora-2026-11-23-03-10', clusterIdentifier: 'aurora', createTime: ago(48) },
-    { identifier: 'aurora-weekly', clusterIdentifier: 'aurora', createTime: ago(20) },
-    {
-      identifier: 'aurora-now',
-      clusterIdentifier: 'aurora',
-      createTime: ago(0.2),
-      status: 'creating'
-    }
-  ],
-  clusters: [{ identifier: 'aurora' }]
-}
 
 describe('start', () => {
-  test.concurrent(
+  e2e(
     'assumes the role through OIDC, then starts the export with exactly the inputs, signed with the role key',
-    () =>
-      withStandIn(ACCOUNT_SEEDS, async standIn => {
-        const step = await runStep(
-          standIn,
-          startInputs({
-            'db-snapshot-identifier': 'prod-before-upgrade',
-            's3-prefix': '/nightly/postgres/',
-            'export-only': 'app.public.orders\napp.public.customers'
-          }),
-          { runId: RUN_ID }
-        )
+    ACCOUNT_SEEDS,
+    async standIn => {
+      const step = await runStep(
+        standIn,
+        startInputs({
+          'db-snapshot-identifier': 'prod-before-upgrade',
+          's3-prefix': '/nightly/postgres/',
+          'export-only': 'app.public.orders\napp.public.customers'
+        }),
+        { runId: RUN_ID }
+      )
 
-        expect(step.errors).toEqual([])
-        expect(step.exitCode).toBe(0)
-        const id = `prod-before-upgrade-${RUN_ID}`
-        expect(step.outputs).toMatchObject({
-          'export-task-identifier': id,
-          status: 'STARTING',
-          's3-bucket': BUCKET,
-          's3-prefix': `nightly/postgres/${id}/`,
-          's3-uri': `s3://${BUCKET}/nightly/postgres/${id}/`,
-          'source-arn': snapshotArn('prod-before-upgrade'),
-          'source-type': 'SNAPSHOT',
-          'percent-progress': '0',
-          'failure-cause': ''
-        })
-        expect(step.outputs['console-url']).toContain(`region=${REGION}`)
+      expectSuccess(step)
+      const id = `prod-before-upgrade-${RUN_ID}`
+      expect(step.outputs).toMatchObject({
+        'export-task-identifier': id,
+        status: 'STARTING',
+        's3-bucket': BUCKET,
+        's3-prefix': `nightly/postgres/${id}/`,
+        's3-uri': `s3://${BUCKET}/nightly/postgres/${id}/`,
+        'source-arn': snapshotArn('prod-before-upgrade'),
+        'source-type': 'SNAPSHOT',
+        'percent-progress': '0',
+        'failure-cause': ''
+      })
+      expect(step.outputs['console-url']).toContain(`region=${REGION}`)
 
-        // OIDC token, then STS, then RDS: the identifier, the snapshot and the slots (asked at
-        // once, so in any order), then the start.
-        const names = calls(step.requests)
-        expect(names.slice(0, 2)).toEqual(['oidc:OIDC', 'sts:AssumeRoleWithWebIdentity'])
-        expect(names.slice(2, 5).sort()).toEqual([
-          'rds:DescribeDBSnapshots',
-          'rds:DescribeExportTasks',
-          'rds:DescribeExportTasks'
-        ])
-        expect(names.slice(5)).toEqual(['rds:StartExportTask'])
-        const [oidc, sts, ...rds] = step.requests
-        expect(oidc?.params.audience).toBe('sts.amazonaws.com')
-        expect(sts?.params).toMatchObject({
-          RoleArn: ROLE_TO_ASSUME,
-          RoleSessionName: `rds-export-${RUN_ID}`,
-          WebIdentityToken: '<redacted>'
-        })
-        expect(sts?.status).toBe(200)
-        // Every RDS call: one temporary key (ASIA, with its session token), accepted by the
-        // stand-in, which knows no ASIA key but those its STS issued.
-        const keys = new Set(rds.map(r => r.accessKeyId))
-        expect(keys.size).toBe(1)
-        expect([...keys][0]).toMatch(/^ASIA[A-Z2-7]{16}$/)
-        expect(rds.every(r => r.sessionToken && r.status !== 0 && r.region === REGION)).toBe(true)
+      // OIDC token, then STS, then RDS: the identifier, the snapshot and the slots (asked at
+      // once, so in any order), then the start.
+      const names = calls(step.requests)
+      expect(names.slice(0, 2)).toEqual(['oidc:OIDC', 'sts:AssumeRoleWithWebIdentity'])
+      expect(names.slice(2, 5).sort()).toEqual([
+        'rds:DescribeDBSnapshots',
+        'rds:DescribeExportTasks',
+        'rds:DescribeExportTasks'
+      ])
+      expect(names.slice(5)).toEqual(['rds:StartExportTask'])
+      const [oidc, sts, ...rds] = step.requests
+      expect(oidc?.params.audience).toBe('sts.amazonaws.com')
+      expect(sts?.params).toMatchObject({
+        RoleArn: ROLE_TO_ASSUME,
+        RoleSessionName: `rds-export-${RUN_ID}`,
+        WebIdentityToken: '<redacted>'
+      })
+      expect(sts?.status).toBe(200)
+      // Every RDS call: one temporary key (ASIA, with its session token), accepted by the
+      // stand-in, which knows no ASIA key but those its STS issued.
+      const keys = new Set(rds.map(r => r.accessKeyId))
+      expect(keys.size).toBe(1)
+      expect([...keys][0]).toMatch(/^ASIA[A-Z2-7]{16}$/)
+      expect(rds.every(r => r.sessionToken && r.status !== 0 && r.region === REGION)).toBe(true)
 
-        const start = step.requests.at(-1)
-        expect(start?.status).toBe(200)
-        expect(start?.params).toEqual({
-          Action: 'StartExportTask',
-          Version: '2014-10-31',
-          ExportTaskIdentifier: id,
-          SourceArn: snapshotArn('prod-before-upgrade'),
-          S3BucketName: BUCKET,
-          S3Prefix: 'nightly/postgres',
-          IamRoleArn: EXPORT_ROLE,
-          KmsKeyId: KMS_KEY,
-          'ExportOnly.member.1': 'app.public.orders',
-          'ExportOnly.member.2': 'app.public.customers'
-        })
-        expect(standIn.task(id)).toMatchObject({ S3Bucket: BUCKET, Status: 'STARTING' })
-        expect(step.log).toContain(`Started export task '${id}'`)
-        expect(step.summary).toContain(id)
-      }),
-    60_000
+      const start = step.requests.at(-1)
+      expect(start?.status).toBe(200)
+      expect(start?.params).toEqual({
+        Action: 'StartExportTask',
+        Version: '2014-10-31',
+        ExportTaskIdentifier: id,
+        SourceArn: snapshotArn('prod-before-upgrade'),
+        S3BucketName: BUCKET,
+        S3Prefix: 'nightly/postgres',
+        IamRoleArn: EXPORT_ROLE,
+        KmsKeyId: KMS_KEY,
+        'ExportOnly.member.1': 'app.public.orders',
+        'ExportOnly.member.2': 'app.public.customers'
+      })
+      expect(standIn.task(id)).toMatchObject({ S3Bucket: BUCKET, Status: 'STARTING' })
+      expect(step.log).toContain(`Started export task '${id}'`)
+      expect(step.summary).toContain(id)
+    }
   )
 
-  test.concurrent(
+  e2e(
     'a re-run of the same workflow run adopts its task instead of starting a second one',
-    () =>
-      withStandIn(ACCOUNT_SEEDS, async standIn => {
-        const inputs = startInputs({ 'db-instance-identifier': 'prod' })
-        const first = await runStep(standIn, inputs, { runId: RUN_ID })
-        const rerun = await runStep(standIn, inputs, { runId: RUN_ID, runAttempt: '2' })
+    ACCOUNT_SEEDS,
+    async standIn => {
+      const inputs = startInputs({ 'db-instance-identifier': 'prod' })
+      const first = await runStep(standIn, inputs, { runId: RUN_ID })
+      const rerun = await runStep(standIn, inputs, { runId: RUN_ID, runAttempt: '2' })
 
-        expect([first.exitCode, rerun.exitCode]).toEqual([0, 0])
-        expect(rerun.errors).toEqual([])
-        expect(rerun.outputs['export-task-identifier']).toBe(
-          first.outputs['export-task-identifier']
-        )
-        expect(rerun.outputs['s3-uri']).toBe(first.outputs['s3-uri'])
-        expect(rerun.log).toMatch(/Adopted existing export task 'prod-1658821493'/)
-        expect(countOf(first.requests, 'StartExportTask')).toBe(1)
-        expect(countOf(rerun.requests, 'StartExportTask')).toBe(0)
-        expect(standIn.tasks()).toHaveLength(1)
-      }),
-    60_000
+      expect([first.exitCode, rerun.exitCode]).toEqual([0, 0])
+      expect(rerun.errors).toEqual([])
+      expect(rerun.outputs['export-task-identifier']).toBe(first.outputs['export-task-identifier'])
+      expect(rerun.outputs['s3-uri']).toBe(first.outputs['s3-uri'])
+      expect(rerun.log).toMatch(/Adopted existing export task 'prod-1658821493'/)
+      expect(countOf(first.requests, 'StartExportTask')).toBe(1)
+      expect(countOf(rerun.requests, 'StartExportTask')).toBe(0)
+      expect(standIn.tasks()).toHaveLength(1)
+    }
   )
 
-  test.concurrent(
+  e2e(
     'the same identifier with another bucket is a conflict naming the identifier and the bucket',
-    () =>
-      withStandIn(ACCOUNT_SEEDS, async standIn => {
-        const id = 'nightly-prod-export'
-        const first = await runStep(
-          standIn,
-          startInputs({ 'db-instance-identifier': 'prod', 'export-task-identifier': id })
-        )
-        const other = await runStep(
-          standIn,
-          startInputs({
-            'db-instance-identifier': 'prod',
-            'export-task-identifier': id,
-            's3-bucket-name': 'some-other-bucket'
-          })
-        )
+    ACCOUNT_SEEDS,
+    async standIn => {
+      const id = 'nightly-prod-export'
+      const first = await runStep(
+        standIn,
+        startInputs({ 'db-instance-identifier': 'prod', 'export-task-identifier': id })
+      )
+      const other = await runStep(
+        standIn,
+        startInputs({
+          'db-instance-identifier': 'prod',
+          'export-task-identifier': id,
+          's3-bucket-name': 'some-other-bucket'
+        })
+      )
 
-        expect(first.exitCode).toBe(0)
-        expect(other.exitCode).toBe(1)
-        expect(other.errors).toHaveLength(1)
-        expect(other.errors[0]).toContain(id)
-        expect(other.errors[0]).toMatch(/bucket/i)
-        expect(other.errors[0]).toContain('some-other-bucket')
-        expect(countOf(other.requests, 'StartExportTask')).toBe(0)
-        expect(standIn.tasks()).toHaveLength(1)
-        expect(standIn.task(id)?.S3Bucket).toBe(BUCKET)
-      }),
-    60_000
+      expect(first.exitCode).toBe(0)
+      expectFailure(other, id, /bucket/i, 'some-other-bucket')
+      expect(countOf(other.requests, 'StartExportTask')).toBe(0)
+      expect(standIn.tasks()).toHaveLength(1)
+      expect(standIn.task(id)?.S3Bucket).toBe(BUCKET)
+    }
   )
 
   // The newest *available* snapshot of the instance: not the newer one still being created,
@@ -209,14 +167,13 @@ describe('start', () => {
           standIn,
           startInputs({ [input]: name, 'snapshot-type': snapshotType })
         )
-        expect(step.errors).toEqual([])
-        expect(step.exitCode).toBe(0)
+        expectSuccess(step)
         const start = step.requests.find(r => r.action === 'StartExportTask')
         expect(start?.params.SourceArn).toBe(expectedArn)
         expect(step.outputs['source-arn']).toBe(expectedArn)
         expect(step.outputs['source-type']).toBe('SNAPSHOT')
       }),
-    60_000
+    E2E_TIMEOUT_MS
   )
 
   // Each of the five source inputs, with each kind of source-arn.
@@ -234,8 +191,7 @@ describe('start', () => {
     (input, value, sourceType, identifierPattern) =>
       withStandIn(ACCOUNT_SEEDS, async standIn => {
         const step = await runStep(standIn, startInputs({ [input]: value }), { runId: RUN_ID })
-        expect(step.errors).toEqual([])
-        expect(step.exitCode).toBe(0)
+        expectSuccess(step)
 
         const expectedArn = {
           'source-arn': value,
@@ -257,104 +213,88 @@ describe('start', () => {
         expect(step.outputs['source-type']).toBe(sourceType)
         expect(standIn.task(id)?.SourceType).toBe(sourceType)
       }),
-    60_000
+    E2E_TIMEOUT_MS
   )
 
-  test.concurrent(
+  e2e(
     're-run attempt 2 after the generated identifier’s task FAILED starts a new one with a suffix',
-    () =>
-      withStandIn(
+    {
+      ...ACCOUNT_SEEDS,
+      tasks: [
         {
-          ...ACCOUNT_SEEDS,
-          tasks: [
-            {
-              identifier: `prod-${RUN_ID}`,
-              sourceArn: snapshotArn('rds:prod-2026-11-24-03-10'),
-              s3Bucket: BUCKET,
-              status: 'FAILED',
-              failureCause: 'KMS key check failed'
-            }
-          ]
-        },
-        async standIn => {
-          const step = await runStep(standIn, startInputs({ 'db-instance-identifier': 'prod' }), {
-            runId: RUN_ID,
-            runAttempt: '2'
-          })
-          expect(step.errors).toEqual([])
-          expect(step.exitCode).toBe(0)
-          const id = step.outputs['export-task-identifier'] ?? ''
-          expect(id).toMatch(new RegExp(`^prod-${RUN_ID}-a2$`))
-          const starts = step.requests.filter(r => r.action === 'StartExportTask')
-          expect(starts.map(r => r.params.ExportTaskIdentifier)).toEqual([id])
-          expect(standIn.task(`prod-${RUN_ID}`)?.Status).toBe('FAILED')
+          identifier: `prod-${RUN_ID}`,
+          sourceArn: snapshotArn('rds:prod-2026-11-24-03-10'),
+          s3Bucket: BUCKET,
+          status: 'FAILED',
+          failureCause: 'KMS key check failed'
         }
-      ),
-    60_000
+      ]
+    },
+    async standIn => {
+      const step = await runStep(standIn, startInputs({ 'db-instance-identifier': 'prod' }), {
+        runId: RUN_ID,
+        runAttempt: '2'
+      })
+      expectSuccess(step)
+      const id = step.outputs['export-task-identifier'] ?? ''
+      expect(id).toMatch(new RegExp(`^prod-${RUN_ID}-a2$`))
+      const starts = step.requests.filter(r => r.action === 'StartExportTask')
+      expect(starts.map(r => r.params.ExportTaskIdentifier)).toEqual([id])
+      expect(standIn.task(`prod-${RUN_ID}`)?.Status).toBe('FAILED')
+    }
   )
 
-  test.concurrent(
+  e2e(
     'the region comes from the source ARN, over AWS_REGION: every call is signed for it',
-    () =>
-      withStandIn(
-        {
-          ...ACCOUNT_SEEDS,
-          snapshots: [{ identifier: 'dr-copy', instanceIdentifier: 'prod', region: 'eu-west-1' }]
-        },
-        async standIn => {
-          const arn = `arn:aws:rds:eu-west-1:${ACCOUNT}:snapshot:dr-copy`
-          const step = await runStep(standIn, startInputs({ 'source-arn': arn }))
-          expect(step.errors).toEqual([])
-          expect(step.exitCode).toBe(0)
-          const rds = rdsCalls(step.requests)
-          expect(rds.map(r => r.region)).toEqual(rds.map(() => 'eu-west-1'))
-          expect(step.outputs['console-url']).toContain('region=eu-west-1')
-          expect(standIn.tasks()[0]?.SourceArn).toBe(arn)
-        }
-      ),
-    60_000
+    {
+      ...ACCOUNT_SEEDS,
+      snapshots: [{ identifier: 'dr-copy', instanceIdentifier: 'prod', region: 'eu-west-1' }]
+    },
+    async standIn => {
+      const arn = `arn:aws:rds:eu-west-1:${ACCOUNT}:snapshot:dr-copy`
+      const step = await runStep(standIn, startInputs({ 'source-arn': arn }))
+      expectSuccess(step)
+      const rds = rdsCalls(step.requests)
+      expect(rds.map(r => r.region)).toEqual(rds.map(() => 'eu-west-1'))
+      expect(step.outputs['console-url']).toContain('region=eu-west-1')
+      expect(standIn.tasks()[0]?.SourceArn).toBe(arn)
+    }
   )
 
-  test.concurrent(
+  e2e(
     'without role-to-assume, the default credential chain signs with the static key; no OIDC, no STS',
-    () =>
-      withStandIn(ACCOUNT_SEEDS, async standIn => {
-        const env = standIn.env({ staticKeys: true })
-        const inputs = startInputs({ 'db-instance-identifier': 'shop' })
-        delete inputs['role-to-assume']
-        const step = await runStep(standIn, inputs, { staticKeys: true })
+    ACCOUNT_SEEDS,
+    async standIn => {
+      const env = standIn.env({ staticKeys: true })
+      const inputs = startInputs({ 'db-instance-identifier': 'shop' })
+      delete inputs['role-to-assume']
+      const step = await runStep(standIn, inputs, { staticKeys: true })
 
-        expect(step.errors).toEqual([])
-        expect(step.exitCode).toBe(0)
-        expect(step.requests.filter(r => r.service !== 'rds')).toEqual([])
-        expect(countOf(step.requests, 'StartExportTask')).toBe(1)
-        expect(step.requests.length).toBeGreaterThan(1)
-        for (const r of step.requests) {
-          expect(r).toMatchObject({ accessKeyId: env.AWS_ACCESS_KEY_ID, sessionToken: false })
-          // Accepted: the only 404 is the identifier not existing yet.
-          expect(r.status === 200 || r.code === 'ExportTaskNotFound').toBe(true)
-        }
-        expect(step.outputs['source-arn']).toBe(snapshotArn('shop-nightly'))
-      }),
-    60_000
+      expectSuccess(step)
+      expect(step.requests.filter(r => r.service !== 'rds')).toEqual([])
+      expect(countOf(step.requests, 'StartExportTask')).toBe(1)
+      expect(step.requests.length).toBeGreaterThan(1)
+      for (const r of step.requests) {
+        expect(r).toMatchObject({ accessKeyId: env.AWS_ACCESS_KEY_ID, sessionToken: false })
+        // Accepted: the only 404 is the identifier not existing yet.
+        expect(r.status === 200 || r.code === 'ExportTaskNotFound').toBe(true)
+      }
+      expect(step.outputs['source-arn']).toBe(snapshotArn('shop-nightly'))
+    }
   )
 
-  test.concurrent(
+  e2e(
     'export-only that does not fit the engine is refused after the snapshot lookup, before StartExportTask',
-    () =>
-      withStandIn(ACCOUNT_SEEDS, async standIn => {
-        const step = await runStep(
-          standIn,
-          startInputs({ 'db-instance-identifier': 'shop', 'export-only': 'shop.public.orders' })
-        )
-        expect(step.exitCode).toBe(1)
-        expect(step.errors).toHaveLength(1)
-        expect(step.errors[0]).toContain("'export-only'")
-        expect(step.errors[0]).toMatch(/mysql/i)
-        expect(countOf(step.requests, 'StartExportTask')).toBe(0)
-        expect(rdsCalls(step.requests).map(r => r.action)).toContain('DescribeDBSnapshots')
-      }),
-    60_000
+    ACCOUNT_SEEDS,
+    async standIn => {
+      const step = await runStep(
+        standIn,
+        startInputs({ 'db-instance-identifier': 'shop', 'export-only': 'shop.public.orders' })
+      )
+      expectFailure(step, "'export-only'", /mysql/i)
+      expect(countOf(step.requests, 'StartExportTask')).toBe(0)
+      expect(rdsCalls(step.requests).map(r => r.action)).toContain('DescribeDBSnapshots')
+    }
   )
 })
 
@@ -469,13 +409,11 @@ describe('bad inputs', () => {
     (input, _case, inputs, env) =>
       withStandIn(ACCOUNT_SEEDS, async standIn => {
         const step = await runStep(standIn, inputs, { env })
-        expect(step.exitCode).toBe(1)
-        expect(step.errors).toHaveLength(1)
-        expect(step.errors[0]).toContain(input === 'source' ? 'source' : `'${input}'`)
+        expectFailure(step, input === 'source' ? 'source' : `'${input}'`)
         expect(step.requests).toEqual([])
         expect(standIn.tasks()).toEqual([])
       }),
-    60_000
+    E2E_TIMEOUT_MS
   )
 })
 
@@ -514,12 +452,10 @@ describe('refused by AWS', () => {
     (_case, inputs, patterns, extra) =>
       withStandIn({ ...ACCOUNT_SEEDS, ...extra }, async standIn => {
         const step = await runStep(standIn, inputs)
-        expect(step.exitCode).toBe(1)
-        expect(step.errors).toHaveLength(1)
-        for (const pattern of patterns) expect(step.errors[0]).toMatch(pattern)
+        expectFailure(step, ...patterns)
         expect(step.errors[0]).not.toMatch(/\n\s+at /) // no stack trace
         expect(standIn.tasks()).toEqual([])
       }),
-    60_000
+    E2E_TIMEOUT_MS
   )
 })

@@ -314,7 +314,8 @@ describe('validation, as Glue words it', () => {
           method: 'POST',
           url: new URL('http://glue.local/'),
           headers: { 'x-amz-target': `AWSGlue.${target}` },
-          body: Buffer.from(JSON.stringify(body))
+          body: Buffer.from(JSON.stringify(body)),
+          requestId: 'test-request'
         } as ServiceRequest,
         target
       )

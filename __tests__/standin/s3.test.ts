@@ -38,7 +38,13 @@ function request(
   headers: Record<string, string> = {}
 ): ServiceRequest {
   const parsed = new URL(url)
-  return { method, url: parsed, headers: { host: parsed.host, ...headers }, body: Buffer.alloc(0) }
+  return {
+    method,
+    url: parsed,
+    headers: { host: parsed.host, ...headers },
+    body: Buffer.alloc(0),
+    requestId: 'test-request'
+  }
 }
 
 function seed(): void {

@@ -36,7 +36,8 @@ async function requestOf(message: IncomingMessage): Promise<ServiceRequest> {
     method: message.method ?? 'GET',
     url: new URL(message.url ?? '/', `http://${message.headers.host ?? '127.0.0.1'}`),
     headers: message.headers,
-    body: Buffer.concat(chunks)
+    body: Buffer.concat(chunks),
+    requestId: randomUUID()
   }
 }
 

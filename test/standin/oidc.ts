@@ -10,6 +10,7 @@ import {
   randomUUID,
   type KeyObject
 } from 'node:crypto'
+import { ServiceError, type ServiceAnswer, type ServiceModule } from './service.js'
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 
@@ -163,6 +164,35 @@ export class OidcIssuer {
     const value = this.issue(audience)
     return { status: 200, body: { count: value.length, value } }
   }
+}
+
+export const OIDC_PATH = '/_oidc/token'
+
+/** The endpoint as the router wants it: GET on OIDC_PATH, action `OIDC`, errors as JSON. */
+export function oidcModule(issuer: OidcIssuer): ServiceModule {
+  return {
+    service: 'oidc',
+    action: () => 'OIDC',
+    // The bearer is the issuer's to check; no SigV4 here.
+    authentication: () => 'none',
+    params: request => Object.fromEntries(request.url.searchParams),
+    // An injected error code means nothing to the runner's service: a 500 unless told.
+    errorStatus: () => 500,
+    handle: request => json(issuer.answer(request.url, first(request.headers.authorization))),
+    error: (error: ServiceError) => json({ status: error.status, body: { message: error.message } })
+  }
+}
+
+function json(answer: { status: number; body: unknown }): ServiceAnswer {
+  return {
+    status: answer.status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(answer.body)
+  }
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value
 }
 
 function invalid(message: string): TokenCheck {

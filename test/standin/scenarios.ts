@@ -1,6 +1,6 @@
 // Named scenarios for `npm run demo`, manual runs and benchmarks: an account with a PostgreSQL
-// instance, a MySQL instance and an Aurora cluster, their snapshots, and (busy) five exports of
-// other teams that hold every export slot for a while.
+// instance, a MySQL instance and an Aurora cluster, their snapshots (a new one takes 4 scenario
+// minutes), and (busy) five exports of other teams that hold every export slot for a while.
 import type { StandInOptions, TaskSeed } from './index.js'
 
 export type ScenarioName = 'demo' | 'busy'
@@ -34,6 +34,8 @@ export function scenario(name: ScenarioName, now = new Date()): StandInOptions {
       totalGb: 48,
       progressCurve: 'uneven'
     },
+    instances: [{ identifier: 'prod' }, { identifier: 'shop', engine: 'mysql' }],
+    snapshotTimeline: { creatingSeconds: 240 },
     snapshots: [
       ...[3, 2, 1].map(days => ({
         identifier: `rds:prod-${dated(now, days)}-03-10`,

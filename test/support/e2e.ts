@@ -55,6 +55,9 @@ export async function withStandIn<T>(
 export interface StepOptions {
   /** Put the stand-in's static key in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. */
   staticKeys?: boolean
+  /** Name the stand-in by this host in the URLs (STANDIN_HOST: reachable only through the
+   * proxy of test/standin/proxy.ts, whose env() goes in `env`). */
+  host?: string
   /** Default '1658821493'; '' leaves GITHUB_RUN_ID unset. */
   runId?: string
   runAttempt?: string
@@ -83,7 +86,7 @@ export async function runStep(
   options: StepOptions = {}
 ): Promise<StepResult> {
   const env: Record<string, string> = {
-    ...standIn.env({ staticKeys: options.staticKeys }),
+    ...standIn.env({ staticKeys: options.staticKeys, host: options.host }),
     GITHUB_RUN_ID: options.runId ?? '1658821493',
     GITHUB_RUN_ATTEMPT: options.runAttempt ?? '1',
     GITHUB_WORKFLOW: 'export',
