@@ -213,6 +213,18 @@ describe('shipped workflows', () => {
     }
   })
 
+  test('pull requests run every check, whatever files they change', () => {
+    // A required check skipped by a path filter stays "expected" and blocks the merge.
+    for (const file of workflowFiles) {
+      const workflow = parseYaml(readFileSync(path.join(root, file), 'utf8')) as {
+        on?: Record<string, Record<string, unknown> | null>
+      }
+      const pullRequest = workflow.on?.pull_request
+      if (pullRequest === undefined) continue
+      expect({ file, filters: Object.keys(pullRequest ?? {}) }).toEqual({ file, filters: [] })
+    }
+  })
+
   test('dependabot updates npm and the pinned actions weekly, in groups', () => {
     const dependabot = parseYaml(
       readFileSync(path.join(root, '.github/dependabot.yml'), 'utf8')
