@@ -64,7 +64,7 @@ async function main(): Promise<number> {
       'RDS, STS and the GitHub OIDC endpoint are a local stand-in on 127.0.0.1: no AWS account, no network.\n'
   )
   say(dim('The workflow step being run:'))
-  say(dim('  - uses: acme/rds-export-action@v1'))
+  say(dim('  - uses: your-org/rds-export-action@v1'))
   say(dim('    with:'))
   for (const [name, value] of Object.entries(INPUTS)) say(dim(`      ${name}: ${value}`))
   say(dim('  (job permissions: id-token: write)'))
