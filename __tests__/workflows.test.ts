@@ -87,14 +87,17 @@ function checkActionSteps(file: string, workflow: TemplateToken): string[] {
   return problems
 }
 
-/** Third-party actions must be pinned to a full commit SHA with the version in a comment. */
+/**
+ * Third-party actions must be pinned to a full commit SHA with the version in a comment. Local
+ * paths (`./`, a reusable workflow of this repository) are the commit being run.
+ */
 function checkPins(file: string, content: string): string[] {
   const problems: string[] = []
   content.split('\n').forEach((line, index) => {
     const match = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line)
     if (!match) return
     const [, uses = '', rest = ''] = match
-    if (isThisAction(uses)) return
+    if (isThisAction(uses) || uses.startsWith('./')) return
     if (!/@[0-9a-f]{40}$/.test(uses) || !/^\s+# v\d+(\.\d+){0,2}\s*$/.test(rest)) {
       problems.push(`${file}:${index + 1}: '${uses}' is not pinned to a 40-hex SHA with '# vX.Y.Z'`)
     }
@@ -241,6 +244,75 @@ describe('shipped workflows', () => {
       expect(update.schedule.interval).toBe('weekly')
       expect(Object.keys(update.groups ?? {}).length).toBeGreaterThan(0)
     }
+  })
+})
+
+interface WorkflowStep {
+  name?: string
+  id?: string
+  if?: string
+  uses?: string
+  run?: string
+  with?: Record<string, unknown>
+  env?: Record<string, string>
+}
+interface WorkflowJob {
+  needs?: string | string[]
+  if?: string
+  uses?: string
+  permissions?: Record<string, string>
+  env?: Record<string, string>
+  steps?: WorkflowStep[]
+}
+interface Workflow {
+  on: Record<string, unknown>
+  permissions?: Record<string, string>
+  jobs: Record<string, WorkflowJob>
+}
+
+function readWorkflow(file: string): Workflow {
+  return parseYaml(readFileSync(path.join(root, file), 'utf8')) as Workflow
+}
+
+/** The index of the first step whose `run` contains `text`, -1 when none. */
+function stepRunning(steps: WorkflowStep[], text: string): number {
+  return steps.findIndex(step => step.run?.includes(text))
+}
+
+describe('the release workflow', () => {
+  const release = readWorkflow('.github/workflows/release.yml')
+  const job = release.jobs.release
+  const steps = job?.steps ?? []
+
+  test('runs on a vX.Y.Z tag only', () => {
+    expect(release.on).toEqual({ push: { tags: ['v*.*.*'] } })
+  })
+
+  test('publishes only after check-dist passed on the tagged commit', () => {
+    expect(release.jobs['check-dist']).toMatchObject({
+      uses: './.github/workflows/check-dist.yml',
+      permissions: { contents: 'read' }
+    })
+    expect(job?.needs).toBe('check-dist')
+    const checkDist = readWorkflow('.github/workflows/check-dist.yml')
+    expect(Object.keys(checkDist.on)).toContain('workflow_call')
+  })
+
+  test('writes contents in the release job alone, and nothing else', () => {
+    expect(release.permissions).toEqual({ contents: 'read' })
+    expect(job?.permissions).toEqual({ contents: 'write' })
+  })
+
+  test('takes the notes from the CHANGELOG before creating the release, then moves the major tag', () => {
+    const notes = stepRunning(steps, 'scripts/release.ts notes "$TAG"')
+    const create = stepRunning(steps, 'gh release create "$TAG"')
+    const major = stepRunning(steps, 'scripts/release.ts major "$TAG"')
+    expect(notes).toBeGreaterThan(0)
+    expect(create).toBeGreaterThan(notes)
+    expect(major).toBeGreaterThan(create)
+    expect(steps[create]?.run).toContain('--notes-file "$notes"')
+    expect(steps[major]?.run).toContain('git/refs/tags/$major')
+    expect(job?.env?.TAG).toBe('${{ github.ref_name }}')
   })
 })
 
