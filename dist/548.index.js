@@ -13,3 +13,4 @@ export const id=548;export const ids=[548];export const modules={7202:(t,n,s)=>{
   	* MIT License | (c) Denis Demchenko 2015-2026
   	*/
 function(t,n){for(var s=0;s<n.length;s++){var o=n[s];o.enumerable=o.enumerable||!1,o.configurable=!0,"value"in o&&(o.writable=!0),Object.defineProperty(t,b(o.key),o)}}(t,c),Object.defineProperty(t,"prototype",{writable:!1}),t;var t,c}();return h.parse,h.getParser,h})}};
+//# sourceMappingURL=548.index.js.map
