@@ -316,6 +316,87 @@ describe('the release workflow', () => {
   })
 })
 
+describe('the integration workflow', () => {
+  const integration = readWorkflow('.github/workflows/integration.yml')
+  const jobs = Object.values(integration.jobs)
+  const job = jobs[0]
+  const steps = job?.steps ?? []
+  const own = steps.findIndex(step => step.uses === './')
+
+  test('runs on release tags and by hand, only where the sandbox role is set', () => {
+    expect(integration.on).toEqual({ push: { tags: ['v*.*.*'] }, workflow_dispatch: null })
+    expect(jobs).toHaveLength(1)
+    expect(job?.if).toBe("${{ vars.INTEGRATION_ROLE_ARN != '' }}")
+    expect(job?.permissions).toEqual({ contents: 'read', 'id-token': 'write' })
+  })
+
+  test('takes a snapshot with the action, exports it, reports and registers the tables', () => {
+    expect(steps[own]?.with).toMatchObject({
+      'role-to-assume': '${{ vars.INTEGRATION_ROLE_ARN }}',
+      'create-snapshot': true,
+      wait: true,
+      'on-timeout': 'cancel',
+      'tables-report': true,
+      'glue-database': '${{ env.GLUE_DATABASE }}'
+    })
+    expect(String(steps[own]?.with?.['snapshot-tags'])).toContain('${{ env.RUN }}')
+    expect(job?.env?.GLUE_DATABASE).toContain('${{ github.run_id }}')
+    expect(job?.env?.PREFIX).toContain('${{ github.run_id }}')
+  })
+
+  test('queries a registered table with Athena, then always cleans up, last', () => {
+    const query = stepRunning(steps, 'aws athena start-query-execution')
+    expect(query).toBeGreaterThan(own)
+    const credentials = steps.findIndex(step =>
+      step.uses?.startsWith('aws-actions/configure-aws-credentials@')
+    )
+    expect(steps[credentials]?.if).toBe('${{ always() }}')
+    const cleanup = steps[steps.length - 1]
+    expect(cleanup?.if).toBe('${{ always() }}')
+    for (const part of [
+      'aws rds delete-db-snapshot',
+      'aws glue delete-database --name "$GLUE_DATABASE"',
+      'aws s3 rm "s3://$BUCKET/$PREFIX/" --recursive'
+    ]) {
+      expect(cleanup?.run).toContain(part)
+    }
+    expect(cleanup?.run).toContain("Key=='integration-run' && Value=='$RUN'")
+  })
+})
+
+describe('pins', () => {
+  /** Every `owner/action@sha # vX.Y.Z` of a file, by action. */
+  function pins(content: string): Map<string, string> {
+    const found = new Map<string, string>()
+    for (const m of content.matchAll(
+      /uses:\s*([\w.-]+\/[\w./-]+)@([0-9a-f]{40})\s+#\s*(v[\d.]+)/g
+    )) {
+      found.set(m[1] ?? '', `${m[2]} ${m[3]}`)
+    }
+    return found
+  }
+
+  test("examples pin an action as this repository's workflows do (Dependabot updates only those)", () => {
+    const ours = new Map<string, string>()
+    for (const file of workflowFiles) {
+      for (const [action, pin] of pins(readFileSync(path.join(root, file), 'utf8'))) {
+        ours.set(action, pin)
+      }
+    }
+    const stale: string[] = []
+    for (const file of exampleFiles) {
+      for (const [action, pin] of pins(readFileSync(path.join(root, file), 'utf8'))) {
+        if (ours.has(action) && ours.get(action) !== pin) {
+          stale.push(`${file}: ${action} ${pin}, workflows have ${ours.get(action)}`)
+        }
+      }
+    }
+    expect(stale).toEqual([])
+    // The integration workflow uses what export-then-load.yml uses, so a bump there shows here.
+    expect(ours.has('aws-actions/configure-aws-credentials')).toBe(true)
+  })
+})
+
 describe('the checks can fail', () => {
   const workflow = (withLines: string, uses = 'your-org/rds-export-action@v1'): string =>
     [
