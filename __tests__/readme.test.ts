@@ -261,6 +261,13 @@ describe('the README and the benchmarks', () => {
     expect(said).toContain(`within ${p95}`)
   })
 
+  test('the notes of bench/results.md speak to readers outside the project', () => {
+    const results = readFileSync(path.join(root, 'bench/results.md'), 'utf8')
+    const notes = results.slice(results.indexOf('<!-- notes'), results.indexOf('<!-- /notes -->'))
+    expect(notes.length).toBeGreaterThan(1000)
+    expect(notes.match(/\bissue #?\d+|\bcommits? [0-9a-f]{7}\b|steering/gi)).toBeNull()
+  })
+
   test('and the worst notice delay of the loop it is compared with', () => {
     const loop = pollingFigures(rows, 'fixed 30 s').p95
     expect(waiting).toContain(`against ${loop} for the loop`)
