@@ -1,26 +1,24 @@
-// The demo's renderer of the step summary (scripts/markdown.ts): the subset the action writes,
-// and nothing from AWS turning into markup.
+// The demo's preview of the step summary: GFM rendered by micromark and cleaned as GitHub cleans
+// it (scripts/gfm.ts), the same HTML as terminal text (scripts/terminal.ts), and the finder of
+// empty header rows that summary tests can use.
 import { describe, expect, test } from '@jest/globals'
-import { markdownToHtml, markdownToText, parseMarkdown } from '../scripts/markdown.js'
+import { decodeEntities, emptyHeaderRows, renderGfm, sanitizeHtml } from '../scripts/gfm.js'
+import { htmlToText } from '../scripts/terminal.js'
 import { renderSummary } from '../src/report/summary.js'
 
-describe('markdownToHtml', () => {
-  test('headings, key-value and headed tables, lists, bold, code, links and escapes', () => {
-    const html = markdownToHtml(
+const oneLine = (html: string): string => html.replace(/\n/g, '')
+
+describe('renderGfm', () => {
+  test('tables, alignment, lists, emphasis, code, links and escapes as GitHub renders them', () => {
+    const html = renderGfm(
       [
         '## ✅ Export complete',
         '',
-        '| | |',
-        '| --- | --- |',
+        '| Field | Value |',
+        '| --- | ---: |',
         '| Status | IN\\_PROGRESS |',
         '| S3 location | [s3://b/p/](https://console.aws.amazon.com/s3/buckets/b?region=us-east-1&prefix=p%2F) |',
         '| Pipe | a \\| b |',
-        '',
-        '### Timeline',
-        '',
-        '| Time | Status |',
-        '| --- | --- |',
-        '| 09:00 | STARTING |',
         '',
         '- one `code` item',
         '- **two**',
@@ -29,33 +27,74 @@ describe('markdownToHtml', () => {
         'second &amp; _third_'
       ].join('\n')
     )
-    expect(html).toBe(
+    expect(oneLine(html)).toBe(
       [
         '<h2>✅ Export complete</h2>',
-        '<table><tbody>',
-        '<tr><td>Status</td><td>IN_PROGRESS</td></tr>',
-        '<tr><td>S3 location</td><td><a href="https://console.aws.amazon.com/s3/buckets/b?region=us-east-1&amp;prefix=p%2F" rel="noopener noreferrer">s3://b/p/</a></td></tr>',
-        '<tr><td>Pipe</td><td>a | b</td></tr>',
+        '<table><thead><tr><th>Field</th><th align="right">Value</th></tr></thead><tbody>',
+        '<tr><td>Status</td><td align="right">IN_PROGRESS</td></tr>',
+        '<tr><td>S3 location</td><td align="right"><a href="https://console.aws.amazon.com/s3/buckets/b?region=us-east-1&amp;prefix=p%2F">s3://b/p/</a></td></tr>',
+        '<tr><td>Pipe</td><td align="right">a | b</td></tr>',
         '</tbody></table>',
-        '<h3>Timeline</h3>',
-        '<table><thead><tr><th>Time</th><th>Status</th></tr></thead><tbody>',
-        '<tr><td>09:00</td><td>STARTING</td></tr>',
-        '</tbody></table>',
-        '<ul>',
-        '  <li>one <code>code</code> item</li>',
-        '  <li><strong>two</strong></li>',
-        '</ul>',
+        '<ul><li>one <code>code</code> item</li><li><strong>two</strong></li></ul>',
         '<p><strong>Hint:</strong> first<br>second &amp; <em>third</em></p>'
-      ].join('\n')
+      ].join('')
     )
   })
 
-  test('raw HTML and non-web links stay text', () => {
-    const html = markdownToHtml(
-      'x <img src=x onerror=alert(1)> [click](javascript:alert(1)) <script>y</script>'
+  test('an empty header row stays, as GitHub shows it', () => {
+    const html = renderGfm('| | |\n| --- | --- |\n| Status | COMPLETE |')
+    expect(oneLine(html)).toContain('<thead><tr><th></th><th></th></tr></thead>')
+  })
+
+  test('<details> and <summary>, which GitHub allows, work', () => {
+    const html = renderGfm(
+      '<details><summary>Details</summary>\n\n| Time | Status |\n| --- | --- |\n| 09:00 | STARTING |\n\n</details>'
     )
-    expect(html).not.toMatch(/<img|<script|href=/)
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(oneLine(html)).toBe(
+      '<details><summary>Details</summary><table><thead><tr><th>Time</th><th>Status</th></tr></thead>' +
+        '<tbody><tr><td>09:00</td><td>STARTING</td></tr></tbody></table></details>'
+    )
+  })
+})
+
+describe('GitHub’s cleaning', () => {
+  test.each([
+    ['an event handler', '<img src="x.png" onerror="alert(1)">', '<img src="x.png">'],
+    ['a script, and what is in it', 'a<script>alert(1)</script>b', 'ab'],
+    ['a style element', '<style>body{display:none}</style>ok', 'ok'],
+    ['a style attribute', '<p style="position:fixed">x</p>', '<p>x</p>'],
+    ['an element GitHub does not allow', '<form action="/x"><input name="q"></form>', ''],
+    ['a javascript: link', '<a href="javascript:alert(1)">x</a>', '<a>x</a>'],
+    ['a scheme hidden by a tab', '<a href="java&#x09;script:alert(1)">x</a>', '<a>x</a>'],
+    ['a scheme hidden by an entity', '<a href="javascript&colon;alert(1)">x</a>', '<a>x</a>'],
+    ['a data: image', '<img src="data:image/svg+xml,<svg onload=alert(1)>">', '<img>'],
+    [
+      'a target (rel stays)',
+      '<a href="https://e.com" target="_blank" rel="x">e</a>',
+      '<a href="https://e.com" rel="x">e</a>'
+    ],
+    ['a comment', 'a<!-- <img src=x onerror=alert(1)> -->b', 'ab'],
+    ['a broken tag', '<img src=x onerror=alert(1)//', '&lt;img src=x onerror=alert(1)//']
+  ])('drops %s', (_what, input, expected) => {
+    expect(sanitizeHtml(input)).toBe(expected)
+  })
+
+  test('keeps what GitHub keeps: relative and web links, ids prefixed, mailto', () => {
+    expect(
+      sanitizeHtml(
+        '<a href="#top" id="top">t</a><a href="mailto:a@b.c">m</a><div align="center">x &hellip; y</div>'
+      )
+    ).toBe(
+      '<a href="#top" id="user-content-top">t</a><a href="mailto:a@b.c">m</a><div align="center">x &hellip; y</div>'
+    )
+  })
+
+  test('raw HTML and non-web links in markdown end as text or nothing', () => {
+    const html = renderGfm(
+      'x <img src=x onerror=alert(1)> [click](javascript:alert(1)) <script>y</script> <iframe src="https://e.com"></iframe>'
+    )
+    expect(html).not.toMatch(/onerror|<script|<iframe|javascript:/)
+    expect(html).toContain('<img src="x">')
     expect(html).toContain('click')
   })
 
@@ -70,27 +109,84 @@ describe('markdownToHtml', () => {
         FailureCause: '<img src=x onerror=alert(1)> **[a](javascript:alert(1))** | `c`'
       }
     })
-    const html = markdownToHtml(markdown)
-    expect(html).not.toMatch(/<img|javascript:alert\(1\)"|<a href="javascript/)
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
-    expect(parseMarkdown(markdown)[0]).toMatchObject({ kind: 'heading', level: 2 })
+    const html = renderGfm(markdown)
+    expect(html).not.toMatch(/<img|<a |href=/)
+    expect(decodeEntities(html)).toContain('<img src=x onerror=alert(1)>')
+    expect(html).toMatch(/^<h2>/)
   })
 })
 
-describe('markdownToText', () => {
-  test('aligns tables, underlines headings and shows links as their text', () => {
-    const text = markdownToText(
+describe('emptyHeaderRows', () => {
+  test('finds the tables whose header row is empty, by their first row', () => {
+    const html = renderGfm(
       [
-        '## Done',
-        '',
         '| | |',
         '| --- | --- |',
         '| Status | COMPLETE |',
-        '| S3 location | [s3://b/p/](https://example.com) |'
+        '',
+        '| Time | Status |',
+        '| --- | --- |',
+        '| 09:00 | STARTING |',
+        '',
+        '|   | ` ` |',
+        '| --- | --- |',
+        '| **S3** | `s3://b/` |'
       ].join('\n')
     )
-    expect(text).toBe(
-      ['Done', '────', '', '  Status        COMPLETE', '  S3 location   s3://b/p/'].join('\n')
+    expect(emptyHeaderRows(html)).toEqual(['Status | COMPLETE', 'S3 | s3://b/'])
+  })
+
+  test('finds none where every table has a header', () => {
+    expect(emptyHeaderRows(renderGfm('| Field | Value |\n| --- | --- |\n| a | b |'))).toEqual([])
+    expect(emptyHeaderRows(renderGfm('no tables at all'))).toEqual([])
+  })
+})
+
+describe('htmlToText', () => {
+  test('aligns tables, underlines headings, shows links as their text and details open', () => {
+    const text = htmlToText(
+      renderGfm(
+        [
+          '## Done',
+          '',
+          '| Field | Value |',
+          '| --- | --- |',
+          '| Status | COMPLETE |',
+          '| S3 location | [s3://b/p/](https://example.com) |',
+          '',
+          '<details><summary>Timeline</summary>',
+          '',
+          '- 09:00 STARTING',
+          '- 09:12 **IN_PROGRESS**',
+          '',
+          '</details>',
+          '',
+          'Hint: a<br>b &amp; c'
+        ].join('\n')
+      )
     )
+    expect(text).toBe(
+      [
+        'Done',
+        '────',
+        '',
+        '  Field         Value',
+        '  ───────────   ─────────',
+        '  Status        COMPLETE',
+        '  S3 location   s3://b/p/',
+        '',
+        '▸ Timeline',
+        '',
+        '  • 09:00 STARTING',
+        '  • 09:12 IN_PROGRESS',
+        '',
+        'Hint: a\nb & c'
+      ].join('\n')
+    )
+  })
+
+  test('an empty header row shows as the bar GitHub draws', () => {
+    const text = htmlToText(renderGfm('| | |\n| --- | --- |\n| Status | COMPLETE |'))
+    expect(text.split('\n')).toEqual(['  ', '  ──────   ────────', '  Status   COMPLETE'])
   })
 })

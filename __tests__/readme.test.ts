@@ -15,13 +15,22 @@ interface ActionMetadata {
 }
 const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as ActionMetadata
 
-/** The text of a `## Title` section, up to the next `## ` heading. */
-function section(markdown: string, title: string): string {
+/** The text of a `## Title` section (`### Title` at level 3), up to the next heading as high. */
+function section(markdown: string, title: string, level = 2): string {
   const lines = markdown.split('\n')
-  const start = lines.findIndex(line => line === `## ${title}`)
+  const hashes = '#'.repeat(level)
+  const start = lines.findIndex(line => line === `${hashes} ${title}`)
   if (start < 0) return ''
-  const end = lines.findIndex((line, i) => i > start && line.startsWith('## '))
+  const end = lines.findIndex((line, i) => i > start && new RegExp(`^#{1,${level}} `).test(line))
   return lines.slice(start + 1, end < 0 ? undefined : end).join('\n')
+}
+
+/** The `## ` headings, in order. */
+function topSections(markdown: string): string[] {
+  return markdown
+    .split('\n')
+    .filter(line => line.startsWith('## '))
+    .map(line => line.slice(3))
 }
 
 interface Row {
@@ -123,8 +132,13 @@ describe('README', () => {
     ).toEqual(Object.keys(action.outputs).sort())
   })
 
-  test('"Try it locally" is exactly the two commands', () => {
-    const blocks = codeBlocks(section(readme, 'Try it locally'))
+  test('"Quick start" comes first: action users do not clone', () => {
+    expect(topSections(readme)[0]).toBe('Quick start')
+  })
+
+  test('"Try it locally", under Development, is exactly the two commands', () => {
+    expect(section(section(readme, 'Development'), 'Try it locally', 3)).not.toBe('')
+    const blocks = codeBlocks(section(readme, 'Try it locally', 3))
     expect(blocks.map(b => b.body.trim())).toEqual(['npm ci && npm run demo\nnpm test'])
   })
 
@@ -189,6 +203,74 @@ describe('README', () => {
       }
     }
     expect(broken).toEqual([])
+  })
+})
+
+interface PollingRow {
+  duration: string
+  curve: string
+  strategy: string
+  calls: number
+  p95: number
+}
+
+/** The rows of bench/results.md's polling table, exports of 30 minutes and longer. */
+function longPollingRows(results: string): PollingRow[] {
+  return section(results, '3. Polling (virtual clock, 400 exports per row)')
+    .split('\n')
+    .filter(line => /^\|\s*\d/.test(line))
+    .map(line => line.split('|').map(cell => cell.trim()))
+    .map(([, duration = '', curve = '', strategy = '', calls = '', , p95 = '']) => ({
+      duration,
+      curve,
+      strategy,
+      calls: Number(calls),
+      p95: parseFloat(p95)
+    }))
+    .filter(row => row.duration !== '5 min')
+}
+
+/**
+ * A poll strategy's figures as the README words them: its calls as a share of the fixed 30 s
+ * loop's at the same duration and curve (`50.6-58.3 %`), and its worst notice p95 (`20.1 s`).
+ */
+function pollingFigures(rows: PollingRow[], strategy: string): { share: string; p95: string } {
+  const ours = rows.filter(r => r.strategy === strategy)
+  const shares = ours.map(r => {
+    const loop = rows.find(
+      l => l.strategy === 'fixed 30 s' && l.duration === r.duration && l.curve === r.curve
+    )
+    return (100 * r.calls) / (loop?.calls ?? NaN)
+  })
+  const range = `${Math.min(...shares).toFixed(1)}-${Math.max(...shares).toFixed(1)} %`
+  return { share: range, p95: `${Math.max(...ours.map(r => r.p95)).toFixed(1)} s` }
+}
+
+describe('the README and the benchmarks', () => {
+  const rows = longPollingRows(readFileSync(path.join(root, 'bench/results.md'), 'utf8'))
+  const waiting = section(readme, 'Waiting, timeouts and cancellation').replace(/\s+/g, ' ')
+
+  test.each([
+    ['schedule, max 60 s', 'the default makes'],
+    ['schedule, max 90 s', '`poll-interval-seconds: 90` makes']
+  ])('the README gives the figures of "%s" as bench/results.md has them', (strategy, words) => {
+    expect(rows.length).toBeGreaterThanOrEqual(24)
+    const { share, p95 } = pollingFigures(rows, strategy)
+    const said = waiting.slice(waiting.indexOf(words))
+    expect(said).toContain(`${words} ${share}`)
+    expect(said).toContain(`within ${p95}`)
+  })
+
+  test('the notes of bench/results.md speak to readers outside the project', () => {
+    const results = readFileSync(path.join(root, 'bench/results.md'), 'utf8')
+    const notes = results.slice(results.indexOf('<!-- notes'), results.indexOf('<!-- /notes -->'))
+    expect(notes.length).toBeGreaterThan(1000)
+    expect(notes.match(/\bissue #?\d+|\bcommits? [0-9a-f]{7}\b|steering/gi)).toBeNull()
+  })
+
+  test('and the worst notice delay of the loop it is compared with', () => {
+    const loop = pollingFigures(rows, 'fixed 30 s').p95
+    expect(waiting).toContain(`against ${loop} for the loop`)
   })
 })
 

@@ -87,14 +87,17 @@ function checkActionSteps(file: string, workflow: TemplateToken): string[] {
   return problems
 }
 
-/** Third-party actions must be pinned to a full commit SHA with the version in a comment. */
+/**
+ * Third-party actions must be pinned to a full commit SHA with the version in a comment. Local
+ * paths (`./`, a reusable workflow of this repository) are the commit being run.
+ */
 function checkPins(file: string, content: string): string[] {
   const problems: string[] = []
   content.split('\n').forEach((line, index) => {
     const match = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line)
     if (!match) return
     const [, uses = '', rest = ''] = match
-    if (isThisAction(uses)) return
+    if (isThisAction(uses) || uses.startsWith('./')) return
     if (!/@[0-9a-f]{40}$/.test(uses) || !/^\s+# v\d+(\.\d+){0,2}\s*$/.test(rest)) {
       problems.push(`${file}:${index + 1}: '${uses}' is not pinned to a 40-hex SHA with '# vX.Y.Z'`)
     }
@@ -213,6 +216,18 @@ describe('shipped workflows', () => {
     }
   })
 
+  test('pull requests run every check, whatever files they change', () => {
+    // A required check skipped by a path filter stays "expected" and blocks the merge.
+    for (const file of workflowFiles) {
+      const workflow = parseYaml(readFileSync(path.join(root, file), 'utf8')) as {
+        on?: Record<string, Record<string, unknown> | null>
+      }
+      const pullRequest = workflow.on?.pull_request
+      if (pullRequest === undefined) continue
+      expect({ file, filters: Object.keys(pullRequest ?? {}) }).toEqual({ file, filters: [] })
+    }
+  })
+
   test('dependabot updates npm and the pinned actions weekly, in groups', () => {
     const dependabot = parseYaml(
       readFileSync(path.join(root, '.github/dependabot.yml'), 'utf8')
@@ -229,6 +244,156 @@ describe('shipped workflows', () => {
       expect(update.schedule.interval).toBe('weekly')
       expect(Object.keys(update.groups ?? {}).length).toBeGreaterThan(0)
     }
+  })
+})
+
+interface WorkflowStep {
+  name?: string
+  id?: string
+  if?: string
+  uses?: string
+  run?: string
+  with?: Record<string, unknown>
+  env?: Record<string, string>
+}
+interface WorkflowJob {
+  needs?: string | string[]
+  if?: string
+  uses?: string
+  permissions?: Record<string, string>
+  env?: Record<string, string>
+  steps?: WorkflowStep[]
+}
+interface Workflow {
+  on: Record<string, unknown>
+  permissions?: Record<string, string>
+  jobs: Record<string, WorkflowJob>
+}
+
+function readWorkflow(file: string): Workflow {
+  return parseYaml(readFileSync(path.join(root, file), 'utf8')) as Workflow
+}
+
+/** The index of the first step whose `run` contains `text`, -1 when none. */
+function stepRunning(steps: WorkflowStep[], text: string): number {
+  return steps.findIndex(step => step.run?.includes(text))
+}
+
+describe('the release workflow', () => {
+  const release = readWorkflow('.github/workflows/release.yml')
+  const job = release.jobs.release
+  const steps = job?.steps ?? []
+
+  test('runs on a vX.Y.Z tag only', () => {
+    expect(release.on).toEqual({ push: { tags: ['v*.*.*'] } })
+  })
+
+  test('publishes only after check-dist passed on the tagged commit', () => {
+    expect(release.jobs['check-dist']).toMatchObject({
+      uses: './.github/workflows/check-dist.yml',
+      permissions: { contents: 'read' }
+    })
+    expect(job?.needs).toBe('check-dist')
+    const checkDist = readWorkflow('.github/workflows/check-dist.yml')
+    expect(Object.keys(checkDist.on)).toContain('workflow_call')
+  })
+
+  test('writes contents in the release job alone, and nothing else', () => {
+    expect(release.permissions).toEqual({ contents: 'read' })
+    expect(job?.permissions).toEqual({ contents: 'write' })
+  })
+
+  test('takes the notes from the CHANGELOG before creating the release, then moves the major tag', () => {
+    const notes = stepRunning(steps, 'scripts/release.ts notes "$TAG"')
+    const create = stepRunning(steps, 'gh release create "$TAG"')
+    const major = stepRunning(steps, 'scripts/release.ts major "$TAG"')
+    expect(notes).toBeGreaterThan(0)
+    expect(create).toBeGreaterThan(notes)
+    expect(major).toBeGreaterThan(create)
+    expect(steps[create]?.run).toContain('--notes-file "$notes"')
+    expect(steps[major]?.run).toContain('git/refs/tags/$major')
+    expect(job?.env?.TAG).toBe('${{ github.ref_name }}')
+  })
+})
+
+describe('the integration workflow', () => {
+  const integration = readWorkflow('.github/workflows/integration.yml')
+  const jobs = Object.values(integration.jobs)
+  const job = jobs[0]
+  const steps = job?.steps ?? []
+  const own = steps.findIndex(step => step.uses === './')
+
+  test('runs on release tags and by hand, only where the sandbox role is set', () => {
+    expect(integration.on).toEqual({ push: { tags: ['v*.*.*'] }, workflow_dispatch: null })
+    expect(jobs).toHaveLength(1)
+    expect(job?.if).toBe("${{ vars.INTEGRATION_ROLE_ARN != '' }}")
+    expect(job?.permissions).toEqual({ contents: 'read', 'id-token': 'write' })
+  })
+
+  test('takes a snapshot with the action, exports it, reports and registers the tables', () => {
+    expect(steps[own]?.with).toMatchObject({
+      'role-to-assume': '${{ vars.INTEGRATION_ROLE_ARN }}',
+      'create-snapshot': true,
+      wait: true,
+      'on-timeout': 'cancel',
+      'tables-report': true,
+      'glue-database': '${{ env.GLUE_DATABASE }}'
+    })
+    expect(String(steps[own]?.with?.['snapshot-tags'])).toContain('${{ env.RUN }}')
+    expect(job?.env?.GLUE_DATABASE).toContain('${{ github.run_id }}')
+    expect(job?.env?.PREFIX).toContain('${{ github.run_id }}')
+  })
+
+  test('queries a registered table with Athena, then always cleans up, last', () => {
+    const query = stepRunning(steps, 'aws athena start-query-execution')
+    expect(query).toBeGreaterThan(own)
+    const credentials = steps.findIndex(step =>
+      step.uses?.startsWith('aws-actions/configure-aws-credentials@')
+    )
+    expect(steps[credentials]?.if).toBe('${{ always() }}')
+    const cleanup = steps[steps.length - 1]
+    expect(cleanup?.if).toBe('${{ always() }}')
+    for (const part of [
+      'aws rds delete-db-snapshot',
+      'aws glue delete-database --name "$GLUE_DATABASE"',
+      'aws s3 rm "s3://$BUCKET/$PREFIX/" --recursive'
+    ]) {
+      expect(cleanup?.run).toContain(part)
+    }
+    expect(cleanup?.run).toContain("Key=='integration-run' && Value=='$RUN'")
+  })
+})
+
+describe('pins', () => {
+  /** Every `owner/action@sha # vX.Y.Z` of a file, by action. */
+  function pins(content: string): Map<string, string> {
+    const found = new Map<string, string>()
+    for (const m of content.matchAll(
+      /uses:\s*([\w.-]+\/[\w./-]+)@([0-9a-f]{40})\s+#\s*(v[\d.]+)/g
+    )) {
+      found.set(m[1] ?? '', `${m[2]} ${m[3]}`)
+    }
+    return found
+  }
+
+  test("examples pin an action as this repository's workflows do (Dependabot updates only those)", () => {
+    const ours = new Map<string, string>()
+    for (const file of workflowFiles) {
+      for (const [action, pin] of pins(readFileSync(path.join(root, file), 'utf8'))) {
+        ours.set(action, pin)
+      }
+    }
+    const stale: string[] = []
+    for (const file of exampleFiles) {
+      for (const [action, pin] of pins(readFileSync(path.join(root, file), 'utf8'))) {
+        if (ours.has(action) && ours.get(action) !== pin) {
+          stale.push(`${file}: ${action} ${pin}, workflows have ${ours.get(action)}`)
+        }
+      }
+    }
+    expect(stale).toEqual([])
+    // The integration workflow uses what export-then-load.yml uses, so a bump there shows here.
+    expect(ours.has('aws-actions/configure-aws-credentials')).toBe(true)
   })
 })
 

@@ -5,7 +5,8 @@
 // seconds. The action itself runs exactly as the runner runs it and does not know.
 //
 // It streams the step's log as a workflow run would show it, then prints the outputs and the
-// step summary, and writes the summary as an HTML page (demo-output/summary.html).
+// step summary, and writes the summary as an HTML page (demo-output/summary.html), rendered and
+// cleaned as GitHub does it (scripts/gfm.ts).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,7 +14,8 @@ import { startStandIn, type Timeline } from '../test/standin/index.js'
 import { scenario } from '../test/standin/scenarios.js'
 import { findLeaks } from '../test/support/e2e.js'
 import { ACTION_ENTRY, runAction } from '../test/support/run-action.js'
-import { htmlPage, markdownToHtml, markdownToText, type TextStyle } from './markdown.js'
+import { htmlPage, renderGfm } from './gfm.js'
+import { htmlToText, type TextStyle } from './terminal.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUTPUT_DIR = join(ROOT, 'demo-output')
@@ -64,7 +66,7 @@ async function main(): Promise<number> {
       'RDS, STS and the GitHub OIDC endpoint are a local stand-in on 127.0.0.1: no AWS account, no network.\n'
   )
   say(dim('The workflow step being run:'))
-  say(dim('  - uses: acme/rds-export-action@v1'))
+  say(dim('  - uses: your-org/rds-export-action@v1'))
   say(dim('    with:'))
   for (const [name, value] of Object.entries(INPUTS)) say(dim(`      ${name}: ${value}`))
   say(dim('  (job permissions: id-token: write)'))
@@ -105,7 +107,8 @@ async function main(): Promise<number> {
 
     say(bold('Step summary') + dim(' (as the run page shows it)'))
     say()
-    say(indent(markdownToText(result.summary, STYLE)))
+    const summaryHtml = renderGfm(result.summary)
+    say(indent(htmlToText(summaryHtml, STYLE)))
     say(
       dim(
         `  Times are real seconds: the stand-in ran its clock ${Math.round(TIME_SCALE)}x fast, so its 39 minutes took about ${DEMO_SECONDS} s.`
@@ -119,7 +122,7 @@ async function main(): Promise<number> {
       htmlFile,
       htmlPage(
         `Export ${result.outputs['export-task-identifier'] ?? ''}`,
-        markdownToHtml(result.summary),
+        summaryHtml,
         'Step summary of rds-export-action, written by npm run demo against the local stand-in.'
       )
     )
