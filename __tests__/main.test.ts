@@ -110,6 +110,15 @@ function notFound(): Error {
   })
 }
 
+/** RDS refusing a start because a task with the identifier exists. */
+function alreadyExists(): Error {
+  return Object.assign(new Error('exists'), {
+    name: 'ExportTaskAlreadyExistsFault',
+    $fault: 'client',
+    $metadata: { httpStatusCode: 400 }
+  })
+}
+
 function task(over: Partial<ExportTask> = {}): ExportTask {
   return {
     ExportTaskIdentifier: 'prod-db-4242',
@@ -222,33 +231,15 @@ describe('start', () => {
     })
   })
 
-  test('the identifier, the source and the active exports are asked for at once', async () => {
-    // The identifier's describe answers only once the source and the slot count were asked:
-    // had they waited for it, this test would never finish.
-    let answerIdentifier: () => void = () => undefined
-    const identifierAsked = new Promise<void>(resolve => (answerIdentifier = resolve))
-    const asked = { snapshots: false, active: false }
-    rds.on(DescribeDBSnapshotsCommand).callsFake(() => {
-      asked.snapshots = true
-      if (asked.active) answerIdentifier()
-      return { DBSnapshots: [{ DBSnapshotArn: SNAPSHOT_ARN, Status: 'available' }] }
-    })
-    rds
-      .on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' })
-      .callsFake(async () => {
-        await identifierAsked
-        throw notFound()
-      })
-    rds.on(DescribeExportTasksCommand, ACTIVE_EXPORTS).callsFake(() => {
-      asked.active = true
-      if (asked.snapshots) answerIdentifier()
-      return { ExportTasks: [] }
-    })
+  test('StartExportTask comes first: no describe of the identifier, no count of the slots', async () => {
     rds.on(StartExportTaskCommand).resolves(task())
     await run(deps)
     expect(failures).toEqual([])
-    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(1)
-  }, 5_000)
+    const calls = rds.calls().map(call => call.args[0].constructor.name)
+    expect(calls.filter(name => name !== 'DescribeDBSnapshotsCommand')).toEqual([
+      'StartExportTaskCommand'
+    ])
+  })
 
   test('a rerun that adopts ignores a source lookup that fails meanwhile', async () => {
     rds.on(DescribeExportTasksCommand).resolves({ ExportTasks: [task({ Status: 'IN_PROGRESS' })] })
@@ -262,34 +253,32 @@ describe('start', () => {
   })
 
   test('a rerun adopts the task with the same identifier, source, bucket and prefix', async () => {
+    rds.on(StartExportTaskCommand).rejects(alreadyExists())
     rds.on(DescribeExportTasksCommand).resolves({ ExportTasks: [task({ Status: 'IN_PROGRESS' })] })
     await run(deps)
     expect(failures).toEqual([])
-    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(0)
+    // RDS refused the start (the task exists), and only then was the task described.
+    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(1)
+    expect(rds.commandCalls(DescribeExportTasksCommand)).toHaveLength(1)
     expect(outputs.get('status')).toBe('IN_PROGRESS')
     expect(infos.join('\n')).toContain('Adopted existing export task')
   })
 
   test('a task with the same identifier but another bucket is a conflict', async () => {
+    rds.on(StartExportTaskCommand).rejects(alreadyExists())
     rds.on(DescribeExportTasksCommand).resolves({ ExportTasks: [task({ S3Bucket: 'other' })] })
     await run(deps)
     expect(failures).toHaveLength(1)
     expect(failures[0]).toMatch(/'prod-db-4242' already exists .*bucket/)
-    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(0)
+    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(1)
   })
 
-  test('ExportTaskAlreadyExists from StartExportTask (a race) describes again and adopts', async () => {
-    rds
-      .on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' })
-      .rejectsOnce(notFound())
-      .resolves({ ExportTasks: [task()] })
-    rds.on(DescribeExportTasksCommand, ACTIVE_EXPORTS).resolves({ ExportTasks: [] })
-    rds
-      .on(StartExportTaskCommand)
-      .rejects(Object.assign(new Error('exists'), { name: 'ExportTaskAlreadyExistsFault' }))
+  test('ExportTaskAlreadyExists, then the task gone when described (a race): started again', async () => {
+    rds.on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' }).rejects(notFound())
+    rds.on(StartExportTaskCommand).rejectsOnce(alreadyExists()).resolves(task())
     await run(deps)
     expect(failures).toEqual([])
-    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(1)
+    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(2)
     expect(outputs.get('export-task-identifier')).toBe('prod-db-4242')
   })
 
@@ -303,15 +292,15 @@ describe('start', () => {
         ExportTaskIdentifier: 'prod-db-4242-a2'
       })
       .rejects(notFound())
-    rds.on(DescribeExportTasksCommand, ACTIVE_EXPORTS).resolves({ ExportTasks: [] })
-    rds
-      .on(StartExportTaskCommand)
-      .callsFake(input => task({ ExportTaskIdentifier: input.ExportTaskIdentifier }))
+    rds.on(StartExportTaskCommand).callsFake(input => {
+      if (input.ExportTaskIdentifier === 'prod-db-4242') throw alreadyExists()
+      return task({ ExportTaskIdentifier: input.ExportTaskIdentifier })
+    })
     await run(deps)
     expect(failures).toEqual([])
-    expect(rds.commandCalls(StartExportTaskCommand)[0]?.args[0].input.ExportTaskIdentifier).toBe(
-      'prod-db-4242-a2'
-    )
+    expect(
+      rds.commandCalls(StartExportTaskCommand).map(c => c.args[0].input.ExportTaskIdentifier)
+    ).toEqual(['prod-db-4242', 'prod-db-4242-a2'])
   })
 
   test('export-only is checked against the engine before anything is started', async () => {
@@ -332,21 +321,37 @@ describe('start', () => {
     expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(0)
   })
 
-  test('at the export limit it waits for a slot, then starts', async () => {
-    rds.on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' }).rejects(notFound())
+  test('refused at the export limit, it counts, waits for a slot, then starts', async () => {
     const busy = Array.from({ length: 5 }, (_, i) => task({ ExportTaskIdentifier: `busy-${i}` }))
     rds
       .on(DescribeExportTasksCommand, ACTIVE_EXPORTS)
       .resolvesOnce({ ExportTasks: busy })
       .resolvesOnce({ ExportTasks: busy })
       .resolves({ ExportTasks: busy.slice(1) })
-    rds.on(StartExportTaskCommand).resolves(task())
+    // The refusal at the limit has no documented code: any refusal makes the action count.
+    rds
+      .on(StartExportTaskCommand)
+      .rejectsOnce(Object.assign(new Error('limit'), { name: 'ExportTaskLimitReachedFault' }))
+      .resolves(task())
     const before = clock.ms
     await run(deps)
     expect(failures).toEqual([])
     expect(clock.ms).toBeGreaterThan(before)
     expect(infos.join('\n')).toMatch(/5 export tasks are active/)
-    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(1)
+    expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(2)
+  })
+
+  test('max-concurrent-exports below 5: the slots are counted before the start', async () => {
+    setInputs({ ...BASE_INPUTS, 'max-concurrent-exports': '2' })
+    rds.on(DescribeExportTasksCommand, ACTIVE_EXPORTS).resolves({ ExportTasks: [task()] })
+    rds.on(StartExportTaskCommand).resolves(task())
+    await run(deps)
+    expect(failures).toEqual([])
+    const calls = rds.calls().map(call => call.args[0].constructor.name)
+    expect(calls.filter(name => name !== 'DescribeDBSnapshotsCommand')).toEqual([
+      'DescribeExportTasksCommand',
+      'StartExportTaskCommand'
+    ])
   })
 })
 
@@ -616,9 +621,7 @@ describe('AWS errors through run()', () => {
     const dir = mkdtempSync(join(tmpdir(), 'summary-'))
     const summaryFile = join(dir, 'summary.md')
     setInputs({ ...BASE_INPUTS, summary: 'false' })
-    rds
-      .on(DescribeExportTasksCommand)
-      .resolves({ ExportTasks: [task({ ExportTaskIdentifier: 'prod-db-4242' })] })
+    rds.on(StartExportTaskCommand).resolves(task())
     await run({ ...deps, env: { GITHUB_STEP_SUMMARY: summaryFile } })
     expect(failures).toEqual([])
     expect(() => readFileSync(summaryFile, 'utf8')).toThrow()
@@ -711,7 +714,13 @@ test('wait-timeout-minutes is one budget for the slot wait and the export wait',
   rds
     .on(DescribeExportTasksCommand, ACTIVE_EXPORTS)
     .callsFake(() => ({ ExportTasks: clock.ms - start < 20 * 60_000 ? busy : busy.slice(1) }))
+  let started = false
   rds.on(StartExportTaskCommand).callsFake(() => {
+    // Refused at the limit for the first 20 minutes.
+    if (clock.ms - start < 20 * 60_000) {
+      throw Object.assign(new Error('limit'), { name: 'ExportTaskLimitReachedFault' })
+    }
+    started = true
     // From now on the task is described as running forever.
     rds.on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' }).resolves({
       ExportTasks: [task({ ExportTaskIdentifier: 'prod-db-4242', Status: 'IN_PROGRESS' })]
@@ -719,7 +728,8 @@ test('wait-timeout-minutes is one budget for the slot wait and the export wait',
     return task({ ExportTaskIdentifier: 'prod-db-4242' })
   })
   await run(deps)
-  expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(1)
+  expect(started).toBe(true)
+  expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(2)
   expect(failures[0]).toMatch(/still IN_PROGRESS after 9m \d+s \(wait-timeout-minutes: 30\)/)
   expect(clock.ms - start).toBe(30 * 60_000)
 })
@@ -727,11 +737,14 @@ test('wait-timeout-minutes is one budget for the slot wait and the export wait',
 test('a run cancelled before StartExportTask starts nothing', async () => {
   const { EventEmitter } = await import('node:events')
   const signals = new EventEmitter()
-  rds.on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' }).callsFake(() => {
+  rds.on(DescribeDBSnapshotsCommand).callsFake(() => {
     signals.emit('SIGINT') // the runner cancels while the action is still looking around
-    throw notFound()
+    return {
+      DBSnapshots: [
+        { DBSnapshotArn: SNAPSHOT_ARN, Status: 'available', SnapshotCreateTime: new Date() }
+      ]
+    }
   })
-  rds.on(DescribeExportTasksCommand, ACTIVE_EXPORTS).resolves({ ExportTasks: [] })
   await run({ ...deps, signals: signals as unknown as Pick<NodeJS.Process, 'on' | 'off'> })
   expect(rds.commandCalls(StartExportTaskCommand)).toHaveLength(0)
   expect(failures[0]).toMatch(/cancelled before the export started; nothing was started/)

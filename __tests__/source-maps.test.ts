@@ -67,11 +67,14 @@ describe('source maps in dist/', () => {
       loadMap(file).sources.some(s => s.startsWith('../src/'))
     )
     expect(fromSrc).toContain('index.js')
+    let checked = 0
     for (const file of fromSrc) {
       const checks = literalChecks(readFileSync(path.join(dist, file), 'utf8'), loadMap(file), dist)
-      expect({ file, enough: checks.length >= 3 }).toEqual({ file, enough: true })
+      // A small chunk (the proxy agents) may hold no long string of src/ at all.
+      checked += checks.length
       expect({ file, wrong: checks.filter(c => !c.found) }).toEqual({ file, wrong: [] })
     }
+    expect(checked).toBeGreaterThanOrEqual(10 * fromSrc.length)
   })
 
   test('a map that points at the wrong lines is caught', () => {

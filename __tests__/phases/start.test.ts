@@ -24,7 +24,61 @@ describe('startOrAdopt', () => {
     await startOrAdopt(api, config, source, fakeStep())
     const again = await startOrAdopt(api, config, source, fakeStep())
     expect(again.outcome).toBe('adopted')
-    expect(api.calls.filter(c => c.startsWith('start'))).toHaveLength(1)
+    expect(api.tasks.size).toBe(1)
+    // The re-run's start was refused (the task exists); only then was the task described.
+    expect(api.calls).toEqual([`start ${ID}`, `start ${ID}`, `describe ${ID}`])
+  })
+
+  test('a first start makes one call: StartExportTask', async () => {
+    const api = fakeExportTasks()
+    await startOrAdopt(api, config, source, fakeStep())
+    expect(api.calls).toEqual([`start ${ID}`])
+  })
+
+  test('max-concurrent-exports below 5: the slots are counted first, and waited for', async () => {
+    const api = fakeExportTasks()
+    api.busy = 2
+    const step = fakeStep()
+    const freeLater = api.countActive
+    api.countActive = async () => {
+      if (step.clock.ms > 60_000) api.busy = 1
+      return freeLater()
+    }
+    const lowered = startConfig({
+      'source-arn': SNAPSHOT,
+      'aws-region': '',
+      'max-concurrent-exports': '2'
+    })
+    await startOrAdopt(api, lowered, source, step)
+    expect(api.calls[0]).toBe('countActive')
+    expect(api.calls.at(-1)).toBe(`start ${ID}`)
+    expect(step.clock.ms).toBeGreaterThan(60_000)
+    expect(step.log.join('\n')).toMatch(/2 export tasks are active/)
+  })
+
+  test('any other refusal is counted against the limit: below it, the refusal stands', async () => {
+    const api = fakeExportTasks()
+    api.start = async params => {
+      api.calls.push(`start ${params.ExportTaskIdentifier}`)
+      throw Object.assign(new Error('bucket gone'), { name: 'InvalidS3BucketFault' })
+    }
+    await expect(startOrAdopt(api, config, source, fakeStep())).rejects.toThrow('bucket gone')
+    expect(api.calls).toEqual([`start ${ID}`, 'countActive'])
+  })
+
+  test('a FAILED task of this identifier: a re-run attempt starts a fresh one', async () => {
+    const api = fakeExportTasks([
+      {
+        ExportTaskIdentifier: ID,
+        SourceArn: SNAPSHOT,
+        S3Bucket: 'exports-bucket',
+        Status: 'FAILED'
+      }
+    ])
+    const step = fakeStep({ run: { id: '4242', attempt: 2 } })
+    const started = await startOrAdopt(api, config, source, step)
+    expect(started.task.ExportTaskIdentifier).toBe(`${ID}-a2`)
+    expect(api.calls).toEqual([`start ${ID}`, `describe ${ID}`, `start ${ID}-a2`])
   })
 
   test('a task of another export under the identifier is a conflict naming what differs', async () => {
