@@ -1,7 +1,10 @@
 // Fake AWS APIs for phase tests: export tasks kept in memory, every call recorded. A test can
 // replace any method to inject a failure, and read `calls` to count what was asked.
 import type { ExportTasksApi, StartParams } from '../src/aws/export-tasks.js'
+import type { SnapshotsApi } from '../src/aws/snapshots.js'
 import type { ExportTask } from '../src/aws/types.js'
+import type { Tag } from '../src/config.js'
+import type { Snapshot, SnapshotKind } from '../src/snapshots.js'
 
 export interface FakeExportTasks extends ExportTasksApi {
   tasks: Map<string, ExportTask>
@@ -74,4 +77,62 @@ export function fakeExportTasks(seed: ExportTask[] = []): FakeExportTasks {
     }
   }
   return fake
+}
+
+export interface FakeSnapshots extends SnapshotsApi {
+  snapshots: Map<string, Snapshot>
+  /** `describe <identifier or parent>`, `create <identifier>`, in order. */
+  calls: string[]
+  /** The tags each created snapshot was given. */
+  tags: Map<string, Tag[]>
+}
+
+/**
+ * Snapshots in memory. A created one is `creating` and reaches `available` (or `endStatus`)
+ * `durationMs` later on the given clock, its PercentProgress rising on the way.
+ */
+export function fakeSnapshots(
+  now: () => number,
+  options: { durationMs?: number; endStatus?: string; seed?: Snapshot[] } = {}
+): FakeSnapshots {
+  const snapshots = new Map((options.seed ?? []).map(s => [s.identifier, s]))
+  const born = new Map<string, number>()
+  const calls: string[] = []
+  const tags = new Map<string, Tag[]>()
+  const durationMs = options.durationMs ?? 20 * 60_000
+  const view = (s: Snapshot): Snapshot => {
+    const start = born.get(s.identifier)
+    if (start === undefined) return s
+    const done = (now() - start) / durationMs
+    if (done >= 1) return { ...s, status: options.endStatus ?? 'available', percentProgress: 100 }
+    return { ...s, status: 'creating', percentProgress: Math.floor(done * 100) }
+  }
+  return {
+    snapshots,
+    calls,
+    tags,
+    async describe(kind, query) {
+      calls.push(`describe ${query.identifier ?? query.parent ?? ''}`)
+      return [...snapshots.values()]
+        .filter(s => s.kind === kind)
+        .filter(s => query.identifier === undefined || s.identifier === query.identifier)
+        .map(view)
+    },
+    async create(kind: SnapshotKind, parent: string, identifier: string, given: Tag[]) {
+      calls.push(`create ${identifier}`)
+      if (snapshots.has(identifier)) throw awsError('DBSnapshotAlreadyExistsFault', 400)
+      const snapshot: Snapshot = {
+        kind,
+        identifier,
+        arn: `arn:aws:rds:eu-west-1:123456789012:${kind}:${identifier}`,
+        engine: 'postgres',
+        status: 'creating',
+        percentProgress: 0
+      }
+      snapshots.set(identifier, snapshot)
+      born.set(identifier, now())
+      tags.set(identifier, given)
+      return view(snapshot)
+    }
+  }
 }

@@ -8,7 +8,10 @@ const EXPORT_ONLY_FORMATS =
   'export-only entries are `database` or `database.table` for MySQL, MariaDB and Aurora MySQL, and `database`, `database.schema` or `database.schema.table` for PostgreSQL and Aurora PostgreSQL; each part is letters, digits, `_` or `$`.'
 
 const RDS_PERMISSIONS =
-  'The calling role needs rds:StartExportTask, rds:DescribeExportTasks, rds:CancelExportTask, rds:DescribeDBSnapshots, rds:DescribeDBClusterSnapshots, iam:PassRole on the export role (iam-role-arn), and kms:CreateGrant and kms:DescribeKey on the KMS key.'
+  'The calling role needs rds:StartExportTask, rds:DescribeExportTasks, rds:CancelExportTask, rds:DescribeDBSnapshots, rds:DescribeDBClusterSnapshots, iam:PassRole on the export role (iam-role-arn), and kms:CreateGrant and kms:DescribeKey on the KMS key; with create-snapshot also rds:CreateDBSnapshot or rds:CreateDBClusterSnapshot and rds:AddTagsToResource.'
+
+const SNAPSHOT_STATE =
+  'A snapshot can be taken only while the DB instance is `available` (or `storage-optimization`), or the DB cluster `available`: wait for the running backup, modification or restart to end, then re-run.'
 
 const TRUST_POLICY =
   "The role's trust policy must trust the OIDC provider token.actions.githubusercontent.com with audience sts.amazonaws.com (or the audience input) and a `sub` condition that matches this repository, branch or environment."
@@ -56,7 +59,8 @@ const BY_SERVICE: Readonly<Record<Service, Readonly<Record<string, string>>>> = 
       'Check the snapshot name or ARN and the region (aws-region). Aurora snapshots are DB cluster snapshots: use db-cluster-snapshot-identifier.',
     DBClusterSnapshotNotFoundFault:
       'Check the cluster snapshot name or ARN and the region (aws-region). RDS instance snapshots are DB snapshots: use db-snapshot-identifier.',
-    DBClusterNotFoundFault: 'Check the cluster name or ARN and the region (aws-region).',
+    DBClusterNotFoundFault:
+      'Check the cluster name or ARN (db-cluster-identifier, source-arn) and the region (aws-region).',
     ExportTaskNotFoundFault:
       'No export task with that identifier exists in this account and region (aws-region).',
     InvalidExportTaskStateFault: 'The export task has already ended.',
@@ -65,6 +69,15 @@ const BY_SERVICE: Readonly<Record<Service, Readonly<Record<string, string>>>> = 
     InvalidParameterCombination: 'RDS refused this combination of parameters.',
     AccessDenied: RDS_PERMISSIONS,
     AccessDeniedException: RDS_PERMISSIONS,
+    SnapshotQuotaExceeded:
+      'RDS allows 100 manual snapshots per region for DB instances and 100 for DB clusters (AWS Backup snapshots do not count): delete old manual snapshots, or raise the quota in Service Quotas.',
+    SnapshotQuotaExceededFault:
+      'RDS allows 100 manual snapshots per region for DB instances and 100 for DB clusters (AWS Backup snapshots do not count): delete old manual snapshots, or raise the quota in Service Quotas.',
+    InvalidDBInstanceState: SNAPSHOT_STATE,
+    InvalidDBInstanceStateFault: SNAPSHOT_STATE,
+    InvalidDBClusterStateFault: SNAPSHOT_STATE,
+    DBInstanceNotFound: 'Check db-instance-identifier and the region (aws-region).',
+    DBInstanceNotFoundFault: 'Check db-instance-identifier and the region (aws-region).',
     ExportTaskLimitReachedFault:
       'RDS runs at most 5 export tasks per account and region; the action waits for a free slot (max-concurrent-exports, bounded by wait-timeout-minutes), so this means the slots filled up in between.'
   },

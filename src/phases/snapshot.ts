@@ -122,7 +122,8 @@ async function waitUntilAvailable(
       if (last?.status !== snapshot.status) {
         step.timeline.push({
           at: step.date(),
-          status: `${what(snapshot.kind)} ${snapshot.status ?? ''}`,
+          subject: `${what(snapshot.kind)} '${snapshot.identifier}'`,
+          status: snapshot.status ?? '',
           percentProgress: snapshot.percentProgress
         })
       }

@@ -13,8 +13,11 @@ export type { Outcome } from '../status.js'
 
 export interface TimelineEntry {
   at: Date
+  /** An export task status, or with `subject` a snapshot's as RDS writes it (`creating`). */
   status: string
   percentProgress?: number
+  /** What the status is of, when not the export task: `DB snapshot 'prod-4242'`. */
+  subject?: string
 }
 
 export interface SummaryInput {
@@ -131,7 +134,8 @@ function timeline(entries: TimelineEntry[]): string[] {
   if (entries.length === 0) return []
   const row = (e: TimelineEntry): string => {
     const p = typeof e.percentProgress === 'number' ? `${cell(e.percentProgress)}%` : ''
-    return `| ${dateText(e.at) ?? ''} | ${cell(normalizeStatus(e.status), 100)} | ${p} |`
+    const status = e.subject ? `${e.subject} ${e.status}` : normalizeStatus(e.status)
+    return `| ${dateText(e.at) ?? ''} | ${cell(status, 200)} | ${p} |`
   }
   const lines = ['### Timeline', '', '| Time | Status | Progress |', '| --- | --- | --- |']
   if (entries.length <= MAX_TIMELINE) {
