@@ -17,6 +17,7 @@ export interface FakeStep extends Omit<Step, 'snapshot'> {
   /** Every task passed to saw(), in order. */
   seen: ExportTask[]
   cancel(): void
+  outputs: Map<string, string>
   /** The gaps slept, in order. */
   slept: number[]
 }
@@ -30,6 +31,7 @@ export function fakeStep(
   const warned: string[] = []
   const seen: ExportTask[] = []
   const slept: number[] = []
+  const outputs = new Map<string, string>()
   const timeline: TimelineEntry[] = []
   let deadlineMs = clock.ms + (options.waitTimeoutMs ?? 6 * 3_600_000)
   const step: FakeStep = {
@@ -57,6 +59,8 @@ export function fakeStep(
     },
     waitDeadlineMs: () => deadlineMs,
     saw: task => void seen.push(task),
+    output: (name, value) => void outputs.set(name, value),
+    outputs,
     tookSnapshot(taken) {
       step.snapshot = taken
     },

@@ -3,10 +3,12 @@
 // the inputs are valid.
 import { connect } from './aws/connect.js'
 import { sleep } from './loop.js'
+import { registerTables } from './phases/catalog.js'
 import { existingTask } from './phases/existing.js'
 import { finish, finishWithError } from './phases/finish.js'
 import { readInputs } from './phases/inputs.js'
 import { startExport } from './phases/start.js'
+import { reportTables } from './phases/tables.js'
 import { waitIfAsked } from './phases/wait.js'
 import { openStep, type StepDeps } from './step.js'
 
@@ -29,7 +31,9 @@ export async function run(overrides: Partial<StepDeps> = {}): Promise<void> {
         : await existingTask(aws.exportTasks, config, step)
     step.saw(found.task)
     const ended = await waitIfAsked(aws.exportTasks, found, config, step)
-    finish(step, config, ended)
+    const tables = await reportTables(aws, ended, config, step)
+    const registered = await registerTables(aws, tables, ended, config, step)
+    finish(step, config, { ended, ...registered })
   } catch (error) {
     finishWithError(step, error)
   } finally {

@@ -45,6 +45,8 @@ export interface Step extends LoopDeps {
   /** The snapshot create-snapshot took (or found), as last seen: for the summary. */
   tookSnapshot(snapshot: Snapshot): void
   readonly snapshot: Snapshot | undefined
+  /** Sets one output (the task's are set by saw()). */
+  output(name: string, value: string): void
   /** Records the task as the step's latest and sets the outputs when it changed. */
   saw(task: ExportTask): void
   readonly lastTask: ExportTask | undefined
@@ -92,6 +94,7 @@ export function openStep(deps: StepDeps): Step {
       summary = options.summary
     },
     waitDeadlineMs: () => deadlineMs,
+    output: (name, value) => core.setOutput(name, value),
     saw(task) {
       if (task === lastTask) return // each output once per change of the task
       lastTask = task

@@ -1,11 +1,12 @@
 import { describe, test, expect } from '@jest/globals'
-import type { ExportTask } from '@aws-sdk/client-rds'
+import type { ExportTask } from '../../src/aws/types.js'
 import {
   renderSummary,
   SUMMARY_LIMIT_BYTES,
   type Outcome,
   type SummaryInput
 } from '../../src/report/summary.js'
+import { emptyHeaderRows, renderGfm } from '../../scripts/gfm.js'
 
 const start = new Date('2026-05-01T08:00:00Z')
 const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000)
@@ -29,8 +30,6 @@ const base: SummaryInput = {
   outcome: 'status',
   task,
   region: 'eu-west-1',
-  s3Uri: 's3://exports-bucket/rds/orders-export-1234/',
-  consoleUrl: 'https://eu-west-1.console.aws.amazon.com/rds/home?region=eu-west-1#exports-in-s3:',
   timeline: [
     { at: at(0), status: 'STARTING', percentProgress: 0 },
     { at: at(12), status: 'IN_PROGRESS', percentProgress: 0 }
@@ -90,7 +89,6 @@ const cases: [Outcome, Partial<SummaryInput>][] = [
     'error',
     {
       task: undefined,
-      s3Uri: undefined,
       timeline: [],
       waitedMs: undefined,
       errorMessage: 'StartExportTask: the KMS key is not accessible (KMSKeyNotAccessibleFault).',
@@ -117,6 +115,8 @@ describe('renderSummary snapshots', () => {
     expect(md).toContain('### Export warnings')
     expect(md).toContain('- Skipped table db.public.t: UNSUPPORTED')
     expect(md).toContain('- General: FAILED\\_TO\\_EXTRACT\\_TABLES\\_LIST\\_FOR\\_DATABASE')
+    // A warning is the first thing below a heading that says so.
+    expect(md).toMatch(/^## ⚠️ Export complete, with warnings\n\n### Export warnings\n/)
     expect(md).toMatchSnapshot()
   })
 })
@@ -136,7 +136,9 @@ describe('renderSummary content', () => {
     expect(md).toContain(
       '| S3 location | [s3://exports-bucket/rds/orders-export-1234/](https://eu-west-1.console.aws.amazon.com/s3/buckets/exports-bucket?region=eu-west-1&prefix=rds%2Forders-export-1234%2F&showversions=false) |'
     )
-    expect(md).toContain(`| RDS console | [Exports in eu-west-1](${base.consoleUrl}) |`)
+    expect(md).toContain(
+      '| Region | [eu-west-1](https://eu-west-1.console.aws.amazon.com/rds/home?region=eu-west-1#exports-in-s3:) (exports in the RDS console) |'
+    )
   })
 
   test('the S3 console link is in the partition of the region', () => {
@@ -146,8 +148,8 @@ describe('renderSummary content', () => {
     )
   })
 
-  test('the S3 location comes from the task when s3-uri is missing', () => {
-    const md = renderSummary({ ...base, s3Uri: undefined, task: { ...task, S3Prefix: '/rds/' } })
+  test('the S3 location comes from the task, whatever slashes its prefix has', () => {
+    const md = renderSummary({ ...base, task: { ...task, S3Prefix: '/rds/' } })
     expect(md).toContain('[s3://exports-bucket/rds/orders-export-1234/]')
   })
 
@@ -161,9 +163,9 @@ describe('renderSummary content', () => {
     expect(md).toContain('## ❌ Step failed')
     expect(md).toContain('boom')
     expect(md).toContain('_No export task to show._')
-    expect(md).toContain('| Region | us-east-1 |')
+    expect(md).toMatch(/\| Region \| \[us-east-1\]/)
     expect(md).not.toContain('Export task |')
-    expect(md).not.toContain('### Timeline')
+    expect(md).not.toContain('Timeline')
   })
 })
 
@@ -180,7 +182,7 @@ describe('escaping values from AWS', () => {
     expect(md).not.toContain('<img')
     expect(md).not.toMatch(/[^\\]\]\(https:\/\/evil/)
     for (const line of md.split('\n').filter(l => l.startsWith('| '))) {
-      // Unescaped pipes are the cell borders only.
+      // Unescaped pipes are the cell borders only: 2 columns of details, 3 of the timeline.
       const borders = line.replace(/\\\|/g, '').split('|').length - 1
       expect(borders === 3 || borders === 4).toBe(true)
     }
@@ -201,12 +203,6 @@ describe('escaping values from AWS', () => {
     expect(md).not.toMatch(/<(script|img|b|i)\b/)
     expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(md).toContain('a\\|b &lt;img')
-  })
-
-  test('only https console links are linked', () => {
-    const md = renderSummary({ ...base, consoleUrl: 'javascript:alert(1)' })
-    expect(md).not.toContain('javascript:')
-    expect(md).toContain('| Region | eu-west-1 |')
   })
 })
 
@@ -264,6 +260,80 @@ describe('the 1 MiB cap', () => {
     })
     expect(bytes(md)).toBeLessThan(SUMMARY_LIMIT_BYTES)
     expect(md).not.toContain('\uFFFD')
-    expect(md).toContain('49900 more changes')
+    expect(md).toContain('Summary truncated to fit the 1 MiB limit')
+  })
+
+  test('a long timeline: its first and last fifty changes, and a count of the rest', () => {
+    const timeline = Array.from({ length: 50_000 }, (_, i) => ({
+      at: at(i),
+      status: 'IN_PROGRESS'
+    }))
+    const md = renderSummary({ ...base, timeline })
+    expect(md).toContain('| … | 49900 more changes | |')
+    expect(md).toContain('<summary>Timeline (50000 changes)</summary>')
+  })
+})
+
+describe('a summary that leads with what matters', () => {
+  const failed: SummaryInput = {
+    ...base,
+    outcome: 'failed',
+    task: ended('FAILED', {
+      FailureCause: "The export task can't assume the IAM role rds-s3-export."
+    }),
+    errorMessage:
+      "Export task 'orders-export-1234' FAILED: The export task can't assume the IAM role rds-s3-export.",
+    hint: "The export role's trust policy must allow export.rds.amazonaws.com."
+  }
+
+  test('a failure: what happened and what to do first, the cause once, the details folded', () => {
+    const md = renderSummary(failed)
+    expect(md).toMatch(/^## ❌ Export failed\n\n\*\*What happened:\*\* .*\n\n\*\*What to do:\*\* /)
+    expect(md.split("can't assume the IAM role")).toHaveLength(2)
+    expect(md).not.toContain('..')
+    expect(md.indexOf('**What to do:**')).toBeLessThan(md.indexOf('<details>'))
+    expect(md).toContain('<summary>Export task details</summary>')
+  })
+
+  test('every table has a real header row, as GitHub renders it', () => {
+    for (const [outcome, patch] of cases) {
+      const html = renderGfm(renderSummary({ ...base, ...patch, outcome }))
+      expect({ outcome, empty: emptyHeaderRows(html) }).toEqual({ outcome, empty: [] })
+    }
+  })
+
+  test('99% is not a full bar', () => {
+    const md = renderSummary({ ...base, task: { ...task, PercentProgress: 99.6 } })
+    expect(md).toContain('| Progress | ███████████████████░ 99% |')
+  })
+
+  test('a timeout gives the step to paste into a later job, with the identifier and region', () => {
+    const md = renderSummary({
+      ...base,
+      outcome: 'timeout',
+      actionRef: 'acme/rds-export-action@v1',
+      roleToAssume: 'arn:aws:iam::123456789012:role/gha'
+    })
+    expect(md).toContain(
+      [
+        '```yaml',
+        '- uses: acme/rds-export-action@v1',
+        '  with:',
+        '    mode: wait',
+        '    export-task-identifier: orders-export-1234',
+        '    aws-region: eu-west-1',
+        '    role-to-assume: arn:aws:iam::123456789012:role/gha',
+        '```'
+      ].join('\n')
+    )
+    expect(renderSummary({ ...base, outcome: 'complete' })).not.toContain('mode: wait')
+  })
+
+  test('the snapshot create-snapshot took is in the details, kept', () => {
+    const md = renderSummary({
+      ...base,
+      snapshot: { kind: 'snapshot', identifier: 'prod-4242', arn: 'arn:s', status: 'available' }
+    })
+    expect(md).toContain('| Snapshot taken | prod-4242 (available; kept) |')
   })
 })

@@ -4,6 +4,8 @@
 import * as core from '@actions/core'
 import type { Config } from '../config.js'
 import type { Step } from '../step.js'
+import type { CatalogApi } from './catalog.js'
+import type { ExportFilesApi } from './export-files.js'
 import type { ExportTasksApi } from './export-tasks.js'
 import { oidcAgents, proxyAgents } from './http.js'
 import { checkOidcAvailable, requestIdToken, withFirstTokenEarly } from './oidc.js'
@@ -15,6 +17,10 @@ export interface AwsSession {
   readonly snapshots: SnapshotsApi
   /** The account of the credentials, when they say (STS's do; static keys may not). */
   accountId(): Promise<string | undefined>
+  /** S3 reads of an export's files; the S3 client is loaded on the first call. */
+  exportFiles(): Promise<ExportFilesApi>
+  /** The Glue Data Catalog; the Glue client is loaded on the first call. */
+  catalog(): Promise<CatalogApi>
 }
 
 export async function connect(config: Config, step: Step): Promise<AwsSession> {

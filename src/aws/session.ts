@@ -15,6 +15,8 @@ import {
 import { exportTasksApi } from './export-tasks.js'
 import { CONNECTION_TIMEOUT_MS, REQUEST_TIMEOUT_MS, type Agents } from './http.js'
 import { snapshotsApi } from './snapshots.js'
+import type { CatalogApi } from './catalog.js'
+import type { ExportFilesApi } from './export-files.js'
 
 /**
  * Deadlines every call enforces (the handler only warns at requestTimeout unless told to
@@ -32,6 +34,13 @@ export function clientConfig(agents: Agents | undefined) {
       ...agents
     }
   } as const
+}
+
+/** What every client of the session is made with. */
+export type ClientOptions = ReturnType<typeof clientConfig> & {
+  region: string
+  credentials: CredentialsProvider
+  customUserAgent: string
 }
 
 export interface SessionOptions {
@@ -85,18 +94,28 @@ export function openSession(options: SessionOptions): OpenSession {
     credentials.invalidate()
     clients.forEach(c => c.reset())
   }
-  const rds = client(
-    () =>
-      new RDSClient({
-        region: config.region,
-        ...clientConfig(options.agents),
-        credentials,
-        customUserAgent: 'rds-export-action'
-      })
-  )
+  // What every client is made with: the region, the deadlines, the proxy, the one provider.
+  const clientOptions: ClientOptions = {
+    region: config.region,
+    ...clientConfig(options.agents),
+    credentials,
+    customUserAgent: 'rds-export-action'
+  }
+  const rds = client(() => new RDSClient(clientOptions))
+  // S3 and Glue are chunks of their own, loaded the first time a run reaches them.
+  let exportFiles: Promise<ExportFilesApi> | undefined
+  let catalog: Promise<CatalogApi> | undefined
   return {
     exportTasks: renewingOnExpiry(exportTasksApi(rds), renew),
     snapshots: renewingOnExpiry(snapshotsApi(rds), renew),
+    exportFiles: () =>
+      (exportFiles ??= import('./export-files.js').then(s3 =>
+        renewingOnExpiry(s3.exportFilesApi(client(() => s3.s3Client(clientOptions))), renew)
+      )),
+    catalog: () =>
+      (catalog ??= import('./catalog.js').then(glue =>
+        renewingOnExpiry(glue.catalogApi(client(() => glue.glueClient(clientOptions))), renew)
+      )),
     accountId: async () => (await credentials()).accountId,
     async resolveCredentials() {
       try {

@@ -1,18 +1,19 @@
 // The end of every step: the outputs, one `::error::` line or none, a warning for a task that
 // finished with one, and the step summary, written once. Whether the step fails is decided here,
-// from the outcome and the mode.
+// from the outcome, the mode and the warnings.
 import { writeFileSync } from 'node:fs'
 import type { Config } from '../config.js'
 import { ActionError, explainError } from '../errors.js'
 import { hintForFailureCause } from '../hints.js'
 import { InputError } from '../inputs/index.js'
 import * as log from '../log.js'
-import { taskOutputs } from '../report/outputs.js'
 import { formatDuration } from '../report/progress.js'
-import { renderSummary } from '../report/summary.js'
+import { renderSummary, type SummaryInput } from '../report/summary.js'
 import { renderWarningMessage } from '../report/warnings.js'
 import { isEnded, normalizeStatus } from '../status.js'
 import type { Step } from '../step.js'
+import type { Registered } from './catalog.js'
+import type { Tables } from './tables.js'
 import type { Ended } from './wait.js'
 
 interface Failure {
@@ -20,13 +21,21 @@ interface Failure {
   hint?: string
 }
 
+/** How the step ran to its end: the task, and what was exported when that was read. */
+export interface Result {
+  ended: Ended
+  tables?: Tables
+  catalog?: Registered
+}
+
 /** The verdict of a step that ran to its end. */
-export function finish(step: Step, config: Config, ended: Ended): void {
+export function finish(step: Step, config: Config, result: Result): void {
+  const { ended } = result
   step.saw(ended.task)
-  const failure = failureOf(config, ended)
+  const failure = failureOf(config, result)
   if (failure) fail(failure)
   else if (ended.task.WarningMessage) warnAboutTask(ended)
-  writeSummary(step, ended, failure)
+  writeSummary(step, config, { ...summaryOf(result), outcome: ended.outcome }, failure)
 }
 
 /** A step that stopped on an error: the last task seen still gets its outputs and summary. */
@@ -38,7 +47,16 @@ export function finishWithError(step: Step, error: unknown): void {
     failure.message += ` Export task '${task.ExportTaskIdentifier ?? ''}' was ${normalizeStatus(task.Status)} and keeps running in AWS.`
   }
   fail(failure)
-  writeSummary(step, { outcome: 'error', task: step.lastTask }, failure)
+  writeSummary(step, undefined, { outcome: 'error', task }, failure)
+}
+
+function summaryOf(result: Result): Partial<SummaryInput> {
+  return {
+    task: result.ended.task,
+    waitedMs: result.ended.waitedMs,
+    tables: result.tables?.report,
+    catalog: result.catalog
+  }
 }
 
 function toFailure(error: unknown): Failure {
@@ -54,8 +72,15 @@ function fail(failure: Failure): void {
   log.fail(failure.hint ? `${failure.message} Hint: ${failure.hint}` : failure.message)
 }
 
-/** Whether the step fails, by the outcome of the wait and the mode. */
-function failureOf(config: Config, ended: Ended): Failure | undefined {
+/** A sentence of RDS's, ended once: RDS's own texts often end with a period already. */
+function sentence(text: string): string {
+  const trimmed = text.trim()
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
+}
+
+/** Whether the step fails, by the outcome of the wait, the mode and the warnings. */
+function failureOf(config: Config, result: Result): Failure | undefined {
+  const { ended } = result
   if (config.mode === 'status') return undefined
   // Mode cancel fails only when its wait for CANCELED was cut short.
   if (config.mode === 'cancel' && !['timeout', 'aborted'].includes(ended.outcome)) return undefined
@@ -67,7 +92,7 @@ function failureOf(config: Config, ended: Ended): Failure | undefined {
   switch (ended.outcome) {
     case 'failed':
       return {
-        message: `Export task '${id}' FAILED: ${task.FailureCause || 'RDS gave no cause'}.`,
+        message: `Export task '${id}' FAILED: ${sentence(task.FailureCause || 'RDS gave no cause')}`,
         hint: hintForFailureCause(task.FailureCause)
       }
     case 'canceled':
@@ -75,7 +100,7 @@ function failureOf(config: Config, ended: Ended): Failure | undefined {
     case 'timeout':
       return {
         message: `Export task '${id}' is still ${status}${waited} (${limit}); the export keeps running.`,
-        hint: "Wait for it in a later job with mode: wait, raise wait-timeout-minutes, or set on-timeout: 'continue'."
+        hint: "Wait for it in a later job with mode: wait (the summary has the step to paste), raise wait-timeout-minutes, or set on-timeout: 'continue'."
       }
     case 'timeout-cancel':
       return {
@@ -86,12 +111,23 @@ function failureOf(config: Config, ended: Ended): Failure | undefined {
         message: `The run was cancelled while waiting for export task '${id}'; status ${status}${abortNote(config)}.`
       }
     case 'complete':
-      if (!config.failOnWarning || !task.WarningMessage) return undefined
-      return {
-        message: `Export task '${id}' COMPLETE with a warning (fail-on-warning): ${renderWarningMessage(task.WarningMessage).join('; ')}`
-      }
+      return warningFailure(config, result)
     default:
       return undefined
+  }
+}
+
+/** fail-on-warning: RDS's warning on the task, or a table that is not complete. */
+function warningFailure(config: Config, result: Result): Failure | undefined {
+  if (!config.failOnWarning) return undefined
+  const task = result.ended.task
+  const warnings = [
+    ...(task.WarningMessage ? renderWarningMessage(task.WarningMessage) : []),
+    ...(result.tables?.warnings ?? [])
+  ]
+  if (warnings.length === 0) return undefined
+  return {
+    message: `Export task '${task.ExportTaskIdentifier ?? ''}' COMPLETE with ${warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`} (fail-on-warning): ${warnings.slice(0, 3).join('; ')}${warnings.length > 3 ? '; ...' : ''}`
   }
 }
 
@@ -105,21 +141,25 @@ function warnAboutTask(ended: Ended): void {
   log.warning(`Export task '${ended.task.ExportTaskIdentifier}' has a warning: ${lines.join('; ')}`)
 }
 
-function writeSummary(step: Step, ended: Partial<Ended>, failure: Failure | undefined): void {
+function writeSummary(
+  step: Step,
+  config: Config | undefined,
+  input: Partial<SummaryInput> & Pick<SummaryInput, 'outcome'>,
+  failure: Failure | undefined
+): void {
   const file = step.env.GITHUB_STEP_SUMMARY
   if (!file || !step.summary) return
-  const outputs = ended.task ? taskOutputs(ended.task, step.region) : undefined
+  const { GITHUB_ACTION_REPOSITORY: repository, GITHUB_ACTION_REF: ref } = step.env
   const markdown = renderSummary({
-    outcome: ended.outcome ?? 'error',
-    task: ended.task,
+    ...input,
     region: step.region,
-    s3Uri: outputs?.['s3-uri'],
-    consoleUrl: outputs?.['console-url'],
     timeline: step.timeline,
-    waitedMs: ended.waitedMs,
     errorMessage: failure?.message,
     hint: failure?.hint,
-    warnings: [...step.warnings]
+    warnings: [...step.warnings],
+    snapshot: step.snapshot,
+    actionRef: repository && ref ? `${repository}@${ref}` : undefined,
+    roleToAssume: config?.roleToAssume
   })
   // Written once, synchronously: on cancellation the runner may kill the process soon after.
   writeFileSync(file, markdown + '\n', { flag: 'a' })

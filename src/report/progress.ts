@@ -31,12 +31,15 @@ function roughDuration(ms: number): string {
 const clampPercent = (percent: number): number =>
   Number.isFinite(percent) ? Math.min(100, Math.max(0, percent)) : 0
 
-/** `████████░░░░░░░░░░░░ 42%`; the percent is clamped to 0-100. */
+/**
+ * `████████░░░░░░░░░░░░ 42%`; the percent is clamped to 0-100 and rounded down, bar and number
+ * alike: 99.6% is not done, so it never shows a full bar or 100%.
+ */
 export function progressBar(percent: number, width = 20): string {
   const p = clampPercent(percent)
   const w = Number.isFinite(width) && width > 0 ? Math.floor(width) : 20
-  const filled = Math.round((p / 100) * w)
-  return `${'█'.repeat(filled)}${'░'.repeat(w - filled)} ${Math.round(p)}%`
+  const filled = Math.floor((p / 100) * w)
+  return `${'█'.repeat(filled)}${'░'.repeat(w - filled)} ${Math.floor(p)}%`
 }
 
 /** `08:47:12Z` */

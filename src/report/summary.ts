@@ -1,61 +1,47 @@
-// The job step summary, written once at the end of every outcome. Pure: the finish phase writes
-// it. Every value from AWS goes through markdown.ts (escaped, capped; the whole under 1 MiB).
-
+// The job step summary, written once at the end of every outcome. It leads with what happened
+// and what to do; what was exported and where it can be queried follow; the task's details and
+// the timeline are folded away. Pure: the finish phase writes it. Every value from AWS goes
+// through markdown.ts (escaped, capped; the whole under 1 MiB).
 import type { ExportTask } from '../aws/types.js'
+import type { Snapshot } from '../snapshots.js'
 import { normalizeStatus, type Outcome } from '../status.js'
-import { block, cell, dateText, enforceLimit, list, safeUrl } from './markdown.js'
-import { exportLocation, s3ConsoleUrl } from './outputs.js'
-import { formatDuration, progressBar } from './progress.js'
+import type { TablesReport } from '../tables/report.js'
+import { block, cell, enforceLimit, list } from './markdown.js'
+import { formatDuration } from './progress.js'
+import { catalogSection, tablesSection, type CatalogSummary } from './summary-tables.js'
+import { folded, s3Link, taskDetails, timelineTable, type TimelineEntry } from './summary-task.js'
 import { renderWarningMessage } from './warnings.js'
 
 export { SUMMARY_LIMIT_BYTES } from './markdown.js'
 export type { Outcome } from '../status.js'
-
-export interface TimelineEntry {
-  at: Date
-  /** An export task status, or with `subject` a snapshot's as RDS writes it (`creating`). */
-  status: string
-  percentProgress?: number
-  /** What the status is of, when not the export task: `DB snapshot 'prod-4242'`. */
-  subject?: string
-}
+export type { TimelineEntry } from './summary-task.js'
+export type { CatalogSummary } from './summary-tables.js'
 
 export interface SummaryInput {
   outcome: Outcome
   /** The last known task (missing when the step failed before starting one). */
   task?: ExportTask
   region: string
-  /** s3://bucket/prefix/id/ */
-  s3Uri?: string
-  /** The RDS console exports page for the region. */
-  consoleUrl?: string
-  /** Status changes seen by this step. */
+  /** Status changes seen by this step: a snapshot being created, then the export. */
   timeline: TimelineEntry[]
   waitedMs?: number
   /** The ::error:: line text, if the step failed. */
   errorMessage?: string
-  /** The hint for a known AWS error. */
+  /** What to do about it. */
   hint?: string
-  /** The action's own warnings (e.g. ignored inputs). */
+  /** The action's own warnings (ignored inputs, tables not complete, ...). */
   warnings?: string[]
+  /** The snapshot create-snapshot took. */
+  snapshot?: Snapshot
+  tables?: TablesReport
+  catalog?: CatalogSummary
+  /** How a later job names this action (`owner/repo@ref`), for the step to paste on a timeout. */
+  actionRef?: string
+  /** role-to-assume, for that step. */
+  roleToAssume?: string
 }
 
-const MAX_TIMELINE = 100
-const MAX_EXPORT_ONLY = 50
-
-/** Bucket and key prefix of this export's files, from s3-uri or the task. */
-function s3Location(
-  input: SummaryInput
-): { uri: string; bucket: string; prefix: string } | undefined {
-  const m = input.s3Uri ? /^s3:\/\/([^/]+)\/?(.*)$/.exec(input.s3Uri) : null
-  if (m) return { uri: input.s3Uri!, bucket: m[1]!, prefix: m[2]! }
-  const t = input.task
-  if (!t?.S3Bucket) return undefined
-  const { s3Prefix, s3Uri } = exportLocation(t.S3Bucket, t.S3Prefix, t.ExportTaskIdentifier ?? '')
-  return { uri: s3Uri, bucket: t.S3Bucket, prefix: s3Prefix }
-}
-
-function heading(input: SummaryInput): string {
+function heading(input: SummaryInput, warned: boolean): string {
   const waited = input.waitedMs !== undefined ? ` after ${formatDuration(input.waitedMs)}` : ''
   const status = normalizeStatus(input.task?.Status)
   switch (input.outcome) {
@@ -68,7 +54,7 @@ function heading(input: SummaryInput): string {
     case 'canceling':
       return '🛑 Export canceling'
     case 'complete':
-      return '✅ Export complete'
+      return warned ? '⚠️ Export complete, with warnings' : '✅ Export complete'
     case 'failed':
       return '❌ Export failed'
     case 'canceled':
@@ -88,81 +74,82 @@ function heading(input: SummaryInput): string {
   }
 }
 
-function taskTable(input: SummaryInput): string[] {
-  const t = input.task ?? {}
-  const rows: [string, string][] = []
-  const add = (name: string, value: string | undefined): void => {
-    if (value) rows.push([name, value])
-  }
-  add('Export task', cell(t.ExportTaskIdentifier))
-  const source = cell(t.SourceArn)
-  add('Source', source && t.SourceType ? `${source} (${cell(t.SourceType)})` : source)
-  add('Status', cell(normalizeStatus(t.Status)))
-  if (typeof t.PercentProgress === 'number') add('Progress', progressBar(t.PercentProgress))
-  if (typeof t.TotalExtractedDataInGB === 'number') {
-    add('Data extracted', `${cell(t.TotalExtractedDataInGB)} GB`)
-  }
-  const s3 = s3Location(input)
-  if (s3) {
-    const url = safeUrl(s3ConsoleUrl(input.region, s3.bucket, s3.prefix))
-    add('S3 location', url ? `[${cell(s3.uri)}](${url})` : cell(s3.uri))
-  }
-  const consoleUrl = safeUrl(input.consoleUrl)
-  if (consoleUrl) add('RDS console', `[Exports in ${cell(input.region)}](${consoleUrl})`)
-  else add('Region', cell(input.region))
-  add('KMS key', cell(t.KmsKeyId))
-  add('IAM role', cell(t.IamRoleArn))
-  if (t.ExportOnly?.length) {
-    const shown = t.ExportOnly.slice(0, MAX_EXPORT_ONLY).map(e => cell(e, 200))
-    const more = t.ExportOnly.length - shown.length
-    add('Export only', shown.join(', ') + (more > 0 ? ` and ${more} more` : ''))
-  }
-  add('Snapshot time', dateText(t.SnapshotTime))
-  add('Started', dateText(t.TaskStartTime))
-  add('Ended', dateText(t.TaskEndTime))
-  const start = t.TaskStartTime?.getTime()
-  const end = t.TaskEndTime?.getTime()
-  if (start !== undefined && end !== undefined && Number.isFinite(end - start)) {
-    add('Duration', formatDuration(end - start))
-  }
-  if (input.waitedMs !== undefined) add('Waited', formatDuration(input.waitedMs))
-  if (rows.length === 0) return []
-  return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '']
+/** One sentence on the task: which, of what, where, how far. */
+function lead(input: SummaryInput): string[] {
+  const t = input.task
+  if (!t) return ['_No export task to show._', '']
+  const gb =
+    typeof t.TotalExtractedDataInGB === 'number' ? `, ${cell(t.TotalExtractedDataInGB)} GB` : ''
+  const where = s3Link(t, input.region)
+  return [
+    `Export task **${cell(t.ExportTaskIdentifier)}** (${cell(normalizeStatus(t.Status))}${gb}) of ${cell(t.SourceArn)}${where ? ` to ${where}` : ''}.`,
+    ''
+  ]
 }
 
-function timeline(entries: TimelineEntry[]): string[] {
-  if (entries.length === 0) return []
-  const row = (e: TimelineEntry): string => {
-    const p = typeof e.percentProgress === 'number' ? `${cell(e.percentProgress)}%` : ''
-    const status = e.subject ? `${e.subject} ${e.status}` : normalizeStatus(e.status)
-    return `| ${dateText(e.at) ?? ''} | ${cell(status, 200)} | ${p} |`
+/** What went wrong and what to do, before anything else. */
+function problem(input: SummaryInput): string[] {
+  const lines: string[] = []
+  if (input.errorMessage) lines.push(`**What happened:** ${block(input.errorMessage)}`, '')
+  else if (input.task?.FailureCause) {
+    lines.push(`**What happened:** ${block(input.task.FailureCause)}`, '')
   }
-  const lines = ['### Timeline', '', '| Time | Status | Progress |', '| --- | --- | --- |']
-  if (entries.length <= MAX_TIMELINE) {
-    lines.push(...entries.map(row))
-  } else {
-    const half = MAX_TIMELINE / 2
-    lines.push(...entries.slice(0, half).map(row))
-    lines.push(`| … | ${entries.length - MAX_TIMELINE} more changes | |`)
-    lines.push(...entries.slice(-half).map(row))
-  }
-  return [...lines, '']
+  if (input.hint) lines.push(`**What to do:** ${block(input.hint)}`, '')
+  return lines
+}
+
+/** RDS's warning on the task, readable, and the action's own warnings. */
+function warningLists(input: SummaryInput): string[] {
+  const t = input.task
+  const fromRds = t?.WarningMessage ? renderWarningMessage(t.WarningMessage) : []
+  return [
+    ...list('Export warnings', fromRds.length || !t?.WarningMessage ? fromRds : [t.WarningMessage]),
+    ...list('Warnings', input.warnings ?? [])
+  ]
+}
+
+/** A step to paste into a later job that picks the export up where this one stopped. */
+function resume(input: SummaryInput): string[] {
+  const id = input.task?.ExportTaskIdentifier
+  if (!['timeout', 'timeout-continue'].includes(input.outcome) || !id) return []
+  // The identifier and region follow RDS's naming rules; the role was checked as an ARN.
+  const safe = (value: string): boolean => /^[A-Za-z0-9:/_.@+=,-]+$/.test(value)
+  if (!safe(id) || !safe(input.region)) return []
+  const role =
+    input.roleToAssume && safe(input.roleToAssume)
+      ? [`    role-to-assume: ${input.roleToAssume}`]
+      : []
+  return [
+    '**To wait for it in a later job**, add this step (it adopts the task and waits until it ends):',
+    '',
+    '```yaml',
+    `- uses: ${input.actionRef ?? 'your-org/rds-export-action@v1'}`,
+    '  with:',
+    '    mode: wait',
+    `    export-task-identifier: ${id}`,
+    `    aws-region: ${input.region}`,
+    ...role,
+    '```',
+    ''
+  ]
 }
 
 /** The step summary markdown for this outcome. */
 export function renderSummary(input: SummaryInput): string {
-  const t = input.task
-  const lines: string[] = [`## ${heading(input)}`, '']
-  if (input.errorMessage) lines.push(block(input.errorMessage), '')
-  if (!t) lines.push('_No export task to show._', '')
-  lines.push(...taskTable(input))
-  lines.push(...timeline(input.timeline))
-  if (t?.FailureCause) lines.push('### Failure cause', '', block(t.FailureCause), '')
-  if (t?.WarningMessage) {
-    const rendered = renderWarningMessage(t.WarningMessage)
-    lines.push(...list('Export warnings', rendered.length ? rendered : [t.WarningMessage]))
-  }
-  lines.push(...list('Action warnings', input.warnings ?? []))
-  if (input.hint) lines.push(`**Hint:** ${block(input.hint)}`, '')
+  const warned = Boolean(input.task?.WarningMessage) || (input.warnings ?? []).length > 0
+  const details = taskDetails(input.task, input.region, input.waitedMs, input.snapshot)
+  const lines = [
+    `## ${heading(input, warned)}`,
+    '',
+    // What went wrong and what to do, or what to look at, come before the task itself.
+    ...problem(input),
+    ...warningLists(input),
+    ...resume(input),
+    ...lead(input),
+    ...tablesSection(input.tables),
+    ...catalogSection(input.tables, input.catalog),
+    ...folded('Export task details', details),
+    ...folded(`Timeline (${input.timeline.length} changes)`, timelineTable(input.timeline))
+  ]
   return enforceLimit(lines.join('\n'))
 }

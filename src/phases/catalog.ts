@@ -1,0 +1,82 @@
+// Registering the complete tables in the Glue Data Catalog (glue-database), so Athena, Redshift
+// Spectrum, EMR and Glue jobs can query them at once, with no crawler. The database is created
+// when missing; a table is created, or updated in place to show the newest export (no archived
+// version); a table this action did not create is never changed. Every table goes in with its
+// full column list or not at all. The Glue client is loaded only here.
+import pLimit from 'p-limit'
+import type { AwsSession } from '../aws/connect.js'
+import type { Config } from '../config.js'
+import { isoTime } from '../report/outputs.js'
+import type { Step } from '../step.js'
+import { glueAction, glueConflictWarning, planGlueTables } from '../tables/glue.js'
+import { withGlueTables } from '../tables/report.js'
+import { publishTables, type Tables } from './tables.js'
+import type { Ended } from './wait.js'
+
+/** Glue writes in flight at once, within Glue's request rates. */
+const GLUE_CONCURRENCY = 8
+
+export interface Registered {
+  database: string
+  databaseCreated: boolean
+  /** Each registered table by its target: the Glue table name. */
+  tables: Map<string, string>
+  created: number
+  updated: number
+  unchanged: number
+}
+
+export async function registerTables(
+  aws: Pick<AwsSession, 'catalog'>,
+  tables: Tables | undefined,
+  ended: Ended,
+  config: Config,
+  step: Step
+): Promise<{ tables?: Tables; catalog?: Registered }> {
+  const database = config.glueDatabase
+  if (!tables || !database) return { tables }
+  const task = ended.task
+  const glue = await aws.catalog()
+  const { plans, warnings } = planGlueTables(tables.report, config.glueTablePrefix, {
+    exportTaskIdentifier: task.ExportTaskIdentifier ?? '',
+    sourceArn: task.SourceArn,
+    snapshotTime: isoTime(task.SnapshotTime) || undefined
+  })
+  const databaseCreated = await glue.ensureDatabase(
+    database,
+    'Tables of RDS exports to S3, registered by rds-export-action.'
+  )
+  const existing = await glue.tables(database)
+  const done: Registered = {
+    database,
+    databaseCreated,
+    tables: new Map(),
+    created: 0,
+    updated: 0,
+    unchanged: 0
+  }
+  const limit = pLimit(GLUE_CONCURRENCY)
+  await Promise.all(
+    plans.map(plan =>
+      limit(async () => {
+        const table = existing.get(plan.name)
+        const action = glueAction(table, plan)
+        if (action === 'foreign' || action === 'other-target') {
+          warnings.push(glueConflictWarning(action, database, plan, table!))
+          return
+        }
+        if (action === 'create') await glue.create(database, plan.input)
+        if (action === 'update') await glue.update(database, plan.input)
+        done[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged']++
+        done.tables.set(plan.target, plan.name)
+      })
+    )
+  )
+  warnings.forEach(warning => step.warning(warning))
+  step.info(
+    `Glue database '${database}'${databaseCreated ? ' (created)' : ''}: ${done.created} tables created, ${done.updated} updated, ${done.unchanged} already up to date.`
+  )
+  const report = withGlueTables(tables.report, done.tables)
+  publishTables(step, report)
+  return { tables: { report, warnings: [...tables.warnings, ...warnings] }, catalog: done }
+}

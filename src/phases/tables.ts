@@ -1,0 +1,205 @@
+// What was exported, table by table, once the task is seen COMPLETE: the export's own metadata
+// files and one Parquet footer per table, read from S3 with the step's credentials, checked and
+// reported (tables/ decides; this drives the reads). The S3 client is loaded only here.
+// tables-report: auto turns an S3 or KMS refusal into one warning with the statement to add;
+// true fails the step on it; false makes no S3 call at all.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import pLimit from 'p-limit'
+import type { AwsSession } from '../aws/connect.js'
+import type { ExportFilesApi } from '../aws/export-files.js'
+import type { ExportTask } from '../aws/types.js'
+import { partitionOf } from '../arn.js'
+import type { Config } from '../config.js'
+import { ActionError, errorCode, explainError } from '../errors.js'
+import { exportLocation } from '../report/outputs.js'
+import { normalizeStatus } from '../status.js'
+import type { Step } from '../step.js'
+import { ExportListing, matchFolders, type ListStep } from '../tables/layout.js'
+import {
+  mergeTablesInfo,
+  parseExportInfo,
+  parseTablesInfo,
+  type TablesInfo
+} from '../tables/metadata.js'
+import { tablesFileDocument, tablesOutputs } from '../tables/outputs.js'
+import { buildReport, reportWarnings, type Footer, type TablesReport } from '../tables/report.js'
+import type { Ended } from './wait.js'
+
+/** S3 calls in flight at once: many tables read in seconds, well under S3's request rates. */
+const S3_CONCURRENCY = 16
+
+export interface Tables {
+  report: TablesReport
+  /** The report's warnings: each counts toward fail-on-warning. */
+  warnings: string[]
+}
+
+/** Whether this step reports tables: a COMPLETE task, in start with wait, wait or status. */
+export function reportsTables(config: Config, task: ExportTask): boolean {
+  if (config.tablesReport === false || config.mode === 'cancel') return false
+  if (config.mode === 'start' && !config.wait) return false
+  return normalizeStatus(task.Status) === 'COMPLETE'
+}
+
+export async function reportTables(
+  aws: Pick<AwsSession, 'exportFiles'>,
+  ended: Ended,
+  config: Config,
+  step: Step
+): Promise<Tables | undefined> {
+  if (!reportsTables(config, ended.task)) return undefined
+  const task = ended.task
+  try {
+    const report = await readExport(await aws.exportFiles(), task)
+    const warnings = reportWarnings(report, config.glueDatabase !== undefined)
+    warnings.forEach(warning => step.warning(warning))
+    step.info(
+      `Tables: ${report.complete} complete, ${report.incomplete} not complete, of export task '${task.ExportTaskIdentifier ?? ''}'.`
+    )
+    publishTables(step, report)
+    return { report, warnings }
+  } catch (error) {
+    if (!isAwsError(error)) throw error
+    const explained = explainError(error, 'Reading the export')
+    const message = `${explained.message}. The tables of export task '${task.ExportTaskIdentifier ?? ''}' can't be reported.`
+    const hint = refused(error) ? readPolicy(task, config.region) : explained.hint
+    if (config.tablesReport === true) throw new ActionError(message, hint)
+    step.warning(`${message}${hint ? ` ${hint}` : ''} (tables-report: auto; the step goes on.)`)
+    return undefined
+  }
+}
+
+/** The outputs tables, tables-complete, tables-incomplete and tables-file. */
+export function publishTables(step: Step, report: TablesReport): void {
+  const outputs = tablesOutputs(report)
+  if (outputs.notice) step.info(outputs.notice)
+  step.output('tables', outputs.tables)
+  step.output('tables-complete', outputs['tables-complete'])
+  step.output('tables-incomplete', outputs['tables-incomplete'])
+  const folder = step.env.RUNNER_TEMP
+  if (!folder) return
+  const file = join(folder, `rds-export-tables-${report.exportTaskIdentifier}.json`)
+  writeFileSync(file, tablesFileDocument(report))
+  step.output('tables-file', file)
+}
+
+async function readExport(files: ExportFilesApi, task: ExportTask): Promise<TablesReport> {
+  const bucket = task.S3Bucket ?? ''
+  const identifier = task.ExportTaskIdentifier ?? ''
+  const { s3Prefix } = exportLocation(bucket, task.S3Prefix, identifier)
+  const limit = pLimit(S3_CONCURRENCY)
+
+  // The listing, step by step, each step's answer leading to the next steps (tables/layout.ts).
+  const listing = new ExportListing(s3Prefix, identifier)
+  const list = async (step: ListStep): Promise<void> => {
+    const page = await limit(() => files.list(bucket, step.request))
+    await Promise.all(listing.accept(step, page).map(list))
+  }
+  await list(listing.first())
+  const layout = listing.layout()
+
+  const warnings: string[] = []
+  const [info, parts] = await Promise.all([
+    layout.exportInfoKey
+      ? limit(() => files.text(bucket, layout.exportInfoKey!)).then(text =>
+          parseExportInfo(layout.exportInfoKey!, text, identifier)
+        )
+      : Promise.resolve({ warnings: [`export_info_${identifier}.json is missing.`] }),
+    Promise.all(
+      layout.tablesInfoFiles.map(file =>
+        limit(() => files.text(bucket, file.key)).then(text => ({
+          file,
+          info: parseTablesInfo(file.key, text)
+        }))
+      )
+    )
+  ])
+  warnings.push(...info.warnings)
+  const tablesInfo: TablesInfo = mergeTablesInfo(parts)
+  const match = matchFolders(
+    tablesInfo.tables.map(t => t.target),
+    layout.folders
+  )
+  const footers = new Map<string, Footer>()
+  await Promise.all(
+    [...match.byTarget.values()].flatMap(folder => {
+      const dataFile = folder.dataFile
+      if (!dataFile) return []
+      return [
+        limit(() => readFooter(files, bucket, dataFile.key, dataFile.size ?? 0)).then(footer =>
+          footers.set(dataFile.key, footer)
+        )
+      ]
+    })
+  )
+  return buildReport({
+    exportTaskIdentifier: identifier,
+    bucket,
+    exportPrefix: s3Prefix,
+    info: tablesInfo,
+    match,
+    footers,
+    warnings
+  })
+}
+
+/** A footer, or why it can't be read: a corrupt file is the table's problem, a refusal the step's. */
+async function readFooter(
+  files: ExportFilesApi,
+  bucket: string,
+  key: string,
+  size: number
+): Promise<Footer> {
+  try {
+    return { schema: await files.schema(bucket, key, size) }
+  } catch (error) {
+    if (isAwsError(error)) throw error
+    return { error: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+/** An error AWS answered with (it has the SDK's metadata), rather than bad data. */
+function isAwsError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && '$metadata' in error
+}
+
+const REFUSALS = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'AllAccessDisabled',
+  'Forbidden'
+])
+
+function refused(error: unknown): boolean {
+  const code = errorCode(error)
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
+  return REFUSALS.has(code) || code.startsWith('KMS') || status === 403
+}
+
+/** The policy statement the calling role needs to read this export, in words and JSON. */
+function readPolicy(task: ExportTask, region: string): string {
+  const partition = partitionOf(region) ?? 'aws'
+  const bucket = task.S3Bucket ?? ''
+  const { s3Prefix } = exportLocation(bucket, task.S3Prefix, task.ExportTaskIdentifier ?? '')
+  const key = task.KmsKeyId ?? ''
+  const keyResource =
+    key.startsWith(`arn:${partition}:kms:`) && key.includes(':key/')
+      ? key
+      : '<the ARN of the key behind ' + key + '>'
+  const statement = [
+    {
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: `arn:${partition}:s3:::${bucket}`,
+      Condition: { StringLike: { 's3:prefix': `${s3Prefix}*` } }
+    },
+    {
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: `arn:${partition}:s3:::${bucket}/${s3Prefix}*`
+    },
+    { Effect: 'Allow', Action: 'kms:Decrypt', Resource: keyResource }
+  ]
+  return `Add to the calling role's policy (the files are SSE-KMS encrypted): ${JSON.stringify(statement)}, or set tables-report: false.`
+}
