@@ -135,7 +135,9 @@ export interface StandIn {
   /** AWS_ENDPOINT_URL, AWS_REGION, AWS_EC2_METADATA_DISABLED, ACTIONS_ID_TOKEN_REQUEST_URL and
    * _TOKEN; with staticKeys, also AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY of a static key;
    * with host, both URLs name that host instead of 127.0.0.1 (proxy.ts's STANDIN_HOST: then
-   * they work only through the proxy). */
+   * they work only through the proxy). Every client takes AWS_ENDPOINT_URL, S3's too: on
+   * 127.0.0.1 it addresses buckets by path, under STANDIN_HOST by host name
+   * (`<bucket>.aws.standin.test`, which the proxy and the S3 module both understand). */
   env(options?: { staticKeys?: boolean; host?: string }): Record<string, string>
   /** Every request, in order. */
   readonly requests: RequestLogEntry[]

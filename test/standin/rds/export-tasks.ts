@@ -34,6 +34,8 @@ export interface Task {
   /** The source's engine, and what the export writes (export-files.ts). */
   engine: string
   data: ExportedData
+  /** The WarningMessage its seeded databases give ('' none), once worked out. */
+  tablesWarning?: string
 }
 
 const TASK_IDENTIFIER = /^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,59}$/
@@ -232,9 +234,12 @@ export class ExportTasks {
    * skipped tables and database warnings (unless the timeline or seed names one). */
   private view(task: Task): ExportTaskView {
     const view = this.progressView(task)
-    if (view.Status !== 'COMPLETE' || view.WarningMessage || !task.data.databases) return view
-    const source = { engine: task.engine, databases: task.data.databases }
-    return { ...view, WarningMessage: exportWarningMessage(source, task.exportOnly) }
+    const { databases } = task.data
+    if (view.Status !== 'COMPLETE' || view.WarningMessage || !databases) return view
+    // Once per task: a source may hold thousands of tables, and every S3 request reads views.
+    task.tablesWarning ??=
+      exportWarningMessage({ engine: task.engine, databases }, task.exportOnly) ?? ''
+    return { ...view, WarningMessage: task.tablesWarning || undefined }
   }
 
   /** The task now: timeline phase, progress, and the cancel if there was one. */
