@@ -156,7 +156,8 @@ export class Credentials {
     return {
       accessKeyId: auth.accessKeyId,
       region: auth.region,
-      sessionToken: sessionToken !== undefined
+      sessionToken: sessionToken !== undefined,
+      arn: credential.assumedRoleArn
     }
   }
 }

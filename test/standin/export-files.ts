@@ -504,15 +504,22 @@ export function writeExport(
 
 /**
  * The hook the router calls before each S3 request: every task COMPLETE and not yet written is
- * written once, from the source sourceOf names (no source: nothing is written).
+ * written once, from the source sourceOf names (no source: nothing is written). Given `tasks`
+ * (the running stand-in's), sync() and written() look at them first.
  */
 export class ExportFiles {
   private readonly done = new Map<string, WrittenExport | undefined>()
 
   constructor(
     readonly store: S3Store,
-    private readonly sourceOf: (task: ExportTaskLike) => ExportSource | undefined
+    private readonly sourceOf: (task: ExportTaskLike) => ExportSource | undefined,
+    private readonly tasks: () => Iterable<ExportTaskLike> = () => []
   ) {}
+
+  /** Writes what every task of `tasks` that is COMPLETE by now wrote. */
+  sync(): WrittenExport[] {
+    return this.materialize(this.tasks())
+  }
 
   materialize(tasks: Iterable<ExportTaskLike>): WrittenExport[] {
     const written: WrittenExport[] = []
@@ -527,8 +534,9 @@ export class ExportFiles {
     return written
   }
 
-  /** What was written for a task, once it was. */
+  /** What was written for a task, once it was (it is, if the task is COMPLETE by now). */
   written(exportTaskIdentifier: string): WrittenExport | undefined {
+    this.sync()
     for (const [id, result] of this.done) {
       if (id.endsWith(`|${exportTaskIdentifier}`)) return result
     }

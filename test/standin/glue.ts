@@ -3,7 +3,6 @@
 // stored lower case), with the refusals a test can switch on. GlueCatalog holds the data and
 // its rules; GlueService speaks the protocol.
 import type { Database, DatabaseInput, Table, TableInput } from '@aws-sdk/client-glue'
-import { randomUUID } from 'node:crypto'
 import {
   ServiceError,
   type ServiceAnswer,
@@ -97,8 +96,14 @@ export class GlueCatalog {
     this.refusals.length = 0
   }
 
-  /** Throws the first refusal that matches this call, counting it down. */
-  checkRefusals(operation: GlueOperation, database?: string, table?: string): void {
+  /** Throws the first refusal that matches this call, counting it down; `caller` (an ARN) is
+   * who AccessDeniedException names, default principalArn. */
+  checkRefusals(
+    operation: GlueOperation,
+    database?: string,
+    table?: string,
+    caller = this.principalArn
+  ): void {
     const rule = this.refusals.find(
       r =>
         (!r.operation || r.operation === operation) &&
@@ -108,15 +113,22 @@ export class GlueCatalog {
     )
     if (!rule) return
     if (rule.times !== undefined) rule.times--
-    throw glueError(rule.code, rule.message ?? this.refusalMessage(rule.code, operation, database))
+    throw glueError(
+      rule.code,
+      rule.message ?? this.refusalMessage(rule.code, operation, caller, database)
+    )
   }
 
   /** Another account's catalog: this caller has no grant on it. */
-  checkCatalog(catalogId: string | undefined, operation: GlueOperation): void {
+  checkCatalog(
+    catalogId: string | undefined,
+    operation: GlueOperation,
+    caller = this.principalArn
+  ): void {
     if (catalogId === undefined || catalogId === this.account) return
     throw glueError(
       'AccessDeniedException',
-      `User: ${this.principalArn} is not authorized to perform: glue:${operation} on resource: ` +
+      `User: ${caller} is not authorized to perform: glue:${operation} on resource: ` +
         `arn:aws:glue:${this.region}:${catalogId}:catalog`
     )
   }
@@ -172,7 +184,12 @@ export class GlueCatalog {
     return created
   }
 
-  createTable(database: string, input: TableInput | Record<string, unknown>): Table {
+  /** CreateTable; CreatedBy is `createdBy` (an ARN), default principalArn. */
+  createTable(
+    database: string,
+    input: TableInput | Record<string, unknown>,
+    createdBy = this.principalArn
+  ): Table {
     const stored = this.stored(database)
     const table = checkTableInput(input)
     const name = (table.Name as string).toLowerCase()
@@ -180,7 +197,12 @@ export class GlueCatalog {
       throw glueError('AlreadyExistsException', 'Table already exists.')
     }
     const now = this.now()
-    const created = this.tableOf(stored.database.Name as string, table, now, now, '0')
+    const created = this.tableOf(stored.database.Name as string, table, {
+      CreateTime: now,
+      UpdateTime: now,
+      VersionId: '0',
+      CreatedBy: createdBy
+    })
     stored.tables.set(name, { current: created, archive: [] })
     return created
   }
@@ -203,36 +225,28 @@ export class GlueCatalog {
     if (!options.skipArchive) {
       stored.archive.push({ VersionId: current.VersionId as string, Table: current })
     }
-    const version = String(Number(current.VersionId) + 1)
-    const createTime = current.CreateTime as Date
-    stored.current = this.tableOf(
-      current.DatabaseName as string,
-      table,
-      createTime,
-      this.now(),
-      version
-    )
+    stored.current = this.tableOf(current.DatabaseName as string, table, {
+      CreateTime: current.CreateTime as Date,
+      UpdateTime: this.now(),
+      VersionId: String(Number(current.VersionId) + 1),
+      CreatedBy: current.CreatedBy as string
+    })
     return stored.current
   }
 
   private tableOf(
     databaseName: string,
     input: Table,
-    createTime: Date,
-    updateTime: Date,
-    versionId: string
+    version: Required<Pick<Table, 'CreateTime' | 'UpdateTime' | 'VersionId' | 'CreatedBy'>>
   ): Table {
     return {
       ...input,
       Name: (input.Name as string).toLowerCase(),
       DatabaseName: databaseName,
-      CreateTime: createTime,
-      UpdateTime: updateTime,
+      ...version,
       Retention: input.Retention ?? 0,
-      CreatedBy: this.principalArn,
       IsRegisteredWithLakeFormation: false,
-      CatalogId: this.account,
-      VersionId: versionId
+      CatalogId: this.account
     }
   }
 
@@ -247,13 +261,18 @@ export class GlueCatalog {
     return stored
   }
 
-  private refusalMessage(code: string, operation: GlueOperation, database?: string): string {
+  private refusalMessage(
+    code: string,
+    operation: GlueOperation,
+    caller: string,
+    database?: string
+  ): string {
     if (code !== 'AccessDeniedException') return `${code} (stand-in refusal of ${operation})`
     const resource = database
       ? `arn:aws:glue:${this.region}:${this.account}:database/${database}`
       : `arn:aws:glue:${this.region}:${this.account}:catalog`
     return (
-      `User: ${this.principalArn} is not authorized to perform: glue:${operation} on resource: ` +
+      `User: ${caller} is not authorized to perform: glue:${operation} on resource: ` +
       `${resource} because no identity-based policy allows the glue:${operation} action`
     )
   }
@@ -316,6 +335,13 @@ function page<T>(
   }
 }
 
+/** What a call is about, and who makes it (an ARN). */
+interface Target {
+  database: string
+  table: string
+  caller: string
+}
+
 export class GlueService implements ServiceModule {
   readonly service = 'glue' as const
 
@@ -336,17 +362,40 @@ export class GlueService implements ServiceModule {
     const operation = action as GlueOperation
     const params = parseBody(request.body)
     const { catalogId, database, table } = targetOf(operation, params)
-    this.catalog.checkCatalog(catalogId, operation)
-    this.catalog.checkRefusals(operation, database?.toLowerCase(), table?.toLowerCase())
-    const result = this.run(operation, params, database as string, table as string)
+    const caller = request.caller?.arn ?? this.catalog.principalArn
+    this.catalog.checkCatalog(catalogId, operation, caller)
+    this.catalog.checkRefusals(operation, database?.toLowerCase(), table?.toLowerCase(), caller)
+    const result = this.run(operation, params, { database, table, caller } as Target)
     return {
       status: 200,
       headers: {
         'content-type': 'application/x-amz-json-1.1',
-        'x-amzn-requestid': randomUUID()
+        'x-amzn-requestid': request.requestId
       },
       body: JSON.stringify(toWire(result))
     }
+  }
+
+  /** The call's parameters for the request log: its top-level strings, numbers and booleans,
+   * and the Name of a DatabaseInput or TableInput. */
+  params(request: ServiceRequest): Record<string, string> {
+    let body: Record<string, unknown>
+    try {
+      body = parseBody(request.body)
+    } catch {
+      return {}
+    }
+    const params: Record<string, string> = {}
+    for (const [name, value] of Object.entries(body)) {
+      if (['string', 'number', 'boolean'].includes(typeof value)) params[name] = String(value)
+      const inner = nameIn(value)
+      if (/Input$/.test(name) && inner !== undefined) params[`${name}.Name`] = inner
+    }
+    return params
+  }
+
+  errorStatus(code: string): number | undefined {
+    return STATUS[code]
   }
 
   error(error: ServiceError, requestId: string): ServiceAnswer {
@@ -361,12 +410,8 @@ export class GlueService implements ServiceModule {
     }
   }
 
-  private run(
-    operation: GlueOperation,
-    params: Record<string, unknown>,
-    database: string,
-    table: string
-  ): object {
+  private run(operation: GlueOperation, params: Record<string, unknown>, target: Target): object {
+    const { database, table, caller } = target
     const catalog = this.catalog
     switch (operation) {
       case 'GetDatabase':
@@ -377,7 +422,7 @@ export class GlueService implements ServiceModule {
       case 'GetTable':
         return { Table: catalog.getTable(database, table) }
       case 'CreateTable':
-        catalog.createTable(database, objectParam(params, 'TableInput'))
+        catalog.createTable(database, objectParam(params, 'TableInput'), caller)
         return {}
       case 'UpdateTable':
         catalog.updateTable(database, objectParam(params, 'TableInput'), {

@@ -1,8 +1,8 @@
-// A local stand-in for the services the action talks to: RDS and STS (Query protocol, reached
-// through AWS_ENDPOINT_URL), the runner's OIDC token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL),
-// and S3 (REST-XML) and Glue (JSON) once modules for them are mounted. One node:http server on
-// 127.0.0.1, a router by protocol in front (router.ts, server.ts); test support only, never
-// bundled into the action.
+// A local stand-in for the services the action talks to: RDS and STS (Query protocol), S3
+// (REST-XML, holding what each export writes) and the Glue Data Catalog (JSON), all reached
+// through AWS_ENDPOINT_URL, and the runner's OIDC token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL).
+// One node:http server on 127.0.0.1, a router by protocol in front (router.ts, server.ts);
+// test support only, never bundled into the action.
 import { randomBytes } from 'node:crypto'
 import { Credentials, type StaticCredential } from './credentials.js'
 import { Faults, type FaultRule } from './faults.js'
@@ -16,6 +16,7 @@ import {
   type ClusterSnapshotSeed,
   type ExportTaskView,
   type InstanceSeed,
+  type RdsOptions,
   type SnapshotSeed,
   type SnapshotTimeline,
   type SnapshotView,
@@ -25,6 +26,10 @@ import {
 import { snapshotView } from './rds/snapshots.js'
 import { listen, type RequestLogEntry, type Router } from './server.js'
 import type { ServiceModule, ServiceName } from './service.js'
+import type { ExportFiles } from './export-files.js'
+import type { GlueCatalog } from './glue.js'
+import type { S3Store } from './s3.js'
+import { newS3Store, newStorage, type StorageOptions } from './storage.js'
 import { Sts, randomId, stsModule, type StsOptions } from './sts.js'
 
 export type { OidcOptions } from './oidc.js'
@@ -43,11 +48,35 @@ export { ServiceError } from './service.js'
 export * from './rds.js'
 export { STANDIN_HOST, startProxy } from './proxy.js'
 export type { ProxyLogEntry, ProxyOptions, StandInProxy } from './proxy.js'
+// S3, Glue, and what an export writes.
+export type { StorageOptions } from './storage.js'
+export type { KmsRefusal, S3Object, S3Refusal, S3Store } from './s3.js'
+export type { GlueCatalog, GlueRefusal } from './glue.js'
+export type {
+  DatabaseSeed,
+  ExportedColumn,
+  ExportedTable,
+  ExportSource,
+  ExportVariations,
+  TableSeed,
+  WrittenExport
+} from './export-files.js'
+export type { ExportFiles } from './export-files.js'
+export { readLocation, readParquetRows } from './export-files.js'
+export {
+  APPDB,
+  ODD_NAMES,
+  SHOP,
+  cleanSource,
+  columns,
+  defaultSource,
+  manyTables
+} from './export-fixtures.js'
 
 /** A module, or a function that makes one from the running stand-in (its clock, its tasks). */
 export type ServiceMount = ServiceModule | ((standIn: StandIn) => ServiceModule)
 
-export interface StandInOptions extends StsOptions {
+export interface StandInOptions extends StsOptions, StorageOptions {
   /** Default us-east-1. */
   region?: string
   /** Default 123456789012. */
@@ -92,7 +121,7 @@ export interface StandInOptions extends StsOptions {
   onRequest?: (entry: RequestLogEntry) => void
   /** Ms each answer of a service waits: network and service time, for the benchmarks. */
   latencyMs?: Partial<Record<ServiceName, number>>
-  /** Modules for the services the stand-in doesn't bring itself (S3, Glue); see mount(). */
+  /** Modules to answer a service instead of the stand-in's own; see mount(). */
   services?: ServiceMount[]
 }
 
@@ -106,7 +135,9 @@ export interface StandIn {
   /** AWS_ENDPOINT_URL, AWS_REGION, AWS_EC2_METADATA_DISABLED, ACTIONS_ID_TOKEN_REQUEST_URL and
    * _TOKEN; with staticKeys, also AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY of a static key;
    * with host, both URLs name that host instead of 127.0.0.1 (proxy.ts's STANDIN_HOST: then
-   * they work only through the proxy). */
+   * they work only through the proxy). Every client takes AWS_ENDPOINT_URL, S3's too: on
+   * 127.0.0.1 it addresses buckets by path, under STANDIN_HOST by host name
+   * (`<bucket>.aws.standin.test`, which the proxy and the S3 module both understand). */
   env(options?: { staticKeys?: boolean; host?: string }): Record<string, string>
   /** Every request, in order. */
   readonly requests: RequestLogEntry[]
@@ -125,8 +156,18 @@ export interface StandIn {
   setTimeline(identifier: string | undefined, timeline: Partial<Timeline>): void
   /** The timeline of new snapshots with this identifier, or of all when undefined. */
   setSnapshotTimeline(identifier: string | undefined, timeline: Partial<SnapshotTimeline>): void
+  /** S3's objects and buckets: an export's files are in it once its task is COMPLETE and S3
+   * was asked (or exportFiles.sync() / written() called); refuse() and refuseKms() switch
+   * AccessDenied on, allowAll() off. */
+  readonly s3: S3Store
+  /** The Glue Data Catalog: databaseNames(), tableNames(db), getTable(db, name),
+   * getTableVersions(db, name); refuse() switches refusals on, allowAll() off. */
+  readonly glue: GlueCatalog
+  /** What each export wrote: written(identifier) (tables, their folders, files, columns and
+   * every row), sync(). */
+  readonly exportFiles: ExportFiles
   injectFault(rule: FaultRule): void
-  /** Answers the module's service from now on (S3, Glue, or a replacement of a built-in one). */
+  /** Answers the module's service from now on (a replacement of a built-in one). */
   mount(module: ServiceMount): void
   /** Moves the stand-in's clock forward by real seconds (task progress, token expiry). */
   advance(seconds: number): void
@@ -142,12 +183,16 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   let offsetMs = 0
   const now = (): number => baseClock() + offsetMs
 
-  const rds = newRds(options, region, account, now)
+  const s3 = newS3Store(options, account)
+  const bucketExists = options.buckets && ((bucket: string) => s3.hasBucket(bucket))
+  const rds = newRds({ ...options, region, account, bucketExists }, now)
+  const storage = newStorage(options, { region, account, now }, s3, rds)
   const issuer = new OidcIssuer(options.oidc ?? {}, now)
   const { credentials, envKey } = accountKeys(options, now)
   const sts = new Sts(options, issuer, credentials, now)
+  const modules = [rdsModule(rds), stsModule(sts, account), oidcModule(issuer), ...storage.modules]
   const router: Router = {
-    modules: new Map([rdsModule(rds), stsModule(sts, account), oidcModule(issuer)].map(byService)),
+    modules: new Map(modules.map(byService)),
     credentials,
     faults: new Faults(options.faults),
     requests: [],
@@ -168,16 +213,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       return environment(url, region, issuer.requestToken, envOptions.staticKeys && envKey)
     },
     issuedSecrets: () => [...credentials.secrets(), ...issuer.issued, issuer.requestToken],
-    tasks: () => rds.exportTasks.all(),
-    task: identifier => rds.exportTasks.all().find(t => t.ExportTaskIdentifier === identifier),
-    addTask: seed => rds.exportTasks.add(seed),
-    addSnapshot: seed => rds.snapshots.addSnapshot(seed),
-    addClusterSnapshot: seed => rds.snapshots.addClusterSnapshot(seed),
-    addCluster: seed => rds.snapshots.addCluster(seed),
-    addInstance: seed => rds.snapshots.addInstance(seed),
-    snapshots: () => rds.snapshots.all().map(snapshotView),
-    setTimeline: (identifier, timeline) => rds.setTimeline(identifier, timeline),
-    setSnapshotTimeline: (identifier, timeline) => rds.setSnapshotTimeline(identifier, timeline),
+    ...rdsMethods(rds),
+    s3,
+    glue: storage.glue,
+    exportFiles: storage.exportFiles,
     injectFault: rule => router.faults.add(rule),
     mount(mount) {
       const module = typeof mount === 'function' ? mount(standIn) : mount
@@ -192,6 +231,34 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   options.services?.forEach(mount => standIn.mount(mount))
   return standIn
 }
+
+/** The StandIn's reading and seeding of RDS. */
+function rdsMethods(rds: Rds): Pick<StandIn, RdsMethod> {
+  return {
+    tasks: () => rds.exportTasks.all(),
+    task: identifier => rds.exportTasks.all().find(t => t.ExportTaskIdentifier === identifier),
+    addTask: seed => rds.exportTasks.add(seed),
+    addSnapshot: seed => rds.snapshots.addSnapshot(seed),
+    addClusterSnapshot: seed => rds.snapshots.addClusterSnapshot(seed),
+    addCluster: seed => rds.snapshots.addCluster(seed),
+    addInstance: seed => rds.snapshots.addInstance(seed),
+    snapshots: () => rds.snapshots.all().map(snapshotView),
+    setTimeline: (identifier, timeline) => rds.setTimeline(identifier, timeline),
+    setSnapshotTimeline: (identifier, timeline) => rds.setSnapshotTimeline(identifier, timeline)
+  }
+}
+
+type RdsMethod =
+  | 'tasks'
+  | 'task'
+  | 'addTask'
+  | 'addSnapshot'
+  | 'addClusterSnapshot'
+  | 'addCluster'
+  | 'addInstance'
+  | 'snapshots'
+  | 'setTimeline'
+  | 'setSnapshotTimeline'
 
 /** The account's key store, with the static keys given and one random key always added; the
  * key env({ staticKeys }) hands out (the first given, else the random one). */
@@ -208,11 +275,14 @@ function accountKeys(
   return { credentials, envKey: options.staticCredentials?.[0] ?? random }
 }
 
-function newRds(options: StandInOptions, region: string, account: string, now: () => number): Rds {
+function newRds(
+  options: StandInOptions & Pick<RdsOptions, 'region' | 'account' | 'bucketExists'>,
+  now: () => number
+): Rds {
   const rds = new Rds(
     {
-      region,
-      account,
+      region: options.region,
+      account: options.account,
       timeScale: options.timeScale ?? 1,
       exportLimit: options.exportLimit ?? 5,
       defaultTimeline: { ...DEFAULT_TIMELINE, ...options.timeline },
@@ -222,7 +292,8 @@ function newRds(options: StandInOptions, region: string, account: string, now: (
       unknownTaskAnswer: options.unknownTaskAnswer ?? 'ExportTaskNotFound',
       defaultSnapshotTimeline: { ...DEFAULT_SNAPSHOT_TIMELINE, ...options.snapshotTimeline },
       snapshotTimelines: lowerCaseKeys(options.snapshotTimelines ?? {}),
-      manualSnapshotQuota: options.manualSnapshotQuota ?? 100
+      manualSnapshotQuota: options.manualSnapshotQuota ?? 100,
+      bucketExists: options.bucketExists
     },
     now
   )

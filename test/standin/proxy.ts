@@ -19,8 +19,9 @@ import { connect, type AddressInfo, type Socket } from 'node:net'
 export const STANDIN_HOST = 'aws.standin.test'
 
 export interface ProxyOptions {
-  /** Names the proxy resolves, to an address; default { [STANDIN_HOST]: '127.0.0.1' }. Any other
-   * name is refused with a 502 (the proxy looks nothing up), literal 127.0.0.1 is tunnelled. */
+  /** Names the proxy resolves (with every name under them), to an address; default
+   * { [STANDIN_HOST]: '127.0.0.1' }. Any other name is refused with a 502 (the proxy looks
+   * nothing up), literal 127.0.0.1 is tunnelled. */
   hosts?: Record<string, string>
   /** Credentials the proxy wants in Proxy-Authorization (Basic); none by default. */
   auth?: { username: string; password: string }
@@ -89,9 +90,12 @@ interface Gate {
   log: (method: string, host: string, port: number, status: number) => void
 }
 
-/** Where a name goes: its mapped address, 127.0.0.1 as itself, undefined for anything else. */
+/** Where a name goes: its mapped address (a name under a mapped one too: the S3 client asks
+ * for `<bucket>.aws.standin.test`), 127.0.0.1 as itself, undefined for anything else. */
 function resolve(gate: Gate, host: string): string | undefined {
-  return gate.hosts[host.toLowerCase()] ?? (host === '127.0.0.1' ? host : undefined)
+  const name = host.toLowerCase()
+  const mapped = Object.keys(gate.hosts).find(known => name === known || name.endsWith(`.${known}`))
+  return mapped ? gate.hosts[mapped] : host === '127.0.0.1' ? host : undefined
 }
 
 function authorized(gate: Gate, req: IncomingMessage): boolean {

@@ -20,7 +20,8 @@ import { snapshotXml, taskXml } from './rds/views.js'
 export type {
   ClusterSeed,
   ClusterSnapshotSeed,
-  DatabaseSeed,
+  DbSeed,
+  ExportedData,
   ExportStatus,
   ExportTaskView,
   InstanceSeed,

@@ -4,8 +4,8 @@
 //   a form POST with Action=                  -> Query: STS for Version=2011-06-15 or the
 //                                                unsigned AssumeRoleWithWebIdentity, else RDS
 //   anything else signed for the `s3` scope   -> S3 (REST-XML, path-style /<bucket>/<key>)
-// S3 and Glue answer only when a module for them is mounted; without one such a request gets
-// an error in that protocol's shape, and a request no rule fits gets the Query InvalidAction.
+// S3 and Glue are mounted by default (s3.ts, glue.ts; see storage.ts); a request no rule fits
+// gets the Query InvalidAction.
 import { OIDC_PATH } from './oidc.js'
 import { formOf } from './query.js'
 import { RDS_NAMESPACE } from './rds.js'
@@ -55,24 +55,6 @@ export const UNKNOWN_REQUEST: ServiceModule = {
     headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
     body: queryError(RDS_NAMESPACE, error.type, error.code, error.message, requestId)
   })
-}
-
-/** Stands in for an S3 or Glue module nobody mounted: a 501 in the protocol's own shape. */
-export function unmounted(service: 's3' | 'glue'): ServiceModule {
-  return {
-    service,
-    action: request =>
-      service === 'glue' ? header(request, 'x-amz-target').replace(/^AWSGlue\./, '') : '',
-    handle() {
-      throw new ServiceError(
-        'NotImplemented',
-        501,
-        `The stand-in has no ${service} module mounted (StandInOptions.services or mount()).`
-      )
-    },
-    error: (error, requestId) =>
-      service === 's3' ? restXmlError(error, requestId) : jsonError(error, requestId)
-  }
 }
 
 /** An S3 (REST-XML) error document. */

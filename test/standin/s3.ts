@@ -3,6 +3,7 @@
 // and KMS give. Path-style and virtual-hosted addressing both resolve. Anything else is
 // answered NotImplemented, never quietly accepted.
 import { createHash, randomBytes } from 'node:crypto'
+import { STANDIN_HOST } from './proxy.js'
 import {
   ServiceError,
   type ServiceAnswer,
@@ -224,12 +225,25 @@ export class S3Store {
   }
 }
 
+/** Names the stand-in answers to under which `<bucket>.<name>` is a virtual-hosted bucket: the
+ * SDK addresses buckets so under any endpoint that is not an IP address. */
+const VIRTUAL_HOST_BASES = ['localhost', STANDIN_HOST]
+
+/** `<bucket>` of `<bucket>.s3.<region>.amazonaws.com`, `<bucket>.s3-...`, `<bucket>.localhost`,
+ * `<bucket>.aws.standin.test`; undefined for a path-style host. */
+function virtualBucket(hostname: string): string | undefined {
+  const s3 = /^(.+?)\.s3[.-]/.exec(hostname)
+  if (s3) return s3[1]
+  const base = VIRTUAL_HOST_BASES.find(name => hostname.endsWith(`.${name}`))
+  return base && hostname.slice(0, -base.length - 1)
+}
+
 /** Where a request points: the bucket and the key ('' for the bucket itself). */
 export function s3Address(request: ServiceRequest): { bucket: string; key: string } {
-  const hostname = (request.headers.host ?? request.url.host).replace(/:\d+$/, '')
+  const hostname = (request.headers.host ?? request.url.host).replace(/:\d+$/, '').toLowerCase()
   const path = request.url.pathname
-  const virtual = /^(.+?)\.s3[.-]/.exec(hostname) ?? /^(.+)\.localhost$/.exec(hostname)
-  if (virtual) return { bucket: virtual[1] as string, key: decodePath(path.slice(1)) }
+  const virtual = virtualBucket(hostname)
+  if (virtual) return { bucket: virtual, key: decodePath(path.slice(1)) }
   const slash = path.indexOf('/', 1)
   if (slash < 0) return { bucket: decodePath(path.slice(1)), key: '' }
   return { bucket: decodePath(path.slice(1, slash)), key: decodePath(path.slice(slash + 1)) }
@@ -270,28 +284,83 @@ export function s3Action(request: ServiceRequest): string {
   return byMethod[method] ?? (query.has('delete') ? 'DeleteObjects' : '')
 }
 
-function requestHeaders(): Record<string, string> {
-  return {
-    'x-amz-request-id': randomBytes(8).toString('hex').toUpperCase(),
-    'x-amz-id-2': randomBytes(32).toString('base64')
-  }
+/** The ids S3 answers under: the router's request id, and an extended host id. */
+function requestHeaders(requestId: string): Record<string, string> {
+  return { 'x-amz-request-id': requestId, 'x-amz-id-2': randomBytes(32).toString('base64') }
+}
+
+/** HTTP status of S3's error codes, for injected errors (default 400). */
+const S3_ERROR_STATUS: Record<string, number> = {
+  AccessDenied: 403,
+  InvalidAccessKeyId: 403,
+  SignatureDoesNotMatch: 403,
+  NoSuchBucket: 404,
+  NoSuchKey: 404,
+  InvalidRange: 416,
+  InternalError: 500,
+  NotImplemented: 501,
+  ServiceUnavailable: 503,
+  SlowDown: 503
+}
+
+export interface S3ServiceOptions {
+  /** Runs before each request is answered (the export writer's hook: storage.ts). */
+  beforeRequest?: () => void
+}
+
+/** One request as the operations see it: where it points, who asks, the id it is answered under. */
+interface S3Call {
+  bucket: string
+  key: string
+  /** The caller's ARN, for AccessDenied messages. */
+  caller: string
+  requestId: string
 }
 
 /** The S3 module of the stand-in: answers through the ServiceModule shape only. */
 export class S3Service implements ServiceModule {
   readonly service = 's3' as const
 
-  constructor(readonly store: S3Store) {}
+  constructor(
+    readonly store: S3Store,
+    private readonly options: S3ServiceOptions = {}
+  ) {}
 
   action(request: ServiceRequest): string {
-    return s3Action(request)
+    try {
+      return s3Action(request)
+    } catch {
+      return '' // a path that doesn't decode: handle() answers InvalidURI
+    }
+  }
+
+  /** Bucket, Key, the query string and Range, for the request log. */
+  params(request: ServiceRequest): Record<string, string> {
+    const params: Record<string, string> = Object.fromEntries(request.url.searchParams)
+    try {
+      const { bucket, key } = s3Address(request)
+      Object.assign(params, { Bucket: bucket }, key ? { Key: key } : {})
+    } catch {
+      // logged without them; handle() answers InvalidURI
+    }
+    const range = request.headers.range
+    return typeof range === 'string' ? { ...params, Range: range } : params
+  }
+
+  errorStatus(code: string): number | undefined {
+    return S3_ERROR_STATUS[code]
   }
 
   handle(request: ServiceRequest, action: string): ServiceAnswer {
-    const { bucket, key } = s3Address(request)
-    if (action === 'ListObjectsV2') return this.listObjectsV2(bucket, request.url.searchParams)
+    this.options.beforeRequest?.()
+    const call: S3Call = {
+      ...s3Address(request),
+      caller: request.caller?.arn ?? this.store.principalArn,
+      requestId: request.requestId
+    }
+    if (action === 'ListObjectsV2') return this.listObjectsV2(call, request.url.searchParams)
     if (action === 'GetObject' || action === 'HeadObject') {
-      return this.readObject(bucket, key, action, request.headers.range)
+      return this.readObject(call, action, request.headers.range)
     }
     throw new S3Error(
       'NotImplemented',
@@ -304,37 +373,32 @@ export class S3Service implements ServiceModule {
   error(error: ServiceError, requestId: string): ServiceAnswer {
     const details = error instanceof S3Error ? error.details : {}
     const extra = error instanceof S3Error ? error.headers : {}
-    const hostId = randomBytes(32).toString('base64')
+    const ids = requestHeaders(requestId)
     const body =
       `<?xml version="1.0" encoding="UTF-8"?>\n` +
       wrap(
         'Error',
         fields({ Code: error.code, Message: error.message, ...details }) +
           tag('RequestId', requestId) +
-          tag('HostId', hostId)
+          tag('HostId', ids['x-amz-id-2'])
       )
     return {
       status: error.status,
-      headers: {
-        'content-type': 'application/xml',
-        'x-amz-request-id': requestId,
-        'x-amz-id-2': hostId,
-        ...extra
-      },
+      headers: { 'content-type': 'application/xml', ...ids, ...extra },
       body
     }
   }
 
-  private refuseIfDenied(bucket: string, operation: S3Operation, keyOrPrefix: string): void {
-    const rule = this.store.refusalFor(bucket, operation, keyOrPrefix)
+  private refuseIfDenied(call: S3Call, operation: S3Operation, keyOrPrefix: string): void {
+    const rule = this.store.refusalFor(call.bucket, operation, keyOrPrefix)
     if (!rule) return
     const permission = PERMISSION[operation]
-    const resource = operation === 'ListObjectsV2' ? bucket : `${bucket}/${keyOrPrefix}`
+    const resource = operation === 'ListObjectsV2' ? call.bucket : `${call.bucket}/${keyOrPrefix}`
     throw new S3Error(
       'AccessDenied',
       403,
       rule.message ??
-        `User: ${this.store.principalArn} is not authorized to perform: ${permission} on resource: ` +
+        `User: ${call.caller} is not authorized to perform: ${permission} on resource: ` +
           `"arn:aws:s3:::${resource}" because no identity-based policy allows the ${permission} action`
     )
   }
@@ -347,25 +411,25 @@ export class S3Service implements ServiceModule {
     }
   }
 
-  private listObjectsV2(bucket: string, query: URLSearchParams): ServiceAnswer {
+  private listObjectsV2(call: S3Call, query: URLSearchParams): ServiceAnswer {
     const request = listRequest(query)
-    this.refuseIfDenied(bucket, 'ListObjectsV2', request.prefix)
-    this.requireBucket(bucket)
-    const page = listPage(this.store, bucket, request)
+    this.refuseIfDenied(call, 'ListObjectsV2', request.prefix)
+    this.requireBucket(call.bucket)
+    const page = listPage(this.store, call.bucket, request)
     return {
       status: 200,
-      headers: { 'content-type': 'application/xml', ...requestHeaders() },
-      body: listResultXml(bucket, request, page)
+      headers: { 'content-type': 'application/xml', ...requestHeaders(call.requestId) },
+      body: listResultXml(call.bucket, request, page)
     }
   }
 
   private readObject(
-    bucket: string,
-    key: string,
+    call: S3Call,
     operation: 'GetObject' | 'HeadObject',
     range: string | undefined
   ): ServiceAnswer {
-    this.refuseIfDenied(bucket, operation, key)
+    const { bucket, key } = call
+    this.refuseIfDenied(call, operation, key)
     this.requireBucket(bucket)
     const object = this.store.getObject(bucket, key)
     if (!object) {
@@ -379,7 +443,7 @@ export class S3Service implements ServiceModule {
       throw new S3Error('AccessDenied', 403, KMS_DENIED_MESSAGE)
     }
     const slice = byteRange(range, object.body.length)
-    const headers = objectHeaders(object)
+    const headers = objectHeaders(object, call.requestId)
     if (!slice) {
       return { status: 200, headers, body: operation === 'GetObject' ? object.body : undefined }
     }
@@ -390,9 +454,9 @@ export class S3Service implements ServiceModule {
   }
 }
 
-function objectHeaders(object: S3Object): Record<string, string> {
+function objectHeaders(object: S3Object, requestId: string): Record<string, string> {
   const headers: Record<string, string> = {
-    ...requestHeaders(),
+    ...requestHeaders(requestId),
     'content-type': object.contentType,
     'content-length': String(object.body.length),
     etag: object.etag,

@@ -1,11 +1,16 @@
 // Named scenarios for `npm run demo`, manual runs and benchmarks: an account with a PostgreSQL
 // instance, a MySQL instance and an Aurora cluster, their snapshots (a new one takes 4 scenario
-// minutes), and (busy) five exports of other teams that hold every export slot for a while.
-import type { StandInOptions, TaskSeed } from './index.js'
+// minutes), and the databases in them that an export writes to S3 (export-fixtures.ts).
+//   demo            every table exports COMPLETE: a clean tables report
+//   demo-warnings   prod's export skips a table and can't list a database: the warning path
+//   demo-snapshot   prod is a new instance with no snapshot yet: for create-snapshot
+//   busy            demo, with five exports of other teams holding every export slot a while
+import type { InstanceSeed, SnapshotSeed, StandInOptions, TaskSeed } from './index.js'
+import { APPDB, SHOP, cleanSource } from './export-fixtures.js'
 
-export type ScenarioName = 'demo' | 'busy'
+export type ScenarioName = 'demo' | 'demo-warnings' | 'demo-snapshot' | 'busy'
 
-export const SCENARIOS: ScenarioName[] = ['demo', 'busy']
+export const SCENARIOS: ScenarioName[] = ['demo', 'demo-warnings', 'demo-snapshot', 'busy']
 
 const ACCOUNT = '123456789012'
 const REGION = 'us-east-1'
@@ -21,8 +26,29 @@ function dated(now: Date, days: number): string {
   return daysAgo(now, days).slice(0, 10)
 }
 
-export function scenario(name: ScenarioName, now = new Date()): StandInOptions {
-  const demo: StandInOptions = {
+/** prod's snapshots: three automated ones and a manual one before an upgrade. */
+function prodSnapshots(now: Date): SnapshotSeed[] {
+  return [
+    ...[3, 2, 1].map(days => ({
+      identifier: `rds:prod-${dated(now, days)}-03-10`,
+      instanceIdentifier: 'prod',
+      createTime: daysAgo(now, days)
+    })),
+    { identifier: 'prod-before-upgrade', instanceIdentifier: 'prod', createTime: daysAgo(now, 10) }
+  ]
+}
+
+/** prod (PostgreSQL: appdb, clean unless `warnings`) and shop (MySQL); their snapshots hold
+ * what they hold. */
+function instances(warnings: boolean): InstanceSeed[] {
+  return [
+    { identifier: 'prod', databases: warnings ? APPDB : cleanSource('postgres').databases },
+    { identifier: 'shop', engine: 'mysql', databases: SHOP }
+  ]
+}
+
+function demo(now: Date, name: ScenarioName): StandInOptions {
+  return {
     region: REGION,
     account: ACCOUNT,
     // An export of about 18 scenario minutes shows in about 36 seconds.
@@ -34,19 +60,10 @@ export function scenario(name: ScenarioName, now = new Date()): StandInOptions {
       totalGb: 48,
       progressCurve: 'uneven'
     },
-    instances: [{ identifier: 'prod' }, { identifier: 'shop', engine: 'mysql' }],
+    instances: instances(name === 'demo-warnings'),
     snapshotTimeline: { creatingSeconds: 240 },
     snapshots: [
-      ...[3, 2, 1].map(days => ({
-        identifier: `rds:prod-${dated(now, days)}-03-10`,
-        instanceIdentifier: 'prod',
-        createTime: daysAgo(now, days)
-      })),
-      {
-        identifier: 'prod-before-upgrade',
-        instanceIdentifier: 'prod',
-        createTime: daysAgo(now, 10)
-      },
+      ...(name === 'demo-snapshot' ? [] : prodSnapshots(now)),
       {
         identifier: `rds:shop-${dated(now, 1)}-03-10`,
         instanceIdentifier: 'shop',
@@ -63,8 +80,10 @@ export function scenario(name: ScenarioName, now = new Date()): StandInOptions {
     ],
     clusters: [{ identifier: 'aurora' }]
   }
-  if (name === 'demo') return demo
+}
 
+export function scenario(name: ScenarioName, now = new Date()): StandInOptions {
+  if (name !== 'busy') return demo(now, name)
   // Five exports of other sources hold every slot; the first ends 4 scenario minutes from now.
   const busy: TaskSeed[] = Array.from({ length: 5 }, (_, i) => ({
     identifier: `analytics-nightly-${i + 1}`,
@@ -78,5 +97,5 @@ export function scenario(name: ScenarioName, now = new Date()): StandInOptions {
       totalGb: 20 + 5 * i
     }
   }))
-  return { ...demo, tasks: busy }
+  return { ...demo(now, 'demo'), tasks: busy }
 }

@@ -14,7 +14,7 @@ import {
   type FaultRule,
   type Faults
 } from './faults.js'
-import { routeOf, unmounted, UNKNOWN_REQUEST, type Route } from './router.js'
+import { routeOf, UNKNOWN_REQUEST, type Route } from './router.js'
 import { craft, garble } from './tamper.js'
 import { ServiceError } from './service.js'
 import type { ServiceAnswer, ServiceModule, ServiceName, ServiceRequest } from './service.js'
@@ -23,6 +23,8 @@ export interface RequestLogEntry {
   time: Date
   service: Route
   action: string
+  /** The id the request was answered under (x-amzn-requestid, x-amz-request-id). */
+  requestId: string
   /** The request's parameters (Query form, OIDC query string), WebIdentityToken redacted. */
   params: Record<string, string>
   /** sha256 (hex) of the WebIdentityToken sent to STS, so tests can tell tokens apart unseen. */
@@ -116,9 +118,8 @@ async function serve(router: Router, req: IncomingMessage, res: ServerResponse):
 function moduleFor(router: Router, route: Route): ServiceModule {
   if (route === 'unknown') return UNKNOWN_REQUEST
   const module = router.modules.get(route)
-  if (module) return module
-  if (route === 's3' || route === 'glue') return unmounted(route)
-  throw new Error(`the stand-in has no ${route} module`)
+  if (!module) throw new Error(`the stand-in has no ${route} module`)
+  return module
 }
 
 /** The module's answer, or its rendering of the error it (or an error rule) throws. */
@@ -160,11 +161,16 @@ function tampered(answer: ServiceAnswer, fault: FaultRule): ServiceAnswer {
   return answer
 }
 
-function reply(router: Router, { entry, res }: Exchange, answer: ServiceAnswer): void {
+function reply(router: Router, { entry, res, request }: Exchange, answer: ServiceAnswer): void {
   entry.status = answer.status
   router.onRequest?.(entry)
   const body = answer.body ?? ''
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(body) })
+  // A HEAD answer has no body but says the length of the one a GET would get (HeadObject).
+  const length =
+    request.method === 'HEAD' && answer.headers?.['content-length'] !== undefined
+      ? answer.headers['content-length']
+      : Buffer.byteLength(body)
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': length })
   res.end(body)
 }
 
@@ -185,6 +191,7 @@ function logEntry(
     time: new Date(router.now()),
     service: route,
     action: module.action(request),
+    requestId: request.requestId,
     params,
     sessionToken: request.headers['x-amz-security-token'] !== undefined,
     status: 0

@@ -14,6 +14,9 @@ export interface Caller {
   region: string
   /** An X-Amz-Security-Token came with the request (temporary credentials). */
   sessionToken: boolean
+  /** The assumed-role session ARN of temporary credentials, for refusals that name the
+   * caller; undefined for long-lived keys. */
+  arn?: string
 }
 
 export interface ServiceRequest {

@@ -25,6 +25,11 @@ export interface StsOptions {
   verifySignatures?: boolean
 }
 
+/** Who the account's long-lived keys belong to. */
+export function staticKeyOwner(account: string): string {
+  return `arn:aws:iam::${account}:user/ci`
+}
+
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/
 const SESSION_NAME = /^[\w+=,.@-]*$/
 
@@ -62,7 +67,7 @@ export class Sts {
   /** The result XML of GetCallerIdentity for credentials the key store accepted. */
   getCallerIdentity(accessKeyId: string, account: string): string {
     const credential = this.credentials.get(accessKeyId)
-    const arn = credential?.assumedRoleArn ?? `arn:aws:iam::${account}:user/ci`
+    const arn = credential?.assumedRoleArn ?? staticKeyOwner(account)
     const userId = credential?.assumedRoleId ?? `AIDA${randomId(17)}`
     return fields({ UserId: userId, Account: arn.split(':')[4] as string, Arn: arn })
   }

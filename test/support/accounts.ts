@@ -1,6 +1,12 @@
 // Accounts the end-to-end tests run the action against: what they seed the stand-in with, and
 // the inputs most of them start from.
-import type { StandInOptions, TaskSeed } from '../standin/index.js'
+import {
+  defaultSource,
+  manyTables,
+  type ExportSource,
+  type StandInOptions,
+  type TaskSeed
+} from '../standin/index.js'
 import { ACCOUNT, BUCKET, REGION, snapshotArn, startInputs } from './e2e.js'
 
 const HOUR = 3600_000
@@ -51,6 +57,31 @@ export const PROD: StandInOptions = {
     { identifier: 'prod-weekly', instanceIdentifier: 'prod' }
   ]
 }
+
+/** `base` (PROD by default) with every snapshot holding `source`: its engine, databases and
+ * variations, which an export writes to S3 (exportFiles.written(id) says what it wrote). */
+export function exporting(source: ExportSource, base: StandInOptions = PROD): StandInOptions {
+  return {
+    ...base,
+    snapshots: base.snapshots?.map(snapshot => ({
+      ...snapshot,
+      engine: source.engine,
+      databases: source.databases,
+      exportVariations: source.variations
+    }))
+  }
+}
+
+/** PROD exporting APPDB (PostgreSQL): seven tables in two schemas, among them `secrets`
+ * SKIPPED, `audit_log` empty, `order` a reserved word, `line-items` a name Glue rewrites, and a
+ * database `reporting` RDS couldn't list; so the COMPLETE task carries a WarningMessage. */
+export const PROD_APPDB = exporting(defaultSource('postgres'))
+
+/** PROD exporting SHOP (MySQL): `shop.products` and `shop.stock_moves` in two batches. */
+export const PROD_SHOP = exporting(defaultSource('mysql'))
+
+/** PROD exporting a thousand alike tables (`bench.public.t00001`, ...), for the benchmark. */
+export const PROD_1000_TABLES = exporting(manyTables(1000))
 
 /** An export that runs far longer than any wait here (100 real seconds). */
 export const LONG: StandInOptions = {

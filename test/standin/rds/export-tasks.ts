@@ -1,11 +1,13 @@
 // Export tasks: StartExportTask with RDS's checks, DescribeExportTasks with its filters and
 // paging, CancelExportTask, and each task's view at this moment (from its timeline and clock).
+import { exportWarningMessage } from '../export-files.js'
 import { filters, memberList, page, required, type Filter, type Params } from '../query.js'
 import { rdsError, taskNotFound, unknownFilter } from './errors.js'
 import { parseSourceArn, type ExportSource, type Snapshots } from './snapshots.js'
 import { DEFAULT_TIMELINE, isActive, timelinePhase } from './timeline.js'
 import type {
   Clock,
+  ExportedData,
   ExportTaskView,
   RdsOptions,
   TaskProgress,
@@ -29,6 +31,11 @@ export interface Task {
   timeline: Timeline
   canceledAt?: number
   pinned?: TaskProgress
+  /** The source's engine, and what the export writes (export-files.ts). */
+  engine: string
+  data: ExportedData
+  /** The WarningMessage its seeded databases give ('' none), once worked out. */
+  tablesWarning?: string
 }
 
 const TASK_IDENTIFIER = /^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,59}$/
@@ -46,6 +53,7 @@ export class ExportTasks {
     const arn = parseSourceArn(seed.sourceArn)
     const createdAt = this.clock.after(this.clock.now(), -(seed.startedSecondsAgo ?? 0))
     const { account, region } = this.options
+    const seeded = this.snapshots.exportedData(seed.sourceArn)
     this.tasks.push({
       identifier: seed.identifier,
       sourceArn: seed.sourceArn,
@@ -67,8 +75,26 @@ export class ExportTasks {
         inProgressSeconds: 3600,
         ...seed.timeline
       },
-      pinned: seed.status ? pinnedProgress(seed) : undefined
+      pinned: seed.status ? pinnedProgress(seed) : undefined,
+      engine: seeded?.engine ?? seed.engine ?? 'postgres',
+      data: {
+        databases: seed.databases ?? seeded?.data.databases,
+        exportVariations: seed.exportVariations ?? seeded?.data.exportVariations
+      }
     })
+  }
+
+  /** The engine of a task's source and what its export writes; undefined for no such task. */
+  exportedData(
+    view: Pick<ExportTaskView, 'ExportTaskIdentifier' | 'SourceArn' | 'S3Bucket'>
+  ): { engine: string; data: ExportedData } | undefined {
+    const task = this.tasks.find(
+      t =>
+        t.identifier === view.ExportTaskIdentifier &&
+        t.sourceArn === view.SourceArn &&
+        t.s3Bucket === view.S3Bucket
+    )
+    return task && { engine: task.engine, data: task.data }
   }
 
   /** Every task, as it stands now. */
@@ -97,6 +123,9 @@ export class ExportTasks {
     }
     const source = this.snapshots.source(sourceArn, region)
     this.checkExportable(source, sourceArn, exportOnly, region)
+    if (this.options.bucketExists?.(s3Bucket) === false) {
+      throw rdsError('InvalidS3BucketFault', `The S3 bucket ${s3Bucket} doesn't exist.`)
+    }
     const task: Task = {
       identifier,
       sourceArn,
@@ -109,7 +138,9 @@ export class ExportTasks {
       kmsKeyId,
       region,
       createdAt: this.clock.now(),
-      timeline: { ...this.options.defaultTimeline, ...this.options.timelines[identifier] }
+      timeline: { ...this.options.defaultTimeline, ...this.options.timelines[identifier] },
+      engine: source.engine,
+      data: this.snapshots.exportedData(source.arn)?.data ?? {}
     }
     this.tasks.push(task)
     return this.view(task)
@@ -199,8 +230,20 @@ export class ExportTasks {
     }
   }
 
-  /** The task now: timeline phase, progress, and the cancel if there was one. */
+  /** The task now; once COMPLETE with databases seeded, the WarningMessage RDS gives for their
+   * skipped tables and database warnings (unless the timeline or seed names one). */
   private view(task: Task): ExportTaskView {
+    const view = this.progressView(task)
+    const { databases } = task.data
+    if (view.Status !== 'COMPLETE' || view.WarningMessage || !databases) return view
+    // Once per task: a source may hold thousands of tables, and every S3 request reads views.
+    task.tablesWarning ??=
+      exportWarningMessage({ engine: task.engine, databases }, task.exportOnly) ?? ''
+    return { ...view, WarningMessage: task.tablesWarning || undefined }
+  }
+
+  /** The task now: timeline phase, progress, and the cancel if there was one. */
+  private progressView(task: Task): ExportTaskView {
     const base = {
       ExportTaskIdentifier: task.identifier,
       SourceArn: task.sourceArn,

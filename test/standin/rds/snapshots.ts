@@ -10,7 +10,8 @@ import type {
   Clock,
   ClusterSeed,
   ClusterSnapshotSeed,
-  DatabaseSeed,
+  DbSeed,
+  ExportedData,
   InstanceSeed,
   RdsOptions,
   SnapshotSeed,
@@ -38,6 +39,8 @@ export interface Snapshot {
   allocatedStorage: number
   arn: string
   tags: Tag[]
+  /** What exporting it writes, over its DB instance's or cluster's. */
+  data: ExportedData
 }
 
 /** A snapshot as it stands now. */
@@ -95,6 +98,8 @@ export interface Database {
   allocatedStorage: number
   createTime: Date
   arn: string
+  /** What exporting it (or its snapshots) writes. */
+  data: ExportedData
 }
 
 /** What StartExportTask can export. */
@@ -151,6 +156,33 @@ export class Snapshots {
   /** A seeded snapshot with this ARN, in any region (the snapshot time of a seeded task). */
   byArn(arn: string): Snapshot | undefined {
     return this.snapshots.find(s => s.arn === arn)
+  }
+
+  /** The engine of a snapshot, cluster snapshot or cluster, and what exporting it writes: its
+   * own databases and variations, else those of the instance or cluster it was taken of.
+   * Undefined for an ARN of nothing here. */
+  exportedData(arn: string): { engine: string; data: ExportedData } | undefined {
+    const snapshot = this.snapshots.find(s => s.arn.toLowerCase() === arn.toLowerCase())
+    if (!snapshot) {
+      const cluster = this.databases.find(d => d.kind === 'cluster' && d.arn === arn)
+      return cluster && { engine: cluster.engine, data: cluster.data }
+    }
+    const kind = snapshot.kind === 'snapshot' ? 'db' : 'cluster'
+    const parent = this.databases.find(
+      d =>
+        d.kind === kind &&
+        d.region === snapshot.region &&
+        d.account === snapshot.account &&
+        d.identifier.toLowerCase() === snapshot.parent.toLowerCase()
+    )
+    const { databases, exportVariations } = snapshot.data
+    return {
+      engine: snapshot.engine,
+      data: {
+        databases: databases ?? parent?.data.databases,
+        exportVariations: exportVariations ?? parent?.data.exportVariations
+      }
+    }
   }
 
   /** CreateDBSnapshot or CreateDBClusterSnapshot, checked as RDS checks it. */
@@ -262,7 +294,7 @@ export class Snapshots {
     throw rdsError('DBInstanceNotFound', `DBInstance ${params[name] ?? ''} not found.`)
   }
 
-  private databaseOf(kind: Database['kind'], seed: DatabaseSeed, defaultEngine: string): Database {
+  private databaseOf(kind: Database['kind'], seed: DbSeed, defaultEngine: string): Database {
     const region = seed.region ?? this.options.region
     const account = seed.account ?? this.options.account
     const engine = seed.engine ?? defaultEngine
@@ -276,7 +308,8 @@ export class Snapshots {
       account,
       allocatedStorage: seed.allocatedStorage ?? 100,
       createTime: new Date(seed.createTime ?? this.clock.now() - 30 * 86400_000),
-      arn: `arn:aws:rds:${region}:${account}:${kind}:${seed.identifier}`
+      arn: `arn:aws:rds:${region}:${account}:${kind}:${seed.identifier}`,
+      data: dataOf(seed)
     }
   }
 
@@ -305,9 +338,14 @@ export class Snapshots {
       public: seed.public ?? false,
       allocatedStorage: seed.allocatedStorage ?? 100,
       arn: `arn:aws:rds:${region}:${account}:${kind}:${identifier}`,
-      tags: Object.entries(seed.tags ?? {}).map(([Key, Value]) => ({ Key, Value }))
+      tags: Object.entries(seed.tags ?? {}).map(([Key, Value]) => ({ Key, Value })),
+      data: dataOf(seed)
     }
   }
+}
+
+function dataOf(seed: ExportedData): ExportedData {
+  return { databases: seed.databases, exportVariations: seed.exportVariations }
 }
 
 function defaultVersion(engine: string): string {

@@ -1,5 +1,6 @@
 // What the RDS stand-in holds and shows: the seeds tests give it, the options it runs with, and
 // the views it answers with (the SDK's field names).
+import type { DatabaseSeed, ExportVariations } from '../export-files.js'
 
 export type ExportStatus =
   'STARTING' | 'IN_PROGRESS' | 'COMPLETE' | 'FAILED' | 'CANCELING' | 'CANCELED'
@@ -25,8 +26,18 @@ export interface SnapshotTimeline {
   outcome: string
 }
 
-/** A DB instance or an Aurora DB cluster. */
-export interface DatabaseSeed {
+/** What an export of a source writes to S3 (export-files.ts). A source without `databases` of
+ * its own has those of its DB instance or cluster, else cleanSource(engine)'s tables. */
+export interface ExportedData {
+  /** The databases and tables in the source. Given, a COMPLETE export's WarningMessage names
+   * its skipped tables and database warnings as RDS does. */
+  databases?: DatabaseSeed[]
+  /** How the files come out: malformed JSON, a missing chunk, the flat layout, ... */
+  exportVariations?: ExportVariations
+}
+
+/** A DB instance or an Aurora DB cluster (its databases: those of its snapshots too). */
+export interface DbSeed extends ExportedData {
   identifier: string
   /** Default postgres for an instance, aurora-postgresql for a cluster. */
   engine?: string
@@ -39,9 +50,9 @@ export interface DatabaseSeed {
   allocatedStorage?: number
 }
 
-export type InstanceSeed = DatabaseSeed
+export type InstanceSeed = DbSeed
 
-export interface SnapshotSeed {
+export interface SnapshotSeed extends ExportedData {
   /** e.g. `nightly-2026-11-25`, or `rds:prod-2026-11-25-03-10` for an automated one. */
   identifier: string
   instanceIdentifier: string
@@ -71,12 +82,14 @@ export interface ClusterSnapshotSeed extends Omit<SnapshotSeed, 'instanceIdentif
   clusterIdentifier: string
 }
 
-export type ClusterSeed = DatabaseSeed
+export type ClusterSeed = DbSeed
 
-export interface TaskSeed {
+export interface TaskSeed extends ExportedData {
   identifier: string
   /** Needn't be a seeded source (a busy export of some other team's snapshot). */
   sourceArn: string
+  /** Of an unseeded source; default postgres (a seeded source's is its own). */
+  engine?: string
   s3Bucket?: string
   s3Prefix?: string
   iamRoleArn?: string
@@ -142,6 +155,8 @@ export interface RdsOptions {
   snapshotTimelines: Record<string, Partial<SnapshotTimeline>>
   /** Manual snapshots per region, for DB instances and for DB clusters each (RDS: 100). */
   manualSnapshotQuota: number
+  /** Given: StartExportTask refuses a bucket for which it says false (InvalidS3BucketFault). */
+  bucketExists?: (bucket: string) => boolean
 }
 
 /** The stand-in's clock (ms since epoch) and its scenario time. */
