@@ -81,8 +81,9 @@ function lead(input: SummaryInput): string[] {
   const gb =
     typeof t.TotalExtractedDataInGB === 'number' ? `, ${cell(t.TotalExtractedDataInGB)} GB` : ''
   const where = s3Link(t, input.region)
+  const source = t.SourceArn ? ` of ${cell(t.SourceArn)}` : ''
   return [
-    `Export task **${cell(t.ExportTaskIdentifier)}** (${cell(normalizeStatus(t.Status))}${gb}) of ${cell(t.SourceArn)}${where ? ` to ${where}` : ''}.`,
+    `Export task **${cell(t.ExportTaskIdentifier)}** (${cell(normalizeStatus(t.Status))}${gb})${source}${where ? ` to ${where}` : ''}.`,
     ''
   ]
 }

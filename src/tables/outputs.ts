@@ -71,6 +71,7 @@ function fileTable(table: TableReport) {
     target: table.target,
     status: table.status,
     complete: table.complete,
+    empty: table.empty,
     reason: table.reason,
     message: table.message,
     'size-gb': table.sizeGB,

@@ -40,6 +40,8 @@ export interface TableReport {
   /** A message RDS put on the table's entry. */
   message?: string
   complete: boolean
+  /** Complete, 0 GB and no folder: RDS wrote no files for it (it is not registered in Glue). */
+  empty?: boolean
   /** Why it is not complete. */
   reason?: string
   /** Why a complete table can't be registered in Glue; empty when it can. */
@@ -117,8 +119,12 @@ export function describeTable(
 ): TableReport {
   const check = checkTable(table)
   const typing = typeTable(table, folder?.dataFile ? footer : undefined)
+  // An empty table (0 GB) may have no folder at all: nothing to read, nothing to register.
+  const empty = !folder && table.sizeGB === 0
   const problems = !folder
-    ? ['no folder of it was found under the export']
+    ? empty
+      ? []
+      : ['no folder of it was found under the export']
     : [...typing.problems, ...typing.columns.problems]
   return {
     target: table.target,
@@ -135,6 +141,7 @@ export function describeTable(
     extractionEndTime: table.extractionEndTime,
     message: table.message,
     complete: check.complete,
+    ...(empty ? { empty } : {}),
     reason: check.reason,
     // An incomplete table is never registered: its problems would only be noise.
     problems: check.complete ? problems : []
