@@ -3,7 +3,7 @@
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, read back afterwards. Used by the end-to-end tests,
 // the demo and the benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -34,6 +34,8 @@ export interface RunResult {
   outputs: Record<string, string>
   /** The GITHUB_STEP_SUMMARY file's contents. */
   summary: string
+  /** The file the tables-file output names (under RUNNER_TEMP, removed with it), if any. */
+  tablesFile?: string
   /** The `::error::` lines, without the prefix. */
   errors: string[]
   /** The `::warning::` lines, without the prefix. */
@@ -89,6 +91,11 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
 
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
   const summary = readFileSync(summaryFile, 'utf8')
+  const tablesFilePath = outputs['tables-file']
+  const tablesFile =
+    tablesFilePath?.startsWith(dir) && existsSync(tablesFilePath)
+      ? readFileSync(tablesFilePath, 'utf8')
+      : undefined
   rmSync(dir, { recursive: true, force: true })
   const lines = log.split(/\r?\n/)
   return {
@@ -97,6 +104,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     log,
     outputs,
     summary,
+    tablesFile,
     errors: lines.filter(l => l.startsWith('::error::')).map(l => l.slice('::error::'.length)),
     warnings: lines
       .filter(l => l.startsWith('::warning::'))
