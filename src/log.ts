@@ -4,18 +4,9 @@
 // `##[name]` anywhere (the older form). So the data can't start a line (line breaks become a
 // visible `\n`), can't put `::` first, and can't hold `##[`.
 import * as core from '@actions/core'
+import { neutralize } from './neutralize.js'
 
-/** Invisible, and not white space to the runner's Trim(): it keeps `::` and `##[` apart. */
-const BREAK = '\u200b'
-/** `::` after what .NET's Trim() removes: JavaScript's white space and U+0085 (NEL). */
-const LEADING_COMMAND = /^[\s\u0085]*::/
-
-/** The text as one log line that the runner can't read as a command. */
-export function neutralize(text: string): string {
-  const oneLine = text.replace(/\r\n|\r|\n/g, '\\n')
-  const broken = oneLine.split('##[').join(`#${BREAK}#[`)
-  return LEADING_COMMAND.test(broken) ? BREAK + broken : broken
-}
+export { neutralize } from './neutralize.js'
 
 export function info(line: string): void {
   core.info(neutralize(line))

@@ -1,13 +1,13 @@
 // The end of every step: the outputs, one `::error::` line or none, a warning for a task that
 // finished with one, and the step summary, written once. Whether the step fails is decided here,
 // from the outcome, the mode and the warnings.
-import { writeFileSync } from 'node:fs'
 import type { Config } from '../config.js'
 import { ActionError, explainError } from '../errors.js'
 import { hintForFailureCause } from '../hints.js'
 import { InputError } from '../inputs/index.js'
 import * as log from '../log.js'
 import { formatDuration } from '../report/progress.js'
+import { appendSummary } from '../report/summary-file.js'
 import { renderSummary, type SummaryInput } from '../report/summary.js'
 import { renderWarningMessage } from '../report/warnings.js'
 import { isEnded, normalizeStatus } from '../status.js'
@@ -147,8 +147,7 @@ function writeSummary(
   input: Partial<SummaryInput> & Pick<SummaryInput, 'outcome'>,
   failure: Failure | undefined
 ): void {
-  const file = step.env.GITHUB_STEP_SUMMARY
-  if (!file || !step.summary) return
+  if (!step.summary) return
   const { GITHUB_ACTION_REPOSITORY: repository, GITHUB_ACTION_REF: ref } = step.env
   const markdown = renderSummary({
     ...input,
@@ -161,6 +160,5 @@ function writeSummary(
     actionRef: repository && ref ? `${repository}@${ref}` : undefined,
     roleToAssume: config?.roleToAssume
   })
-  // Written once, synchronously: on cancellation the runner may kill the process soon after.
-  writeFileSync(file, markdown + '\n', { flag: 'a' })
+  appendSummary(step.env, markdown)
 }
