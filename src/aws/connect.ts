@@ -3,6 +3,7 @@
 // chunk (session.ts) and resolves the credentials once, so their errors are reported as such.
 import * as core from '@actions/core'
 import type { Config } from '../config.js'
+import { proxySecrets } from '../inputs/index.js'
 import type { Step } from '../step.js'
 import type { CatalogApi } from './catalog.js'
 import type { ExportFilesApi } from './export-files.js'
@@ -24,6 +25,8 @@ export interface AwsSession {
 }
 
 export async function connect(config: Config, step: Step): Promise<AwsSession> {
+  // A proxy's password is masked before anything could print it.
+  if (config.httpProxy) new Set(proxySecrets(config.httpProxy)).forEach(s => core.setSecret(s))
   // A token request still in flight when the step ends is cut off: the process must exit.
   const closing = new AbortController()
   step.onClose(() => closing.abort())
