@@ -1,7 +1,12 @@
 // Fake AWS APIs for phase tests: export tasks kept in memory, every call recorded. A test can
 // replace any method to inject a failure, and read `calls` to count what was asked.
 import type { ExportTasksApi, StartParams } from '../src/aws/export-tasks.js'
+import { parquetMetadataAsync } from 'hyparquet'
+import type { CatalogApi } from '../src/aws/catalog.js'
+import type { ExportFilesApi } from '../src/aws/export-files.js'
 import type { SnapshotsApi } from '../src/aws/snapshots.js'
+import type { ExistingTable } from '../src/tables/glue.js'
+import type { S3Store } from '../test/standin/s3.js'
 import type { ExportTask } from '../src/aws/types.js'
 import type { Tag } from '../src/config.js'
 import type { Snapshot, SnapshotKind } from '../src/snapshots.js'
@@ -133,6 +138,77 @@ export function fakeSnapshots(
       born.set(identifier, now())
       tags.set(identifier, given)
       return view(snapshot)
+    }
+  }
+}
+
+/** S3 reads of an export over the stand-in's object store, no HTTP: ListObjectsV2 as S3 pages it. */
+export function storeExportFiles(store: S3Store): ExportFilesApi & { calls: string[] } {
+  const calls: string[] = []
+  return {
+    calls,
+    async list(bucket, request) {
+      calls.push(`list ${request.Prefix}`)
+      const keys = store.keys(bucket, request.Prefix)
+      const start = request.ContinuationToken ? Number(request.ContinuationToken) : 0
+      const max = request.MaxKeys ?? 1000
+      const contents: { Key: string; Size: number }[] = []
+      const prefixes = new Set<string>()
+      let i = start
+      for (; i < keys.length && contents.length + prefixes.size < max; i++) {
+        const key = keys[i]!
+        const rest = key.slice(request.Prefix.length)
+        const cut = request.Delimiter ? rest.indexOf(request.Delimiter) : -1
+        if (cut >= 0) prefixes.add(request.Prefix + rest.slice(0, cut + 1))
+        else contents.push({ Key: key, Size: store.getObject(bucket, key)!.body.length })
+      }
+      const truncated = i < keys.length
+      return {
+        Contents: contents,
+        CommonPrefixes: [...prefixes].map(Prefix => ({ Prefix })),
+        IsTruncated: truncated,
+        NextContinuationToken: truncated ? String(i) : undefined
+      }
+    },
+    async text(bucket, key) {
+      calls.push(`get ${key}`)
+      return store.getObject(bucket, key)?.body.toString('utf8') ?? ''
+    },
+    async schema(bucket, key) {
+      calls.push(`footer ${key}`)
+      const body = store.getObject(bucket, key)!.body
+      const bytes = body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)
+      return (await parquetMetadataAsync(bytes as ArrayBuffer)).schema
+    }
+  }
+}
+
+/** The Glue catalog in memory: tables by database and name, every call recorded. */
+export function fakeCatalog(
+  seed: Record<string, Record<string, ExistingTable>> = {}
+): CatalogApi & { databases: Map<string, Map<string, ExistingTable>>; calls: string[] } {
+  const databases = new Map(Object.entries(seed).map(([db, t]) => [db, new Map(Object.entries(t))]))
+  const calls: string[] = []
+  return {
+    databases,
+    calls,
+    async ensureDatabase(name) {
+      calls.push(`ensureDatabase ${name}`)
+      if (databases.has(name)) return false
+      databases.set(name, new Map())
+      return true
+    },
+    async tables(database) {
+      calls.push(`tables ${database}`)
+      return new Map(databases.get(database))
+    },
+    async create(database, input) {
+      calls.push(`create ${input.Name}`)
+      databases.get(database)!.set(input.Name, input)
+    },
+    async update(database, input) {
+      calls.push(`update ${input.Name}`)
+      databases.get(database)!.set(input.Name, input)
     }
   }
 }

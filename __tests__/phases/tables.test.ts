@@ -1,0 +1,176 @@
+// The tables phase and the Glue phase over the stand-in's object store and an in-memory catalog
+// (no HTTP): what is read, what is reported, what is registered, what it costs in calls.
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, test } from '@jest/globals'
+import { fakeCatalog, storeExportFiles } from '../../__fixtures__/aws.js'
+import { configFor } from '../../__fixtures__/config.js'
+import { fakeStep } from '../../__fixtures__/step.js'
+import type { ExportTask } from '../../src/aws/types.js'
+import { registerTables } from '../../src/phases/catalog.js'
+import { reportTables } from '../../src/phases/tables.js'
+import { TABLES_OUTPUT_MAX_BYTES } from '../../src/tables/outputs.js'
+import { cleanSource, defaultSource, manyTables } from '../../test/standin/export-fixtures.js'
+import { writeExport, type ExportSource } from '../../test/standin/export-files.js'
+import { S3Store } from '../../test/standin/s3.js'
+
+const task: ExportTask = {
+  ExportTaskIdentifier: 'nightly-7',
+  SourceArn: 'arn:aws:rds:eu-west-1:123456789012:snapshot:prod-1',
+  S3Bucket: 'exports-bucket',
+  S3Prefix: 'nightly',
+  KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+  IamRoleArn: 'arn:aws:iam::123456789012:role/rds-s3-export',
+  Status: 'COMPLETE',
+  SnapshotTime: new Date('2026-11-25T03:10:00Z')
+}
+const waitConfig = (extra: Record<string, string> = {}) =>
+  configFor({
+    mode: 'wait',
+    'export-task-identifier': 'nightly-7',
+    'aws-region': 'eu-west-1',
+    ...extra
+  })
+
+function exported(source: ExportSource) {
+  const store = new S3Store()
+  store.createBucket('exports-bucket')
+  const written = writeExport(store, { ...task, Status: 'COMPLETE' } as never, source)
+  const files = storeExportFiles(store)
+  const step = fakeStep()
+  step.env.RUNNER_TEMP = mkdtempSync(join(tmpdir(), 'tables-'))
+  return { written, files, step }
+}
+
+describe('reportTables', () => {
+  test('every table reported with its columns; outputs and the tables file set', async () => {
+    const { files, step, written } = exported(cleanSource('postgres'))
+    const tables = await reportTables(
+      { exportFiles: async () => files },
+      { task, outcome: 'complete' },
+      waitConfig(),
+      step
+    )
+    expect(tables?.report.tables.map(t => t.target).sort()).toEqual(
+      written.tables.map(t => t.target).sort()
+    )
+    expect(step.outputs.get('tables-complete')).toBe(String(tables?.report.complete))
+    const file = JSON.parse(readFileSync(step.outputs.get('tables-file') ?? '', 'utf8'))
+    expect(file.tables).toHaveLength(written.tables.length)
+    expect(tables?.warnings).toEqual([])
+  })
+
+  test('a constant number of calls a table: one listing, one footer', async () => {
+    const { files, step } = exported(manyTables(300))
+    await reportTables(
+      { exportFiles: async () => files },
+      { task, outcome: 'complete' },
+      waitConfig(),
+      step
+    )
+    const footers = files.calls.filter(c => c.startsWith('footer')).length
+    const lists = files.calls.filter(c => c.startsWith('list')).length
+    expect(footers).toBe(300)
+    expect(lists).toBeLessThanOrEqual(300 + 3)
+  })
+
+  test('skipped tables and a database warning are warnings that name them', async () => {
+    const { files, step } = exported(defaultSource('postgres'))
+    const tables = await reportTables(
+      { exportFiles: async () => files },
+      { task, outcome: 'complete' },
+      waitConfig(),
+      step
+    )
+    expect(tables?.warnings.some(w => w.includes('appdb.public.secrets'))).toBe(true)
+    expect(step.warned.some(w => w.includes('reporting'))).toBe(true)
+  })
+
+  test('10,000 tables: every one in tables-file, the tables output under 1 MB', async () => {
+    const { files, step } = exported(manyTables(10_000))
+    const tables = await reportTables(
+      { exportFiles: async () => files },
+      { task, outcome: 'complete' },
+      waitConfig(),
+      step
+    )
+    expect(tables?.report.tables).toHaveLength(10_000)
+    expect(Buffer.byteLength(step.outputs.get('tables') ?? '')).toBeLessThanOrEqual(
+      TABLES_OUTPUT_MAX_BYTES
+    )
+    const file = JSON.parse(readFileSync(step.outputs.get('tables-file') ?? '', 'utf8'))
+    expect(file.tables).toHaveLength(10_000)
+  }, 120_000)
+
+  test.each([
+    ['tables-report: false', waitConfig({ 'tables-report': 'false' }), task],
+    ['a task not COMPLETE', waitConfig(), { ...task, Status: 'FAILED' }],
+    [
+      'mode cancel',
+      configFor({ mode: 'cancel', 'export-task-identifier': 'x', 'aws-region': 'eu-west-1' }),
+      task
+    ]
+  ])('%s: nothing read, the S3 client never loaded', async (_, config, seen) => {
+    let loaded = false
+    const step = fakeStep()
+    const result = await reportTables(
+      { exportFiles: async () => ((loaded = true), storeExportFiles(new S3Store())) },
+      { task: seen, outcome: 'complete' },
+      config,
+      step
+    )
+    expect(result).toBeUndefined()
+    expect(loaded).toBe(false)
+  })
+})
+
+describe('registerTables', () => {
+  test('creates the database and a table per complete table; the Glue client only here', async () => {
+    const { files, step } = exported(cleanSource('postgres'))
+    const config = waitConfig({ 'glue-database': 'exports' })
+    const ended = { task, outcome: 'complete' as const }
+    const tables = await reportTables({ exportFiles: async () => files }, ended, config, step)
+    const glue = fakeCatalog()
+    const { catalog } = await registerTables(
+      { catalog: async () => glue },
+      tables,
+      ended,
+      config,
+      step
+    )
+    expect(catalog?.databaseCreated).toBe(true)
+    const registered = [...(glue.databases.get('exports')?.keys() ?? [])]
+    expect(registered).toContain('appdb_public_orders')
+    expect(step.outputs.get('tables')).toContain('"glue-table":"appdb_public_orders"')
+    // GetTables once, then one write a table.
+    expect(glue.calls.filter(c => c.startsWith('tables'))).toHaveLength(1)
+    expect(glue.calls.filter(c => c.startsWith('create'))).toHaveLength(registered.length)
+  })
+
+  test('run again: nothing changed, nothing written', async () => {
+    const { files, step } = exported(cleanSource('postgres'))
+    const config = waitConfig({ 'glue-database': 'exports' })
+    const ended = { task, outcome: 'complete' as const }
+    const tables = await reportTables({ exportFiles: async () => files }, ended, config, step)
+    const glue = fakeCatalog()
+    await registerTables({ catalog: async () => glue }, tables, ended, config, step)
+    glue.calls.length = 0
+    const again = await registerTables({ catalog: async () => glue }, tables, ended, config, step)
+    expect(glue.calls.filter(c => /^(create|update)/.test(c))).toEqual([])
+    expect(again.catalog?.unchanged).toBeGreaterThan(0)
+  })
+
+  test('no glue-database: the Glue client is never loaded', async () => {
+    let loaded = false
+    const result = await registerTables(
+      { catalog: async () => ((loaded = true), fakeCatalog()) },
+      undefined,
+      { task, outcome: 'complete' },
+      waitConfig(),
+      fakeStep()
+    )
+    expect(result).toEqual({ tables: undefined })
+    expect(loaded).toBe(false)
+  })
+})
