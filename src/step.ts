@@ -62,18 +62,13 @@ export interface Step extends LoopDeps {
 }
 
 export function openStep(deps: StepDeps): Step {
-  const cancelled = new AbortController()
-  const onSignal = (): void => cancelled.abort()
-  deps.signals.on('SIGINT', onSignal)
-  deps.signals.on('SIGTERM', onSignal)
+  const cancelled = cancelOnSignals(deps.signals)
   const warnings: string[] = []
-  let deadlineMs = Infinity
-  let region = ''
-  let summary = true
+  const settings = { deadlineMs: Infinity, region: '', summary: true }
   let lastTask: ExportTask | undefined
   let snapshot: Snapshot | undefined
   let run: Promise<WorkflowRun> | undefined
-  const cleanups: (() => void)[] = []
+  const cleanups: (() => void)[] = [cancelled.stop]
 
   return {
     env: deps.env,
@@ -89,16 +84,16 @@ export function openStep(deps: StepDeps): Step {
       log.warning(message)
     },
     begin(options) {
-      deadlineMs = deps.now() + options.waitTimeoutMs
-      region = options.region
-      summary = options.summary
+      settings.deadlineMs = deps.now() + options.waitTimeoutMs
+      settings.region = options.region
+      settings.summary = options.summary
     },
-    waitDeadlineMs: () => deadlineMs,
+    waitDeadlineMs: () => settings.deadlineMs,
     output: (name, value) => core.setOutput(name, value),
     saw(task) {
       if (task === lastTask) return // each output once per change of the task
       lastTask = task
-      for (const [name, value] of Object.entries(taskOutputs(task, region))) {
+      for (const [name, value] of Object.entries(taskOutputs(task, settings.region))) {
         core.setOutput(name, value)
       }
     },
@@ -110,17 +105,28 @@ export function openStep(deps: StepDeps): Step {
       return snapshot
     },
     get region() {
-      return region
+      return settings.region
     },
     get summary() {
-      return summary
+      return settings.summary
     },
     workflowRun: () => (run ??= loadWorkflowRun()),
     onClose: cleanup => void cleanups.push(cleanup),
-    close() {
-      deps.signals.off('SIGINT', onSignal)
-      deps.signals.off('SIGTERM', onSignal)
-      cleanups.forEach(cleanup => cleanup())
+    close: () => cleanups.forEach(cleanup => cleanup())
+  }
+}
+
+/** An abort signal the runner's SIGINT and SIGTERM fire, and a way to stop listening. */
+function cancelOnSignals(signals: StepDeps['signals']): { signal: AbortSignal; stop(): void } {
+  const controller = new AbortController()
+  const onSignal = (): void => controller.abort()
+  signals.on('SIGINT', onSignal)
+  signals.on('SIGTERM', onSignal)
+  return {
+    signal: controller.signal,
+    stop() {
+      signals.off('SIGINT', onSignal)
+      signals.off('SIGTERM', onSignal)
     }
   }
 }

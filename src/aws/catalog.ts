@@ -9,9 +9,10 @@ import {
   UpdateTableCommand,
   paginateGetTables
 } from '@aws-sdk/client-glue'
+
+export { GlueClient } from '@aws-sdk/client-glue'
 import { errorCode, tagOperation } from '../errors.js'
 import type { ExistingTable, GlueTableInput } from '../tables/glue.js'
-import type { ClientOptions } from './session.js'
 
 export interface CatalogApi {
   /** Whether the database had to be created. */
@@ -21,10 +22,6 @@ export interface CatalogApi {
   create(database: string, input: GlueTableInput): Promise<void>
   /** Replaces the table's definition, without archiving a version of the old one. */
   update(database: string, input: GlueTableInput): Promise<void>
-}
-
-export function glueClient(options: ClientOptions): GlueClient {
-  return new GlueClient(options)
 }
 
 export function catalogApi(glue: () => GlueClient): CatalogApi {

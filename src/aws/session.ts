@@ -110,11 +110,11 @@ export function openSession(options: SessionOptions): OpenSession {
     snapshots: renewingOnExpiry(snapshotsApi(rds), renew),
     exportFiles: () =>
       (exportFiles ??= import('./export-files.js').then(s3 =>
-        renewingOnExpiry(s3.exportFilesApi(client(() => s3.s3Client(clientOptions))), renew)
+        renewingOnExpiry(s3.exportFilesApi(client(() => new s3.S3Client(clientOptions))), renew)
       )),
     catalog: () =>
       (catalog ??= import('./catalog.js').then(glue =>
-        renewingOnExpiry(glue.catalogApi(client(() => glue.glueClient(clientOptions))), renew)
+        renewingOnExpiry(glue.catalogApi(client(() => new glue.GlueClient(clientOptions))), renew)
       )),
     accountId: async () => (await credentials()).accountId,
     async resolveCredentials() {

@@ -41,21 +41,13 @@ export function snapshotsApi(rds: () => RDSClient): SnapshotsApi {
     async create(kind, parent, identifier, Tags) {
       try {
         if (kind === 'snapshot') {
-          const { DBSnapshot: s = {} } = await rds().send(
-            new CreateDBSnapshotCommand({
-              DBInstanceIdentifier: parent,
-              DBSnapshotIdentifier: identifier,
-              Tags
-            })
-          )
+          const input = { DBInstanceIdentifier: parent, DBSnapshotIdentifier: identifier, Tags }
+          const { DBSnapshot: s = {} } = await rds().send(new CreateDBSnapshotCommand(input))
           return fields(kind, s.DBSnapshotArn, s.DBSnapshotIdentifier, s)
         }
+        const input = { DBClusterIdentifier: parent, DBClusterSnapshotIdentifier: identifier, Tags }
         const { DBClusterSnapshot: s = {} } = await rds().send(
-          new CreateDBClusterSnapshotCommand({
-            DBClusterIdentifier: parent,
-            DBClusterSnapshotIdentifier: identifier,
-            Tags
-          })
+          new CreateDBClusterSnapshotCommand(input)
         )
         return fields(kind, s.DBClusterSnapshotArn, s.DBClusterSnapshotIdentifier, s)
       } catch (error) {

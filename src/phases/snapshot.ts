@@ -98,42 +98,54 @@ function tagValue(text: string | undefined): string {
   return (text ?? '').replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_').slice(0, 256)
 }
 
+/** What the wait has seen of the snapshot: the checks (for the schedule), a line per change. */
+function snapshotWatcher(step: Step) {
+  const startMs = step.now()
+  const observations: Observation[] = []
+  let last: Snapshot | undefined
+  return {
+    startMs,
+    saw(snapshot: Snapshot): Snapshot {
+      const creating = creationState(snapshot.status) === 'creating'
+      const percentProgress = snapshot.percentProgress
+      observations.push({
+        atMs: step.now(),
+        status: creating ? 'IN_PROGRESS' : 'COMPLETE',
+        percentProgress
+      })
+      if (last?.status !== snapshot.status || last?.percentProgress !== percentProgress) {
+        step.info(
+          formatSnapshotLine({ now: step.date(), snapshot, elapsedMs: step.now() - startMs })
+        )
+      }
+      if (last?.status !== snapshot.status) {
+        const subject = `${what(snapshot.kind)} '${snapshot.identifier}'`
+        step.timeline.push({
+          at: step.date(),
+          subject,
+          status: snapshot.status ?? '',
+          percentProgress
+        })
+      }
+      last = snapshot
+      return snapshot
+    },
+    nextDelayMs: (maxIntervalMs: number): number =>
+      nextPollDelayMs({ waitStartMs: startMs, nowMs: step.now(), maxIntervalMs, observations })
+  }
+}
+
 async function waitUntilAvailable(
   api: SnapshotsApi,
   first: Snapshot,
   config: Config,
   step: Step
 ): Promise<Snapshot> {
-  const startMs = step.now()
-  const observations: Observation[] = []
-  let last: Snapshot | undefined
-  const saw = (snapshot: Snapshot): Snapshot => {
-    observations.push({
-      atMs: step.now(),
-      status: creationState(snapshot.status) === 'creating' ? 'IN_PROGRESS' : 'COMPLETE',
-      percentProgress: snapshot.percentProgress
-    })
-    if (
-      !last ||
-      last.status !== snapshot.status ||
-      last.percentProgress !== snapshot.percentProgress
-    ) {
-      step.info(formatSnapshotLine({ now: step.date(), snapshot, elapsedMs: step.now() - startMs }))
-      if (last?.status !== snapshot.status) {
-        step.timeline.push({
-          at: step.date(),
-          subject: `${what(snapshot.kind)} '${snapshot.identifier}'`,
-          status: snapshot.status ?? '',
-          percentProgress: snapshot.percentProgress
-        })
-      }
-    }
-    last = snapshot
-    return snapshot
-  }
+  const watch = snapshotWatcher(step)
+  const maxIntervalMs = config.pollIntervalSeconds * 1000
   const result = await poll(step, {
     operation: first.kind === 'snapshot' ? 'DescribeDBSnapshots' : 'DescribeDBClusterSnapshots',
-    first: saw(first),
+    first: watch.saw(first),
     async check() {
       const snapshot = await find(api, first.kind, first.identifier)
       if (!snapshot) {
@@ -141,23 +153,17 @@ async function waitUntilAvailable(
           `${what(first.kind)} '${first.identifier}' is gone: it was deleted while being created.`
         )
       }
-      return saw(snapshot)
+      return watch.saw(snapshot)
     },
     done: snapshot => creationState(snapshot.status) !== 'creating',
-    nextDelayMs: () =>
-      nextPollDelayMs({
-        waitStartMs: startMs,
-        nowMs: step.now(),
-        maxIntervalMs: config.pollIntervalSeconds * 1000,
-        observations
-      }),
+    nextDelayMs: () => watch.nextDelayMs(maxIntervalMs),
     deadlineMs: step.waitDeadlineMs(),
-    maxIntervalMs: config.pollIntervalSeconds * 1000
+    maxIntervalMs
   })
   const snapshot = result.value ?? first
   step.tookSnapshot(snapshot)
   if (result.end === 'done' && creationState(snapshot.status) === 'available') return snapshot
-  throw unavailable(snapshot, result.end, step.now() - startMs, config)
+  throw unavailable(snapshot, result.end, step.now() - watch.startMs, config)
 }
 
 function unavailable(
