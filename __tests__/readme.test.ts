@@ -160,7 +160,7 @@ describe('README', () => {
   test('the IAM policies are valid JSON and name what the facts require', () => {
     const iam = section(readme, 'What you need in AWS')
     const json = codeBlocks(iam).filter(b => b.lang === 'json')
-    expect(json).toHaveLength(5)
+    expect(json).toHaveLength(6)
     const all = json.map(b => JSON.stringify(JSON.parse(b.body))).join('\n')
     for (const needed of [
       'token.actions.githubusercontent.com:aud',
@@ -180,7 +180,16 @@ describe('README', () => {
       's3:ListBucket',
       's3:DeleteObject*',
       's3:GetBucketLocation',
-      'arn:aws:s3:::my-company-rds-exports/*'
+      'arn:aws:s3:::my-company-rds-exports/*',
+      // create-snapshot, the tables report and Glue registration
+      'rds:CreateDBSnapshot',
+      'rds:CreateDBClusterSnapshot',
+      'rds:AddTagsToResource',
+      's3:GetObject',
+      'kms:Decrypt',
+      'glue:GetTables',
+      'glue:CreateTable',
+      'glue:UpdateTable'
     ]) {
       expect({ needed, found: all.includes(needed) }).toEqual({ needed, found: true })
     }
