@@ -93,8 +93,9 @@ export const DEMOS: Demo[] = [
     story: [
       'A backup before a release migrates the database. The instance "prod" is new: it has no',
       'snapshot yet. With create-snapshot: true the step takes one now (about 15 minutes on AWS,',
-      'about 8 s here), waits until it is available, exports it to S3 and waits for the export',
-      `(about ${DEMO_SECONDS} s more), then reports the tables. The snapshot is kept: it is the backup a restore starts from.`
+      `about ${Math.round(SNAPSHOT_SECONDS / TIME_SCALE)} s here), waits until it is available, exports it to S3 and waits for the export`,
+      `(about ${DEMO_SECONDS} s more), then reports the tables. The snapshot is kept: it is the backup a`,
+      'restore starts from.'
     ],
     scenario: 'demo-snapshot',
     standIn: { snapshotTimeline: { creatingSeconds: SNAPSHOT_SECONDS } },
@@ -113,7 +114,7 @@ export const DEMOS: Demo[] = [
     flag: '--warnings',
     help: 'the default, but RDS skips a table and cannot list a database: the warnings',
     story: [
-      'The export of the demo, from a database RDS cannot export whole: it skips a table and',
+      "The default demo's export, from a database RDS cannot export whole: it skips a table and",
       'cannot list one database. The step still succeeds (fail-on-warning is false), but says so',
       'in the log and leads the summary with the warnings.'
     ],
@@ -203,6 +204,8 @@ export interface DemoRun {
   summaryHtml: string
   /** What the stand-in answered, by operation, in order of first use. */
   requests: Map<string, number>
+  /** What the step left in the stand-in's account: snapshots taken, export files, Glue. */
+  account: string[]
   /** Keys and tokens the stand-in issued, and where any appears in the step's output. */
   secrets: string[]
   leaks: string[]
@@ -230,6 +233,7 @@ export async function runDemo(
     ...demo.standIn
   })
   try {
+    const before = standIn.now().getTime()
     const result = await runAction({
       inputs: demo.inputs,
       env: {
@@ -251,12 +255,38 @@ export async function runDemo(
       result,
       summaryHtml: renderGfm(result.summary),
       requests,
+      account: accountAfter(standIn, before, result.outputs['export-task-identifier']),
       secrets,
       leaks: findLeaks(result, secrets)
     }
   } finally {
     await standIn.close()
   }
+}
+
+/** One line for each thing the step made: a snapshot, an export's files, a Glue database. */
+function accountAfter(standIn: StandIn, since: number, taskId = ''): string[] {
+  const lines: string[] = []
+  for (const s of standIn.snapshots()) {
+    if (s.createTime.getTime() < since) continue
+    const tags = Object.entries(s.tags).map(([key, value]) => `${key}=${value}`)
+    const kind = s.kind === 'snapshot' ? 'DB snapshot' : 'DB cluster snapshot'
+    lines.push(
+      `${kind} ${s.identifier} of ${s.parent}: ${s.status}, ${s.type}; tags ${tags.join(', ') || '(none)'}`
+    )
+  }
+  const written = taskId ? standIn.exportFiles.written(taskId) : undefined
+  if (written) {
+    const files = written.tables.reduce((n, t) => n + t.files.length, 0)
+    lines.push(
+      `s3://${written.bucket}/${written.root}: ${written.tables.length} tables in ${files} Parquet files, ${written.metadataKeys.length} metadata files`
+    )
+  }
+  for (const database of standIn.glue.databaseNames()) {
+    const tables = standIn.glue.tableNames(database)
+    lines.push(`Glue database ${database}: ${tables.length} tables (${tables.join(', ')})`)
+  }
+  return lines
 }
 
 function serviceName(service: string): string {

@@ -117,10 +117,22 @@ async function main(argv: string[]): Promise<number> {
   )
   say()
 
+  if (run.account.length > 0) {
+    say(bold("What the step left in the stand-in's account"))
+    for (const line of run.account) say(`  ${line}`)
+    say()
+  }
+
   say(bold('Files') + dim(` (in ${shown(OUTPUT_DIR)}/)`))
-  say(`  ${shown(files.html)}  the summary as GitHub shows it: ${pathToFileURL(files.html).href}`)
-  say(`  ${shown(files.markdown)}  the markdown the step wrote to GITHUB_STEP_SUMMARY`)
-  if (files.tables) say(`  ${shown(files.tables)}  the tables-file: every table and its columns`)
+  const listed: [string, string][] = [
+    [files.html, `the summary as GitHub shows it: ${pathToFileURL(files.html).href}`],
+    [files.markdown, 'the markdown the step wrote to GITHUB_STEP_SUMMARY'],
+    ...(files.tables
+      ? [[files.tables, 'the tables-file: every table and its columns'] as [string, string]]
+      : [])
+  ]
+  const filePad = Math.max(...listed.map(([file]) => shown(file).length))
+  for (const [file, what] of listed) say(`  ${shown(file).padEnd(filePad)}  ${what}`)
   say()
 
   say(`The stand-in answered: ${[...run.requests].map(([k, n]) => `${k} ×${n}`).join(', ')}.`)
@@ -146,10 +158,10 @@ function verdict(demo: Demo, { result }: DemoRun): number {
         : ''
     const snapshot =
       demo.inputs['create-snapshot'] === 'true'
-        ? `Snapshot ${out['source-arn']?.split(':snapshot:')[1] ?? '?'} taken (and kept); `
+        ? `Snapshot ${out['source-arn']?.split(':snapshot:')[1] ?? '?'} taken and kept, `
         : ''
     const warned = result.warnings.length > 0
-    const line = `${warned ? '⚠' : '✔'} ${snapshot}Export task ${id} COMPLETE: ${out['total-extracted-data-in-gb']} GB in ${out['s3-uri']}${tables}${warned ? `, ${result.warnings.length} warnings` : ''}.`
+    const line = `${warned ? '⚠' : '✔'} ${snapshot}${snapshot ? 'export' : 'Export'} task ${id} COMPLETE: ${out['total-extracted-data-in-gb']} GB in ${out['s3-uri']}${tables}${warned ? `, ${result.warnings.length} warnings` : ''}.`
     say(warned ? yellow(line) : green(line))
     return 0
   }
