@@ -1,49 +1,45 @@
-// npm run demo: the bundled action (dist/index.js) exports a 263 GB PostgreSQL snapshot and
-// waits for it, against a local stand-in of RDS, STS and GitHub's OIDC endpoint. No AWS account
-// and no network: everything listens on 127.0.0.1. AWS's own example of such an export took
-// about 39 minutes; here the stand-in's clock runs about 117 times faster, so it takes about 20
-// seconds. The action itself runs exactly as the runner runs it and does not know.
+// npm run demo: the bundled action (dist/index.js) runs as a workflow step would, against a local
+// stand-in of RDS, STS, S3, the Glue Data Catalog and GitHub's OIDC endpoint. No AWS account and
+// no network: everything listens on 127.0.0.1. The stand-in's clock runs about 117 times fast,
+// so AWS's example export (263 GB, about 39 minutes) takes about 20 seconds; the action does not
+// know.
 //
-// It streams the step's log as a workflow run would show it, then prints the outputs and the
-// step summary, and writes the summary as an HTML page (demo-output/summary.html), rendered and
-// cleaned as GitHub does it (scripts/gfm.ts).
+//   npm run demo                      the newest snapshot of prod exported and waited for; its
+//                                     tables reported and registered in Glue (rds_exports), an
+//                                     Athena query per table in the summary (about 25 s)
+//   npm run demo -- --fresh-snapshot  create-snapshot: true: a snapshot of prod taken now, waited
+//                                     for until available, then exported (about 35 s)
+//   npm run demo -- --warnings        the default run, but RDS skips a table and can't list a
+//                                     database: the warnings in the log and the summary
+//   npm run demo -- --busy            five exports of other teams hold every slot: the step
+//                                     waits for one, then exports
+//   npm run demo -- --help            these options
+//
+// It says what it is about to do, streams the step's log as a workflow run shows it, then prints
+// the outputs and the step summary, and writes the summary as a page that looks like GitHub's
+// (demo-output/summary.html; summary-<option>.html for the others), with the summary's markdown
+// and the tables-file next to it. `npm run demo` builds dist/ first; `npx tsx scripts/demo.ts`
+// runs the bundle as it is. The runs themselves are in demo-run.ts.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { startStandIn, type Timeline } from '../test/standin/index.js'
-import { scenario } from '../test/standin/scenarios.js'
-import { findLeaks } from '../test/support/e2e.js'
-import { ACTION_ENTRY, runAction } from '../test/support/run-action.js'
-import { htmlPage, renderGfm } from './gfm.js'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { ACTION_ENTRY } from '../test/support/run-action.js'
+import {
+  DEMO_SECONDS,
+  type Demo,
+  type DemoRun,
+  TIME_SCALE,
+  helpText,
+  parseDemoArgs,
+  runDemo
+} from './demo-run.js'
+import { summaryPage } from './summary-page.js'
 import { htmlToText, type TextStyle } from './terminal.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUTPUT_DIR = join(ROOT, 'demo-output')
-
-/** AWS's example: 263 GB in about 39 minutes; restoring the snapshot first takes a while. */
-const DEMO_263: Timeline = {
-  startingSeconds: 6 * 60,
-  inProgressSeconds: 33 * 60,
-  outcome: 'COMPLETE',
-  totalGb: 263,
-  progressCurve: 'uneven'
-}
-const DEMO_SECONDS = 20
-const TIME_SCALE = (DEMO_263.startingSeconds + DEMO_263.inProgressSeconds) / DEMO_SECONDS
-
-const ACCOUNT = '123456789012'
-const REGION = 'us-east-1'
-const INPUTS: Record<string, string> = {
-  'db-instance-identifier': 'prod',
-  's3-bucket-name': 'acme-db-exports',
-  's3-prefix': 'nightly',
-  'iam-role-arn': `arn:aws:iam::${ACCOUNT}:role/rds-s3-export`,
-  'kms-key-id': `arn:aws:kms:${REGION}:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`,
-  'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/github-rds-export`,
-  wait: 'true',
-  // The real default is 60 s; the demo's minutes pass in seconds.
-  'poll-interval-seconds': '5'
-}
+/** How the action is named in a workflow (release.test.ts checks it against package.json). */
+const USES = 'your-org/rds-export-action@v1'
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR
 const sgr =
@@ -58,113 +54,182 @@ const yellow = sgr('33')
 const STYLE: TextStyle = { bold, dim }
 
 const say = (text = ''): void => void process.stdout.write(`${text}\n`)
+const shown = (file: string): string => relative(process.cwd(), file) || file
 
-async function main(): Promise<number> {
-  say(bold('rds-export-action demo'))
+async function main(argv: string[]): Promise<number> {
+  let args
+  try {
+    args = parseDemoArgs(argv)
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`)
+    return 2
+  }
+  if (args.help) {
+    say(helpText())
+    return 0
+  }
+  const { demo } = args
+
+  say(bold(`rds-export-action demo${demo.flag ? ` (${demo.flag})` : ''}`))
+  for (const line of demo.story) say(line)
   say(
-    `A 263 GB PostgreSQL snapshot export (about 39 minutes on AWS), compressed to about ${DEMO_SECONDS} s.\n` +
-      'RDS, STS and the GitHub OIDC endpoint are a local stand-in on 127.0.0.1: no AWS account, no network.\n'
+    dim(
+      "Everything runs on this machine: RDS, STS, S3, Glue and GitHub's OIDC endpoint are a local\n" +
+        `stand-in on 127.0.0.1 whose clock runs ${Math.round(TIME_SCALE)}x fast. No AWS account, no network.`
+    )
   )
+  say()
   say(dim('The workflow step being run:'))
-  say(dim('  - uses: your-org/rds-export-action@v1'))
+  say(dim(`  - uses: ${USES}`))
   say(dim('    with:'))
-  for (const [name, value] of Object.entries(INPUTS)) say(dim(`      ${name}: ${value}`))
+  for (const [name, value] of Object.entries(demo.inputs)) say(dim(`      ${name}: ${value}`))
   say(dim('  (job permissions: id-token: write)'))
   say()
 
-  const standIn = await startStandIn({
-    ...scenario('demo'),
-    timeScale: TIME_SCALE,
-    timeline: DEMO_263
+  say(
+    `${bold('Step log')} ${dim(`(node ${relative(ROOT, ACTION_ENTRY)}, as the run page shows it)`)}`
+  )
+  let printer: LogPrinter | undefined
+  const run = await runDemo(demo, {
+    onOutput: (chunk, issuedSecrets) => (printer ??= new LogPrinter(issuedSecrets)).write(chunk)
   })
-  try {
-    say(`${bold('Step log')} ${dim(`(node ${relative(ROOT, ACTION_ENTRY)})`)}`)
-    const log = new LogPrinter(standIn.issuedSecrets)
-    const result = await runAction({
-      inputs: INPUTS,
-      env: {
-        ...standIn.env(),
-        GITHUB_RUN_ID: '8812345678',
-        GITHUB_RUN_ATTEMPT: '1',
-        GITHUB_WORKFLOW: 'Nightly export',
-        GITHUB_REPOSITORY: 'acme/warehouse'
-      },
-      onOutput: chunk => log.write(chunk)
-    })
-    log.flush()
-    say(dim(`  (exit code ${result.exitCode ?? result.signal})`))
-    say()
+  printer?.flush()
+  const { result } = run
+  say(
+    dim(`  (exit code ${result.exitCode ?? result.signal}, ${Math.round(result.wallMs / 1000)} s)`)
+  )
+  say()
 
-    say(bold('Outputs') + dim(' (steps.<id>.outputs.<name> in later steps)'))
-    const names = Object.keys(result.outputs)
-    const pad = Math.max(...names.map(n => n.length))
-    for (const name of names) {
-      say(
-        `  ${name.padEnd(pad)}  ${result.outputs[name] === '' ? dim('(empty)') : result.outputs[name]}`
-      )
-    }
-    say()
+  const files = writeFiles(demo, run)
+  printOutputs(run, files.tables)
 
-    say(bold('Step summary') + dim(' (as the run page shows it)'))
-    say()
-    const summaryHtml = renderGfm(result.summary)
-    say(indent(htmlToText(summaryHtml, STYLE)))
-    say(
-      dim(
-        `  Times are real seconds: the stand-in ran its clock ${Math.round(TIME_SCALE)}x fast, so its 39 minutes took about ${DEMO_SECONDS} s.`
-      )
+  say(
+    bold('Step summary') +
+      dim(' (as the run page shows it; a ▸ block is folded there until clicked)')
+  )
+  say()
+  say(indent(htmlToText(run.summaryHtml, STYLE)))
+  say()
+  say(
+    dim(
+      `Times are real seconds: the stand-in's clock ran ${Math.round(TIME_SCALE)}x fast, so the export's 39 minutes took about ${DEMO_SECONDS} s.`
     )
+  )
+  say()
+
+  if (run.account.length > 0) {
+    say(bold("What the step left in the stand-in's account"))
+    for (const line of run.account) say(`  ${line}`)
     say()
-
-    mkdirSync(OUTPUT_DIR, { recursive: true })
-    const htmlFile = join(OUTPUT_DIR, 'summary.html')
-    writeFileSync(
-      htmlFile,
-      htmlPage(
-        `Export ${result.outputs['export-task-identifier'] ?? ''}`,
-        summaryHtml,
-        'Step summary of rds-export-action, written by npm run demo against the local stand-in.'
-      )
-    )
-    say(`Step summary as a web page: ${relative(process.cwd(), htmlFile) || htmlFile}`)
-
-    const requests = new Map<string, number>()
-    for (const r of standIn.requests) {
-      const key =
-        r.service === 'oidc' ? 'GitHub OIDC token' : `${r.service.toUpperCase()} ${r.action}`
-      requests.set(key, (requests.get(key) ?? 0) + 1)
-    }
-    say(`The stand-in answered: ${[...requests].map(([k, n]) => `${k} ×${n}`).join(', ')}.`)
-    const secrets = standIn.issuedSecrets()
-    const leaks = findLeaks(result, secrets)
-    if (leaks.length > 0) {
-      say(red(`Secrets appeared in the step's output:\n${leaks.join('\n')}`))
-      return 1
-    }
-    say(
-      `None of the ${secrets.length} keys and tokens the stand-in issued appear in the log, outputs or summary.`
-    )
-    say()
-
-    const status = result.outputs.status
-    if (result.exitCode === 0 && status === 'COMPLETE') {
-      say(
-        green(
-          `✔ Export task ${result.outputs['export-task-identifier']} COMPLETE: ` +
-            `${result.outputs['total-extracted-data-in-gb']} GB in ${result.outputs['s3-uri']}`
-        )
-      )
-      return 0
-    }
-    say(
-      red(
-        `✘ The export did not complete: status ${status || 'unknown'}, exit code ${result.exitCode}.`
-      )
-    )
-    return 1
-  } finally {
-    await standIn.close()
   }
+
+  say(bold('Files') + dim(` (in ${shown(OUTPUT_DIR)}/)`))
+  const listed: [string, string][] = [
+    [files.html, `the summary as GitHub shows it: ${pathToFileURL(files.html).href}`],
+    [files.markdown, 'the markdown the step wrote to GITHUB_STEP_SUMMARY'],
+    ...(files.tables
+      ? [[files.tables, 'the tables-file: every table and its columns'] as [string, string]]
+      : [])
+  ]
+  const filePad = Math.max(...listed.map(([file]) => shown(file).length))
+  for (const [file, what] of listed) say(`  ${shown(file).padEnd(filePad)}  ${what}`)
+  say()
+
+  say(`The stand-in answered: ${[...run.requests].map(([k, n]) => `${k} ×${n}`).join(', ')}.`)
+  if (run.leaks.length > 0) {
+    say(red(`Secrets appeared in the step's output:\n${run.leaks.join('\n')}`))
+    return 1
+  }
+  say(
+    `None of the ${run.secrets.length} keys and tokens the stand-in issued appear in the log, outputs or summary.`
+  )
+  say()
+  return verdict(demo, run)
+}
+
+/** The last line: did the run do what this demo shows? */
+function verdict(demo: Demo, { result }: DemoRun): number {
+  const out = result.outputs
+  const id = out['export-task-identifier']
+  if (result.exitCode === 0 && out.status === 'COMPLETE') {
+    const tables =
+      out['tables-complete'] !== undefined
+        ? `, ${out['tables-complete']} tables complete, ${out['tables-incomplete']} not`
+        : ''
+    const snapshot =
+      demo.inputs['create-snapshot'] === 'true'
+        ? `Snapshot ${out['source-arn']?.split(':snapshot:')[1] ?? '?'} taken and kept, `
+        : ''
+    const warned = result.warnings.length > 0
+    const line = `${warned ? '⚠' : '✔'} ${snapshot}${snapshot ? 'export' : 'Export'} task ${id} COMPLETE: ${out['total-extracted-data-in-gb']} GB in ${out['s3-uri']}${tables}${warned ? `, ${result.warnings.length} warnings` : ''}.`
+    say(warned ? yellow(line) : green(line))
+    return 0
+  }
+  say(
+    red(
+      `✘ The export did not complete: status ${out.status || 'unknown'}, exit code ${result.exitCode}.`
+    )
+  )
+  return 1
+}
+
+function printOutputs({ result }: DemoRun, tablesCopy: string | undefined): void {
+  say(bold('Outputs') + dim(' (steps.<id>.outputs.<name> in later steps)'))
+  const names = Object.keys(result.outputs)
+  const pad = Math.max(...names.map(n => n.length))
+  const columns = Math.max((process.stdout.columns || 120) - pad - 4, 40)
+  for (const name of names) {
+    const value = result.outputs[name] ?? ''
+    let text = value === '' ? dim('(empty)') : value
+    if (name === 'tables' && value !== '') text = tablesOutput(value, columns)
+    if (name === 'tables-file' && value !== '') {
+      text = `${value} ${dim(`(under RUNNER_TEMP, gone after the job${tablesCopy ? `; a copy: ${shown(tablesCopy)}` : ''})`)}`
+    }
+    say(`  ${name.padEnd(pad)}  ${text}`)
+  }
+  say()
+}
+
+/** The tables output is one JSON line; shown as its size and its start. */
+function tablesOutput(value: string, columns: number): string {
+  let count = ''
+  try {
+    const tables = JSON.parse(value) as unknown[]
+    count = `${tables.length} tables, `
+  } catch {
+    // shown as it is
+  }
+  const note = dim(` (JSON: ${count}${value.length.toLocaleString('en-US')} characters)`)
+  const room = Math.max(columns - width(note) - 1, 20)
+  return `${value.length > room ? `${value.slice(0, room - 1)}…` : value}${note}`
+}
+
+function width(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '').length
+}
+
+/** demo-output/summary.html, .md and tables.json; -<demo> in the names but for the default. */
+function writeFiles(demo: Demo, run: DemoRun): { html: string; markdown: string; tables?: string } {
+  mkdirSync(OUTPUT_DIR, { recursive: true })
+  const suffix = demo.flag ? `-${demo.name}` : ''
+  const html = join(OUTPUT_DIR, `summary${suffix}.html`)
+  const markdown = join(OUTPUT_DIR, `summary${suffix}.md`)
+  const id = run.result.outputs['export-task-identifier'] ?? ''
+  writeFileSync(
+    html,
+    summaryPage({
+      title: `Export ${id}`.trim(),
+      job: demo.job,
+      bodyHtml: run.summaryHtml,
+      footer: `The step summary of rds-export-action, written by npm run demo${demo.flag ? ` -- ${demo.flag}` : ''} against the local stand-in.`
+    })
+  )
+  writeFileSync(markdown, run.result.summary)
+  if (run.result.tablesFile === undefined) return { html, markdown }
+  const tables = join(OUTPUT_DIR, `tables${suffix}.json`)
+  writeFileSync(tables, run.result.tablesFile)
+  return { html, markdown, tables }
 }
 
 /**
@@ -211,9 +276,13 @@ class LogPrinter {
     }
     const command = /^::(error|warning|notice)(?: [^:]*)?::(.*)$/.exec(text)
     if (command) {
-      const [, kind, message] = command
-      const shown = `${kind === 'error' ? 'Error' : kind === 'warning' ? 'Warning' : 'Notice'}: ${message}`
-      text = kind === 'error' ? red(shown) : kind === 'warning' ? yellow(shown) : shown
+      const [, kind, message = ''] = command
+      // The runner shows a command's %0A as a new line, %25 as %.
+      const decoded = message.replace(/%0D/g, '').replace(/%0A/g, '\n').replace(/%25/g, '%')
+      const label = `${kind === 'error' ? 'Error' : kind === 'warning' ? 'Warning' : 'Notice'}: ${decoded}`
+      const paint = kind === 'error' ? red : kind === 'warning' ? yellow : (t: string) => t
+      for (const line of label.split('\n')) say(`  ${dim('│')} ${paint(line)}`)
+      return
     }
     say(`  ${dim('│')} ${text}`)
   }
@@ -226,4 +295,4 @@ function indent(text: string): string {
     .join('\n')
 }
 
-process.exitCode = await main()
+process.exitCode = await main(process.argv.slice(2))

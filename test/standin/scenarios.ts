@@ -5,6 +5,8 @@
 //   demo-warnings   prod's export skips a table and can't list a database: the warning path
 //   demo-snapshot   prod is a new instance with no snapshot yet: for create-snapshot
 //   busy            demo, with five exports of other teams holding every export slot a while
+// `npm run demo` runs them on a faster clock (scripts/demo-run.ts): demo without an option,
+// demo-snapshot with --fresh-snapshot, demo-warnings with --warnings, busy with --busy.
 import type { InstanceSeed, SnapshotSeed, StandInOptions, TaskSeed } from './index.js'
 import { APPDB, SHOP, cleanSource } from './export-fixtures.js'
 
