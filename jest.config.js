@@ -15,5 +15,8 @@ export default {
   coverageReporters: ['text-summary', 'lcov', 'json-summary'],
   // Enforced by .ci/run (it runs jest with --coverage).
   coverageThreshold: { global: { lines: 90, branches: 90 } },
-  testTimeout: 30000
+  testTimeout: 30000,
+  // Two: the end-to-end files mostly wait on the stand-in's clock, so they overlap well with the
+  // CPU-bound unit files even on a two-core runner (jest's default there is one worker).
+  maxWorkers: 2
 }

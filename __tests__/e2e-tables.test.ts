@@ -5,7 +5,7 @@
 import { describe, expect } from '@jest/globals'
 import type { StandIn, StandInOptions } from '../test/standin/index.js'
 import { readLocation } from '../test/standin/index.js'
-import { PROD, PROD_APPDB, PROD_SHOP, exporting } from '../test/support/accounts.js'
+import { PROD_APPDB, PROD_SHOP, QUICK, exporting } from '../test/support/accounts.js'
 import { runStep, startInputs, type StepResult } from '../test/support/e2e.js'
 import { e2e, expectFailure, expectSuccess } from '../test/support/e2e-tests.js'
 import { defaultSource, type ExportVariations } from '../test/standin/index.js'
@@ -240,7 +240,7 @@ describe('S3 and KMS refusals', () => {
 
 describe('bad data in the export: a clear warning, nothing wrong registered', () => {
   const variation = (variations: ExportVariations): StandInOptions =>
-    exporting({ ...defaultSource('postgres'), variations }, PROD)
+    exporting({ ...defaultSource('postgres'), variations }, QUICK)
 
   e2e(
     'a corrupt Parquet footer',
