@@ -280,18 +280,21 @@ describe('the report read back', () => {
       []
     )
 
-  test('largestTables: by size, then name, unknown sizes last', () => {
+  test('largestTables: complete tables that hold data, by size, then name', () => {
     const report = reportOf(
       [
         entry('db.b', { sizeGB: 2 }),
         entry('db.a', { sizeGB: 2 }),
         entry('db.c', { sizeGB: undefined }),
         entry('db.d', { sizeGB: 10 }),
-        entry('db.e', { sizeGB: 0 })
+        entry('db.e', { sizeGB: 0 }),
+        entry('db.f', { sizeGB: 0.5 }),
+        entry('db.g', { sizeGB: 50, status: 'FAILED' })
       ],
       []
     )
-    expect(largestTables(report, 4).map(t => t.target)).toEqual(['db.d', 'db.a', 'db.b', 'db.e'])
+    expect(largestTables(report, 3).map(t => t.target)).toEqual(['db.d', 'db.a', 'db.b'])
+    expect(largestTables(report, 10).map(t => t.target)).toEqual(['db.d', 'db.a', 'db.b', 'db.f'])
     expect(largestTables(report, 0)).toEqual([])
     expect(largestTables(report, -1)).toEqual([])
   })

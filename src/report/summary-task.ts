@@ -100,25 +100,34 @@ export function taskDetails(
         ? formatDuration(end - start)
         : undefined
     ],
-    ['Waited', waitedMs === undefined ? undefined : formatDuration(waitedMs)]
+    [
+      snapshot ? 'Waited for the export' : 'Waited',
+      waitedMs === undefined ? undefined : formatDuration(waitedMs)
+    ]
   ])
 }
 
-/** The timeline of status changes; past MAX_TIMELINE, its first and last halves. */
+/** The timeline of status changes; past MAX_TIMELINE, its first and last halves. With a
+ * snapshot taken by the step, a column says what each status is of. */
 export function timelineTable(entries: TimelineEntry[]): string[] {
   if (entries.length === 0) return []
+  const subjects = entries.some(e => e.subject)
   const row = (e: TimelineEntry): string => {
     const p = typeof e.percentProgress === 'number' ? `${cell(e.percentProgress)}%` : ''
-    const status = e.subject ? `${e.subject} ${e.status}` : normalizeStatus(e.status)
-    return `| ${dateText(e.at) ?? ''} | ${cell(status, 200)} | ${p} |`
+    const of = subjects ? ` ${cell(e.subject ?? 'Export task', 200)} |` : ''
+    const status = cell(e.subject ? e.status : normalizeStatus(e.status), 200)
+    return `| ${dateText(e.at) ?? ''} |${of} ${status} | ${p} |`
   }
-  const lines = ['| Time | Status | Progress |', '| --- | --- | --- |']
+  const lines = subjects
+    ? ['| Time | Of | Status | Progress |', '| --- | --- | --- | --- |']
+    : ['| Time | Status | Progress |', '| --- | --- | --- |']
   if (entries.length <= MAX_TIMELINE) return [...lines, ...entries.map(row)]
   const half = MAX_TIMELINE / 2
+  const gap = subjects ? '| … | | more changes | |' : '| … | more changes | |'
   return [
     ...lines,
     ...entries.slice(0, half).map(row),
-    `| … | ${entries.length - MAX_TIMELINE} more changes | |`,
+    gap.replace('more changes', `${entries.length - MAX_TIMELINE} more changes`),
     ...entries.slice(-half).map(row)
   ]
 }

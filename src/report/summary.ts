@@ -5,7 +5,12 @@
 import type { ExportTask } from '../aws/types.js'
 import type { Snapshot } from '../snapshots.js'
 import { normalizeStatus, type Outcome } from '../status.js'
-import type { TablesReport } from '../tables/report.js'
+import {
+  databaseWarning,
+  incompleteTables,
+  incompleteWarning,
+  type TablesReport
+} from '../tables/report.js'
 import { block, cell, enforceLimit, list } from './markdown.js'
 import { formatDuration } from './progress.js'
 import { catalogSection, tablesSection, type CatalogSummary } from './summary-tables.js'
@@ -81,7 +86,8 @@ function lead(input: SummaryInput): string[] {
   const gb =
     typeof t.TotalExtractedDataInGB === 'number' ? `, ${cell(t.TotalExtractedDataInGB)} GB` : ''
   const where = s3Link(t, input.region)
-  const source = t.SourceArn ? ` of ${cell(t.SourceArn)}` : ''
+  const taken = input.snapshot ? ' (a snapshot taken by this step)' : ''
+  const source = t.SourceArn ? ` of ${cell(t.SourceArn)}${taken}` : ''
   return [
     `Export task **${cell(t.ExportTaskIdentifier)}** (${cell(normalizeStatus(t.Status))}${gb})${source}${where ? ` to ${where}` : ''}.`,
     ''
@@ -99,13 +105,32 @@ function problem(input: SummaryInput): string[] {
   return lines
 }
 
-/** RDS's warning on the task, readable, and the action's own warnings. */
+/**
+ * RDS's warning on the task, readable, and the action's own warnings. A table not complete and a
+ * database RDS couldn't list are shown once, under Tables, with one line here pointing there.
+ */
 function warningLists(input: SummaryInput): string[] {
   const t = input.task
   const fromRds = t?.WarningMessage ? renderWarningMessage(t.WarningMessage) : []
+  const report = input.tables
+  const below = new Set(
+    report
+      ? [
+          ...incompleteTables(report).map(incompleteWarning),
+          ...report.databaseWarnings.map(databaseWarning)
+        ]
+      : []
+  )
+  const own = (input.warnings ?? []).filter(w => !below.has(w))
+  const moved = (input.warnings ?? []).length - own.length
+  // RDS's own warning names the same tables and databases; without it, point at them.
+  if (moved > 0 && fromRds.length === 0) {
+    const what = moved === 1 ? 'A table or database was' : `${moved} tables or databases were`
+    own.push(`${what} not exported whole: see Tables below.`)
+  }
   return [
     ...list('Export warnings', fromRds.length || !t?.WarningMessage ? fromRds : [t.WarningMessage]),
-    ...list('Warnings', input.warnings ?? [])
+    ...list('Warnings', own)
   ]
 }
 

@@ -32,7 +32,9 @@ function label(key: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : key
 }
 
+// `target` is the whole name (`db.schema.table`), as in the export's metadata files.
 const NAME_KEYS = [
+  ['target'],
   ['database', 'databasename', 'db', 'dbname'],
   ['schema', 'schemaname'],
   ['table', 'tablename', 'name', 'object', 'objectname', 'objective']

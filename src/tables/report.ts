@@ -218,9 +218,10 @@ export function withGlueTables(
   }
 }
 
-/** The `count` largest tables by size, then by name. */
+/** The `count` largest complete tables that hold data, by size, then by name. */
 export function largestTables(report: TablesReport, count: number): TableReport[] {
-  return [...report.tables]
+  return report.tables
+    .filter(t => t.complete && (t.sizeGB ?? 0) > 0)
     .sort((a, b) => (b.sizeGB ?? -1) - (a.sizeGB ?? -1) || a.target.localeCompare(b.target))
     .slice(0, Math.max(0, count))
 }
@@ -229,6 +230,14 @@ export function largestTables(report: TablesReport, count: number): TableReport[
 export function incompleteTables(report: TablesReport): TableReport[] {
   return report.tables.filter(t => !t.complete)
 }
+
+/** The warning for a table that is not complete (the summary lists it under Tables). */
+export const incompleteWarning = (t: TableReport): string =>
+  `Table ${t.target} is not complete: ${t.reason}.`
+
+/** The warning for a database RDS couldn't export whole (the summary lists it under Tables). */
+export const databaseWarning = (w: DatabaseWarning): string =>
+  `Database ${w.target} (${w.file}): ${w.message}`
 
 /** Tables named one by one in warnings; past it, one warning sums up the rest. */
 export const TABLE_WARNINGS_MAX = 10
@@ -253,7 +262,7 @@ export function reportWarnings(report: TablesReport, glue: boolean): string[] {
   return [
     ...tableWarnings(
       incompleteTables(report),
-      t => `Table ${t.target} is not complete: ${t.reason}.`,
+      incompleteWarning,
       names => `${names.length} more tables are not complete (see tables-file): ${listSome(names)}.`
     ),
     ...tableWarnings(
@@ -262,7 +271,7 @@ export function reportWarnings(report: TablesReport, glue: boolean): string[] {
       names =>
         `${names.length} more complete tables have problems (see tables-file): ${listSome(names)}.`
     ),
-    ...report.databaseWarnings.map(w => `Database ${w.target} (${w.file}): ${w.message}`),
+    ...report.databaseWarnings.map(databaseWarning),
     ...report.warnings
   ]
 }
