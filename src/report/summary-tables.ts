@@ -66,7 +66,7 @@ function emptyNote(report: TablesReport): string[] {
   const more = empty.length - names.length
   const list = names.join(', ') + (more > 0 ? ` and ${more} more` : '')
   return [
-    `**Empty:** ${list} (complete, no rows: RDS wrote no files, so there is nothing to register in Glue).`,
+    `**Empty:** ${list} (complete, no rows: RDS wrote no files, so there is nothing to query or register in Glue).`,
     ''
   ]
 }
