@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { poll, sleep, type LoopDeps } from '../src/loop.js'
+import { virtualClock } from '../__fixtures__/clock.js'
 
 test('sleep resolves after its time', async () => {
   const start = Date.now()
@@ -21,15 +22,12 @@ test('an already cancelled run does not sleep at all', async () => {
 })
 
 describe('poll: the budget holds whatever a check does', () => {
-  /** A virtual monotonic clock that sleeping advances. */
   function loopDeps(abort = new AbortController().signal) {
-    const clock = { ms: 0 }
+    const { clock, now, date, sleep } = virtualClock(Date.UTC(2026, 10, 25))
     const deps: LoopDeps = {
-      now: () => clock.ms,
-      date: () => new Date(Date.UTC(2026, 10, 25) + clock.ms),
-      sleep: async ms => {
-        clock.ms += ms
-      },
+      now,
+      date,
+      sleep,
       info: () => undefined,
       warning: () => undefined,
       abort

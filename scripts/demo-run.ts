@@ -66,6 +66,18 @@ const WAITING = {
   'poll-interval-seconds': '5'
 }
 
+/** The nightly export step, its workflow and job, as the default and --warnings demos run it. */
+const NIGHTLY = {
+  inputs: {
+    'db-instance-identifier': 'prod',
+    ...destination('nightly'),
+    ...WAITING,
+    'glue-database': 'rds_exports'
+  },
+  workflow: 'Nightly export',
+  job: 'export'
+}
+
 export const DEMOS: Demo[] = [
   {
     name: 'export',
@@ -77,14 +89,7 @@ export const DEMOS: Demo[] = [
       'Catalog (database rds_exports), so Athena can query it at once: the summary gives the query.'
     ],
     scenario: 'demo',
-    inputs: {
-      'db-instance-identifier': 'prod',
-      ...destination('nightly'),
-      ...WAITING,
-      'glue-database': 'rds_exports'
-    },
-    workflow: 'Nightly export',
-    job: 'export'
+    ...NIGHTLY
   },
   {
     name: 'fresh-snapshot',
@@ -119,14 +124,7 @@ export const DEMOS: Demo[] = [
       'in the log and leads the summary with the warnings.'
     ],
     scenario: 'demo-warnings',
-    inputs: {
-      'db-instance-identifier': 'prod',
-      ...destination('nightly'),
-      ...WAITING,
-      'glue-database': 'rds_exports'
-    },
-    workflow: 'Nightly export',
-    job: 'export'
+    ...NIGHTLY
   },
   {
     name: 'busy',

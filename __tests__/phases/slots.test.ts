@@ -1,11 +1,12 @@
 import { describe, expect, test } from '@jest/globals'
 import type { LoopDeps } from '../../src/loop.js'
 import { waitForExportSlot } from '../../src/phases/slots.js'
+import { virtualClock } from '../../__fixtures__/clock.js'
 
 type SlotDeps = LoopDeps & { countActive: () => Promise<number> }
 
 function deps(activeAt: (ms: number) => number, abort = new AbortController().signal) {
-  const clock = { ms: 0 }
+  const { clock, now, date, sleep } = virtualClock()
   const log: string[] = []
   const counts: number[] = []
   const d: SlotDeps = {
@@ -14,12 +15,9 @@ function deps(activeAt: (ms: number) => number, abort = new AbortController().si
       counts.push(n)
       return n
     },
-    now: () => clock.ms,
-    date: () => new Date(clock.ms),
-    sleep: async ms => {
-      expect(ms).toBeGreaterThan(0)
-      clock.ms += ms
-    },
+    now,
+    date,
+    sleep,
     info: line => log.push(line),
     warning: line => log.push(`warning: ${line}`),
     abort

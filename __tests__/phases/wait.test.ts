@@ -2,6 +2,7 @@ import { describe, expect, jest, test } from '@jest/globals'
 import type { ExportTask } from '../../src/aws/types.js'
 import type { LoopDeps } from '../../src/loop.js'
 import { waitForExport as waitWith, type WaitOptions } from '../../src/phases/wait.js'
+import { virtualClock } from '../../__fixtures__/clock.js'
 
 /** The loop's deps and the two RDS calls of the wait, as one object the tests can patch. */
 interface WaitDeps extends LoopDeps {
@@ -27,7 +28,7 @@ function scenario(
   stateAt: (ms: number) => Partial<ExportTask>,
   overrides: Partial<WaitDeps> = {}
 ): { deps: WaitDeps; log: string[]; warnings: string[]; clock: { ms: number }; calls: number[] } {
-  const clock = { ms: 0 }
+  const { clock, now, date, sleep } = virtualClock()
   const log: string[] = []
   const warnings: string[] = []
   const calls: number[] = []
@@ -38,12 +39,9 @@ function scenario(
       return { ...base, ...stateAt(clock.ms) }
     },
     cancel: async () => ({ ...base, ...stateAt(clock.ms), Status: 'CANCELING' }),
-    now: () => clock.ms,
-    date: () => new Date(clock.ms),
-    sleep: async ms => {
-      expect(ms).toBeGreaterThan(0)
-      clock.ms += ms
-    },
+    now,
+    date,
+    sleep,
     info: line => log.push(line),
     warning: line => warnings.push(line),
     abort: new AbortController().signal,
