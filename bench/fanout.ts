@@ -1,7 +1,7 @@
-// Fan-out benchmark (issue 5, part 4): 12 action processes at once against one stand-in that
-// allows 5 active exports, each starting (wait: true) an export of its own database's newest
-// snapshot that takes 20 s (4 s STARTING, 16 s IN_PROGRESS), poll-interval-seconds 5. Every one
-// must end COMPLETE; the makespan is compared with the ideal ceil(12/5) * 20 s.
+// Fan-out benchmark: 12 action processes at once against one stand-in that allows 5 active
+// exports, each starting (wait: true) an export of its own database's newest snapshot that takes
+// 20 s (4 s STARTING, 16 s IN_PROGRESS), poll-interval-seconds 5. Every one must end COMPLETE;
+// the makespan is compared with the ideal ceil(12/5) * 20 s.
 import { startStandIn, type RequestLogEntry } from '../test/standin/index.js'
 import { median, ms } from './measure.js'
 import { DESTINATION, runStep, type StepRun } from './step.js'
