@@ -1,9 +1,10 @@
-// `npm run bench` (issue 5): start-up, a whole start step, polling and fan-out, each against a
-// baseline measured in the same run. Prints markdown and writes bench/results.md, keeping the
-// hand-written section between the notes markers. Not part of `npm test`: it takes minutes.
+// `npm run bench`: start-up, a whole start step, polling, fan-out and the round trips before
+// StartExportTask per source form, each against a baseline measured in the same run. Prints
+// markdown and writes bench/results.md, keeping the hand-written section between the notes
+// markers. Not part of `npm test`: it takes minutes.
 //
 // Environment: BENCH_RUNS (start-up runs, default 15), BENCH_STEP_RUNS (start-step runs,
-// default 15), BENCH_SKIP (comma-separated: startup, start-step, polling, fanout).
+// default 15), BENCH_SKIP (comma-separated: startup, start-step, polling, fanout, round-trips).
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, release } from 'node:os'
@@ -12,7 +13,8 @@ import { ROOT, snapshotDist } from './build.js'
 import { runFanoutBench } from './fanout.js'
 import { HAVE_GNU_TIME, ms } from './measure.js'
 import { LOWER_BOUND, runPollingBench, runPollingRows } from './polling.js'
-import { runStartStepBench } from './start-step.js'
+import { runRoundTripsBench } from './round-trips.js'
+import { runStartStepBench, type ModelMedians } from './start-step.js'
 import { runStartupBench } from './startup.js'
 
 const RESULTS = join(ROOT, 'bench', 'results.md')
@@ -48,6 +50,22 @@ function keptNotes(): string {
 }
 
 const verdict = (ok: boolean): string => (ok ? 'met' : '**not met**')
+const percent = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(1)} %`
+
+/** The start step from an ARN and from a name against the baseline, under one model. */
+function startStepTarget(model: ModelMedians): string {
+  const over = (valueMs: number): number =>
+    (100 * (valueMs - model.credentialsMs)) / model.credentialsMs
+  const measured =
+    `source-arn ${ms(model.sourceArnMs)} (${percent(over(model.sourceArnMs))}), ` +
+    `db-snapshot-identifier ${ms(model.snapshotNameMs)} (${percent(over(model.snapshotNameMs))}) ` +
+    `vs ${ms(model.credentialsMs)}`
+  if (!model.latencyMs) {
+    return `| start step from an ARN or a name vs configure-aws-credentials, loopback (reported, no target) | ${measured} | |`
+  }
+  const ok = Math.max(over(model.sourceArnMs), over(model.snapshotNameMs)) <= 10
+  return `| start step from an ARN or a name ≤ configure-aws-credentials + 10 %, network model: ${model.label} | ${measured} | ${verdict(ok)} |`
+}
 
 async function main(): Promise<void> {
   const distEntry = snapshotDist()
@@ -70,8 +88,19 @@ async function main(): Promise<void> {
   if (!skip.has('start-step')) {
     const r = await runStartStepBench(distEntry, stepRuns)
     log('2. A whole start step against the stand-in', r.markdown)
+    targets.push(...r.models.map(startStepTarget))
+  }
+  if (!skip.has('round-trips')) {
+    const r = await runRoundTripsBench(distEntry)
+    log('5. Round trips before StartExportTask, per source form', r.markdown)
+    const goals = r.rows.filter(row => row.form.goal !== undefined)
+    const others = r.rows.filter(row => row.form.goal === undefined && !row.form.staticKeys)
     targets.push(
-      `| start step < configure-aws-credentials getting credentials (baseline) | ${ms(r.actionMs)} vs ${ms(r.credentialsMs)} | ${verdict(r.actionMs < r.credentialsMs)} |`
+      `| RDS round trips before StartExportTask: 0 for ARN and name sources | ` +
+        `${[...new Set(goals.map(row => row.rdsRounds))].join('/')} for the ${goals.length} ARN and name starts ` +
+        `(the newest forms ${[...new Set(others.filter(o => !o.snapshotChecks).map(o => o.rdsRounds))].join('/')}, ` +
+        `create-snapshot ${[...new Set(others.filter(o => o.snapshotChecks).map(o => o.rdsRounds))].join('/')}) | ` +
+        `${verdict(goals.every(row => row.rdsRounds <= row.form.goal! && !row.problem))} |`
     )
   }
   if (!skip.has('polling')) {
@@ -114,8 +143,8 @@ async function main(): Promise<void> {
   const markdown = [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` (bench/index.ts); only the notes section below is kept from the',
-    'previous run. Issue 5 describes what is measured and why.',
+    'Written by `npm run bench` (bench/index.ts); only the notes at the end are kept from the previous',
+    'run. Each part measures the action against a baseline run on the same machine at the same time.',
     '',
     `Machine and run: ${machine()}`,
     '',
@@ -125,7 +154,8 @@ async function main(): Promise<void> {
     '| --- | --- | --- |',
     ...targets,
     '',
-    ...sections.flatMap(s => [s, '']),
+    // In the order of their numbers (round trips run next to the start step).
+    ...sections.sort((a, b) => parseInt(a.slice(3)) - parseInt(b.slice(3))).flatMap(s => [s, '']),
     '## What changed the figures',
     '',
     keptNotes(),
