@@ -1,10 +1,11 @@
-// `npm run bench`: start-up, a whole start step, polling, fan-out and the round trips before
-// StartExportTask per source form, each against a baseline measured in the same run. Prints
-// markdown and writes bench/results.md, keeping the hand-written section between the notes
-// markers. Not part of `npm test`: it takes minutes.
+// `npm run bench`: start-up, a whole start step, polling, fan-out, the round trips before
+// StartExportTask per source form, and reporting and registering 1,000 tables, each against a
+// baseline measured in the same run. Prints markdown and writes bench/results.md, keeping the
+// hand-written section between the notes markers. Not part of `npm test`: it takes minutes.
 //
 // Environment: BENCH_RUNS (start-up runs, default 15), BENCH_STEP_RUNS (start-step runs,
-// default 15), BENCH_SKIP (comma-separated: startup, start-step, polling, fanout, round-trips).
+// default 15), BENCH_TABLES_RUNS (runs of the 1,000-table steps, default 3), BENCH_SKIP
+// (comma-separated: startup, start-step, polling, fanout, round-trips, tables).
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, release } from 'node:os'
@@ -16,6 +17,7 @@ import { LOWER_BOUND, runPollingBench, runPollingRows } from './polling.js'
 import { runRoundTripsBench } from './round-trips.js'
 import { runStartStepBench, type ModelMedians } from './start-step.js'
 import { runStartupBench } from './startup.js'
+import { runTablesBench, TABLES } from './tables.js'
 
 const RESULTS = join(ROOT, 'bench', 'results.md')
 const NOTES_START = '<!-- notes: kept by npm run bench -->'
@@ -24,6 +26,7 @@ const NOTES_END = '<!-- /notes -->'
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map(s => s.trim()))
 const runs = Math.max(10, Number(process.env.BENCH_RUNS ?? 15))
 const stepRuns = Math.max(7, Number(process.env.BENCH_STEP_RUNS ?? 15))
+const tablesRuns = Math.max(1, Number(process.env.BENCH_TABLES_RUNS ?? 3))
 
 function machine(): string {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : ''
@@ -51,6 +54,7 @@ function keptNotes(): string {
 
 const verdict = (ok: boolean): string => (ok ? 'met' : '**not met**')
 const percent = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(1)} %`
+const seconds = (valueMs: number): string => `${(valueMs / 1000).toFixed(1)} s`
 
 /** The start step from an ARN and from a name against the baseline, under one model. */
 function startStepTarget(model: ModelMedians): string {
@@ -137,6 +141,22 @@ async function main(): Promise<void> {
     const over = (r.makespanMs - r.idealMs) / r.idealMs
     targets.push(
       `| fan-out: 12 of 12 COMPLETE, makespan ≤ ideal + 15 % | ${r.complete} of 12, +${(100 * over).toFixed(1)} % | ${verdict(r.complete === 12 && over <= 0.15)} |`
+    )
+  }
+
+  if (!skip.has('tables')) {
+    const r = await runTablesBench(distEntry, tablesRuns)
+    log(`6. Reporting and registering ${TABLES.toLocaleString('en')} tables`, r.markdown)
+    const [first, later] = [r.rows[0]!, r.rows[1]!]
+    const worstMs = Math.max(first.phaseMs ?? Infinity, later.phaseMs ?? Infinity)
+    const worstCalls = Math.max(first.callsPerTable, later.callsPerTable)
+    const ran = first.samples.every(s => !s.problem) && later.samples.every(s => !s.problem)
+    targets.push(
+      `| ${TABLES.toLocaleString('en')} tables reported and registered in ≤ 10 s (20 ms model) | ` +
+        `first export ${seconds(first.phaseMs ?? NaN)}, later export ${seconds(later.phaseMs ?? NaN)} | ` +
+        `${verdict(ran && worstMs <= 10_000)} |`,
+      `| ≤ 4 AWS calls per table | first export ${first.callsPerTable.toFixed(2)}, later export ${later.callsPerTable.toFixed(2)} | ` +
+        `${verdict(ran && worstCalls <= 4)} |`
     )
   }
 
