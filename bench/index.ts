@@ -8,7 +8,7 @@
 // (comma-separated: startup, start-step, polling, fanout, round-trips, tables).
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { availableParallelism, release } from 'node:os'
+import { availableParallelism, loadavg, release } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, snapshotDist } from './build.js'
 import { runFanoutBench } from './fanout.js'
@@ -28,6 +28,9 @@ const runs = Math.max(10, Number(process.env.BENCH_RUNS ?? 15))
 const stepRuns = Math.max(7, Number(process.env.BENCH_STEP_RUNS ?? 15))
 const tablesRuns = Math.max(1, Number(process.env.BENCH_TABLES_RUNS ?? 3))
 
+/** The 1-minute load average when the run began: the machine may be shared. */
+const loadAtStart = loadavg()[0]!
+
 function machine(): string {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : ''
   const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? 'unknown'
@@ -40,7 +43,8 @@ function machine(): string {
   return (
     `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${availableParallelism()} CPUs (${model}); ` +
     `node ${process.version}; Linux ${release()}; commit ${commit}; ` +
-    `peak RSS ${HAVE_GNU_TIME ? 'from /usr/bin/time' : 'not measured (no /usr/bin/time)'}.`
+    `peak RSS ${HAVE_GNU_TIME ? 'from /usr/bin/time' : 'not measured (no /usr/bin/time)'}; ` +
+    `load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} now.`
   )
 }
 
