@@ -55,7 +55,8 @@ export function describeRequest(entry: RequestLogEntry): string {
     .filter(k => !['Action', 'Version'].includes(k))
     .map(k => k.split('.')[0])
   const params = entry.service === 'rds' ? `(${[...new Set(keys)].join(', ')})` : ''
-  const status = entry.status === 200 ? '' : ` -> ${entry.status} ${entry.code ?? ''}`.trimEnd()
+  const ok = entry.status >= 200 && entry.status < 300
+  const status = ok ? '' : ` -> ${entry.status} ${entry.code ?? ''}`.trimEnd()
   return `${entry.service}:${entry.action}${params}${status}`
 }
 

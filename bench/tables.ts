@@ -66,6 +66,8 @@ export interface TablesResult {
   markdown: string
   /** Action first export, action later export, replay first, replay later. */
   rows: TablesRow[]
+  /** The latency floor of the action's steps, the larger of the two. */
+  latencyFloorMs: number
 }
 
 let runId = 7_600_000_000 + Math.floor(Math.random() * 1_000_000) * 100
@@ -117,7 +119,13 @@ export async function runTablesBench(distEntry: string, runs: number): Promise<T
       replay.map(p => p.later)
     )
   ]
-  return { markdown: render(rows, runs, load), rows }
+  return {
+    markdown: render(rows, runs, load),
+    rows,
+    latencyFloorMs: Math.max(
+      ...[...action.map(p => p.first), ...action.map(p => p.later)].map(latencyFloor)
+    )
+  }
 }
 
 function render(rows: TablesRow[], runs: number, load: number[]): string {
@@ -150,6 +158,17 @@ function render(rows: TablesRow[], runs: number, load: number[]): string {
         `${counts(x => x.s3)} | ${counts(x => x.glue)} | ${row.callsPerTable.toFixed(2)} |`
     )
   }
+  const perRequest = (row: TablesRow): string => {
+    const cpu = row.samples.flatMap(x => (x.stepCpuMs === undefined ? [] : [x.stepCpuMs]))
+    const requests = median(row.samples.map(x => x.s3 + x.glue))
+    return cpu.length ? ms(median(cpu) / requests) : 'n/a'
+  }
+  lines.push(
+    '',
+    `Step CPU per S3 or Glue request (its start-up and credentials included): ${rows
+      .map(row => `${row.label.replace(/:.*/, '')} ${perRequest(row)}`)
+      .join('; ')}.`
+  )
   const [first, later] = [rows[0]!.samples[0]!, rows[1]!.samples[0]!]
   lines.push(
     '',
