@@ -28,7 +28,7 @@ const CAC_FIXTURE = join(ROOT, 'bench', 'fixtures', 'configure-aws-credentials')
 
 /**
  * The configure-aws-credentials baseline (bench/fixtures/configure-aws-credentials), bundled
- * as that action is: its own dependencies (not the project's: @actions/core 1 unpatched,
+ * as that action is: its own dependencies (not the project's: @actions/core 1,
  * @aws-sdk/client-sts, https-proxy-agent), installed once from its lockfile into bench/.work/,
  * then one CommonJS ncc bundle. Needs the npm registry the first time.
  */

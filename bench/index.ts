@@ -1,19 +1,23 @@
-// `npm run bench` (issue 5): start-up, a whole start step, polling and fan-out, each against a
+// `npm run bench`: start-up, a whole start step, polling, fan-out, the round trips before
+// StartExportTask per source form, and reporting and registering 1,000 tables, each against a
 // baseline measured in the same run. Prints markdown and writes bench/results.md, keeping the
 // hand-written section between the notes markers. Not part of `npm test`: it takes minutes.
 //
 // Environment: BENCH_RUNS (start-up runs, default 15), BENCH_STEP_RUNS (start-step runs,
-// default 15), BENCH_SKIP (comma-separated: startup, start-step, polling, fanout).
+// default 15), BENCH_TABLES_RUNS (runs of the 1,000-table steps, default 3), BENCH_SKIP
+// (comma-separated: startup, start-step, polling, fanout, round-trips, tables).
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { availableParallelism, release } from 'node:os'
+import { availableParallelism, loadavg, release } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, snapshotDist } from './build.js'
 import { runFanoutBench } from './fanout.js'
 import { HAVE_GNU_TIME, ms } from './measure.js'
 import { LOWER_BOUND, runPollingBench, runPollingRows } from './polling.js'
-import { runStartStepBench } from './start-step.js'
+import { runRoundTripsBench } from './round-trips.js'
+import { runStartStepBench, type ModelMedians } from './start-step.js'
 import { runStartupBench } from './startup.js'
+import { runTablesBench, TABLES, type TablesRow } from './tables.js'
 
 const RESULTS = join(ROOT, 'bench', 'results.md')
 const NOTES_START = '<!-- notes: kept by npm run bench -->'
@@ -22,6 +26,10 @@ const NOTES_END = '<!-- /notes -->'
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map(s => s.trim()))
 const runs = Math.max(10, Number(process.env.BENCH_RUNS ?? 15))
 const stepRuns = Math.max(7, Number(process.env.BENCH_STEP_RUNS ?? 15))
+const tablesRuns = Math.max(1, Number(process.env.BENCH_TABLES_RUNS ?? 3))
+
+/** The 1-minute load average when the run began: the machine may be shared. */
+const loadAtStart = loadavg()[0]!
 
 function machine(): string {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : ''
@@ -35,7 +43,8 @@ function machine(): string {
   return (
     `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${availableParallelism()} CPUs (${model}); ` +
     `node ${process.version}; Linux ${release()}; commit ${commit}; ` +
-    `peak RSS ${HAVE_GNU_TIME ? 'from /usr/bin/time' : 'not measured (no /usr/bin/time)'}.`
+    `peak RSS ${HAVE_GNU_TIME ? 'from /usr/bin/time' : 'not measured (no /usr/bin/time)'}; ` +
+    `load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} now.`
   )
 }
 
@@ -48,6 +57,23 @@ function keptNotes(): string {
 }
 
 const verdict = (ok: boolean): string => (ok ? 'met' : '**not met**')
+const percent = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(1)} %`
+const seconds = (valueMs: number): string => `${(valueMs / 1000).toFixed(1)} s`
+
+/** The start step from an ARN and from a name against the baseline, under one model. */
+function startStepTarget(model: ModelMedians): string {
+  const over = (valueMs: number): number =>
+    (100 * (valueMs - model.credentialsMs)) / model.credentialsMs
+  const measured =
+    `source-arn ${ms(model.sourceArnMs)} (${percent(over(model.sourceArnMs))}), ` +
+    `db-snapshot-identifier ${ms(model.snapshotNameMs)} (${percent(over(model.snapshotNameMs))}) ` +
+    `vs ${ms(model.credentialsMs)}; the fewest requests that start an export ${percent(over(model.fewestMs))}`
+  if (!model.latencyMs) {
+    return `| start step from an ARN or a name vs configure-aws-credentials, loopback (reported, no target) | ${measured} | |`
+  }
+  const ok = Math.max(over(model.sourceArnMs), over(model.snapshotNameMs)) <= 10
+  return `| start step from an ARN or a name ≤ configure-aws-credentials + 10 %, network model: ${model.label} | ${measured} | ${verdict(ok)} |`
+}
 
 async function main(): Promise<void> {
   const distEntry = snapshotDist()
@@ -70,8 +96,19 @@ async function main(): Promise<void> {
   if (!skip.has('start-step')) {
     const r = await runStartStepBench(distEntry, stepRuns)
     log('2. A whole start step against the stand-in', r.markdown)
+    targets.push(...r.models.map(startStepTarget))
+  }
+  if (!skip.has('round-trips')) {
+    const r = await runRoundTripsBench(distEntry)
+    log('5. Round trips before StartExportTask, per source form', r.markdown)
+    const goals = r.rows.filter(row => row.form.goal !== undefined)
+    const others = r.rows.filter(row => row.form.goal === undefined && !row.form.staticKeys)
     targets.push(
-      `| start step < configure-aws-credentials getting credentials (baseline) | ${ms(r.actionMs)} vs ${ms(r.credentialsMs)} | ${verdict(r.actionMs < r.credentialsMs)} |`
+      `| RDS round trips before StartExportTask: 0 for ARN and name sources | ` +
+        `${[...new Set(goals.map(row => row.rdsRounds))].join('/')} for the ${goals.length} ARN and name starts ` +
+        `(the newest forms ${[...new Set(others.filter(o => !o.snapshotChecks).map(o => o.rdsRounds))].join('/')}, ` +
+        `create-snapshot ${[...new Set(others.filter(o => o.snapshotChecks).map(o => o.rdsRounds))].join('/')}) | ` +
+        `${verdict(goals.every(row => row.rdsRounds <= row.form.goal! && !row.problem))} |`
     )
   }
   if (!skip.has('polling')) {
@@ -111,11 +148,34 @@ async function main(): Promise<void> {
     )
   }
 
+  if (!skip.has('tables')) {
+    const r = await runTablesBench(distEntry, tablesRuns)
+    log(`6. Reporting and registering ${TABLES.toLocaleString('en')} tables`, r.markdown)
+    const [first, later, replayFirst, replayLater] = r.rows as [
+      TablesRow,
+      TablesRow,
+      TablesRow,
+      TablesRow
+    ]
+    const worstMs = Math.max(first.phaseMs ?? Infinity, later.phaseMs ?? Infinity)
+    const worstCalls = Math.max(first.callsPerTable, later.callsPerTable)
+    const ran = first.samples.every(s => !s.problem) && later.samples.every(s => !s.problem)
+    targets.push(
+      `| ${TABLES.toLocaleString('en')} tables reported and registered in ≤ 10 s (20 ms model) | ` +
+        `first export ${seconds(first.phaseMs ?? NaN)}, later export ${seconds(later.phaseMs ?? NaN)} ` +
+        `(the same requests replayed with nothing else: ${seconds(replayFirst.s3ToGlueMs)}, ${seconds(replayLater.s3ToGlueMs)}; ` +
+        `latency floor ${seconds(r.latencyFloorMs)}) | ` +
+        `${verdict(ran && worstMs <= 10_000)} |`,
+      `| ≤ 4 AWS calls per table | first export ${first.callsPerTable.toFixed(2)}, later export ${later.callsPerTable.toFixed(2)} | ` +
+        `${verdict(ran && worstCalls <= 4)} |`
+    )
+  }
+
   const markdown = [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` (bench/index.ts); only the notes section below is kept from the',
-    'previous run. Issue 5 describes what is measured and why.',
+    'Written by `npm run bench` (bench/index.ts); only the notes at the end are kept from the previous',
+    'run. Each part measures the action against a baseline run on the same machine at the same time.',
     '',
     `Machine and run: ${machine()}`,
     '',
@@ -125,7 +185,8 @@ async function main(): Promise<void> {
     '| --- | --- | --- |',
     ...targets,
     '',
-    ...sections.flatMap(s => [s, '']),
+    // In the order of their numbers (round trips run next to the start step).
+    ...sections.sort((a, b) => parseInt(a.slice(3)) - parseInt(b.slice(3))).flatMap(s => [s, '']),
     '## What changed the figures',
     '',
     keptNotes(),

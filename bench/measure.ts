@@ -1,6 +1,6 @@
 // Timing helpers for the benchmarks: run a process, take its wall time from the parent and its
 // peak RSS from GNU time (when /usr/bin/time exists), and summarize repeated runs.
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -109,3 +109,31 @@ export const ms = (value: number): string => `${value.toFixed(1)} ms`
 export const mib = (kb: number | undefined): string =>
   kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(1)} MiB`
 export const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`
+
+/** Clock ticks per second of /proc's CPU times. */
+const CLOCK_TICKS = ((): number => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100
+  } catch {
+    return 100
+  }
+})()
+
+/**
+ * CPU time (user + system, ms) of this process's child processes that have ended and been
+ * waited for, from /proc/self/stat (10 ms steps); undefined where there is no /proc. The
+ * difference across one child's run is that child's CPU time.
+ */
+export function childrenCpuMs(): number | undefined {
+  if (!existsSync('/proc/self/stat')) return undefined
+  const text = readFileSync('/proc/self/stat', 'utf8')
+  // Fields after the command's closing parenthesis: state is field 3, cutime 16, cstime 17.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS
+}
+
+/** CPU time (user + system, ms) of this process so far. */
+export function ownCpuMs(): number {
+  const usage = process.cpuUsage()
+  return (usage.user + usage.system) / 1000
+}

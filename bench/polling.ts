@@ -1,5 +1,5 @@
-// Polling benchmark (issue 5): how many DescribeExportTasks calls a wait makes and how late it
-// notices COMPLETE, on a virtual clock (no sleeping). Run: npx tsx bench/polling.ts
+// Polling benchmark: how many DescribeExportTasks calls a wait makes and how late it notices
+// COMPLETE, on a virtual clock (no sleeping). Run: npx tsx bench/polling.ts
 //
 // Model: an export of duration D (jittered ±10%) spends its first 20% in STARTING, then
 // IN_PROGRESS with PercentProgress = floor(100 * share done), then COMPLETE. The share done grows

@@ -1,15 +1,16 @@
-// Start-step benchmark (issue 5, part 2): the wall time of `node dist/index.js` starting an
-// export against the stand-in with role-to-assume (OIDC token, STS, describe, start), and the
-// requests it makes, against baselines run in the same rounds: getting credentials the way
-// aws-actions/configure-aws-credentials does (bench/fixtures/configure-aws-credentials, the
-// target), the fewest requests that can start an export (bench/fixtures/start-minimal.ts), and
-// the least any bundle can do to get credentials (bench/fixtures/get-credentials.ts). Each run
-// gets a fresh stand-in, so every run starts from the same state. The rounds run on loopback
-// (CPU only: the target's measure), then again with the stand-in delaying its answers as a
-// network would, where what overlaps what starts to count.
+// Start-step benchmark: the wall time of `node dist/index.js` starting an export against the
+// stand-in with role-to-assume, and the requests it makes, for the source forms (an ARN, a
+// name, the newest snapshot of an instance, a snapshot taken now), against baselines run in the
+// same rounds: getting credentials the way aws-actions/configure-aws-credentials does
+// (bench/fixtures/configure-aws-credentials, the target), the fewest requests that can start an
+// export (bench/fixtures/start-minimal.ts), and the least any bundle can do to get credentials
+// (bench/fixtures/get-credentials.ts). Each run gets a fresh stand-in, so every run starts from
+// the same state. The rounds run on loopback (CPU only), then again with the stand-in delaying
+// its answers as a network would, where the round trips start to count.
 import { startStandIn, type StandInOptions } from '../test/standin/index.js'
 import { actionBuild, buildConfigureAwsCredentials } from './build.js'
 import { median, ms, quantile } from './measure.js'
+import { FRESH_SNAPSHOT_SECONDS } from './round-trips.js'
 import {
   ACCOUNT,
   DESTINATION,
@@ -28,11 +29,23 @@ interface Variant {
   expectAccount?: boolean
 }
 
+/** One network model's medians, by variant. */
+export interface ModelMedians {
+  label: string
+  /** undefined: loopback. */
+  latencyMs?: Latency
+  sourceArnMs: number
+  snapshotNameMs: number
+  newestMs: number
+  freshSnapshotMs: number
+  fewestMs: number
+  credentialsMs: number
+}
+
 export interface StartStepResult {
   markdown: string
-  /** Median wall times: the action with db-instance-identifier, and the configure-aws-credentials baseline. */
-  actionMs: number
-  credentialsMs: number
+  /** Loopback first, then each network model. */
+  models: ModelMedians[]
 }
 
 const SNAPSHOT = 'nightly-2026-11-24'
@@ -52,12 +65,18 @@ const LATENCY_MODELS: { label: string; latencyMs: Latency }[] = [
   }
 ]
 
-/** The index of the configure-aws-credentials baseline among the variants. */
-const BASELINE = 3
+/** The variants' indexes. */
+const SOURCE_ARN = 0
+const SNAPSHOT_NAME = 1
+const NEWEST = 2
+const FRESH = 3
+const FEWEST = 4
+const BASELINE = 5
 
 let runId = 7_300_000_000 + Math.floor(Math.random() * 1_000_000) * 100
 
 const standInOptions = (): StandInOptions => ({
+  instances: [{ identifier: 'prod' }],
   snapshots: [
     {
       identifier: 'nightly-2026-11-23',
@@ -66,6 +85,8 @@ const standInOptions = (): StandInOptions => ({
     },
     { identifier: SNAPSHOT, instanceIdentifier: 'prod', createTime: '2026-11-24T03:10:00Z' }
   ],
+  // A snapshot taken now (create-snapshot) is available after this many seconds.
+  snapshotTimeline: { creatingSeconds: FRESH_SNAPSHOT_SECONDS },
   // Exports outlast the step: it only starts them.
   timeline: { startingSeconds: 600, inProgressSeconds: 600 }
 })
@@ -76,15 +97,31 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
   const configureAwsCredentials = buildConfigureAwsCredentials()
   const variants: Variant[] = [
     {
+      label: 'action, source-arn',
+      entry: distEntry,
+      inputs: () => ({ ...DESTINATION, 'source-arn': snapshotArn(SNAPSHOT) }),
+      expectStatus: 'STARTING'
+    },
+    {
+      label: 'action, db-snapshot-identifier',
+      entry: distEntry,
+      inputs: () => ({ ...DESTINATION, 'db-snapshot-identifier': SNAPSHOT }),
+      expectStatus: 'STARTING'
+    },
+    {
       label: 'action, db-instance-identifier (newest snapshot)',
       entry: distEntry,
       inputs: () => ({ ...DESTINATION, 'db-instance-identifier': 'prod' }),
       expectStatus: 'STARTING'
     },
     {
-      label: 'action, source-arn',
+      label: `action, fresh snapshot (create-snapshot, ${FRESH_SNAPSHOT_SECONDS} s creating)`,
       entry: distEntry,
-      inputs: () => ({ ...DESTINATION, 'source-arn': snapshotArn(SNAPSHOT) }),
+      inputs: () => ({
+        ...DESTINATION,
+        'db-instance-identifier': 'prod',
+        'create-snapshot': 'true'
+      }),
       expectStatus: 'STARTING'
     },
     {
@@ -104,33 +141,41 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
       expectAccount: true
     },
     {
-      label: 'credentials floor: OIDC, STS (minimal ES module bundle, patched core)',
+      label: 'credentials floor: OIDC, STS (minimal ES module bundle, built like dist/)',
       entry: floor,
       inputs: () => ({ ...DESTINATION })
     }
   ]
 
   const problems: string[] = []
-  const measure = (latencyMs: Latency): Promise<StepRun[][]> =>
-    measureRounds(variants, runs, latencyMs, problems)
-
   const lines: string[] = []
-  const loopback = await measure({})
-  const table = (samples: StepRun[][]): number[] => {
+  const models: ModelMedians[] = []
+  const table = (label: string, samples: StepRun[][], latencyMs?: Latency): void => {
     const baseline = median(samples[BASELINE]!.map(s => s.wallMs))
     lines.push(
       '| step | requests | wall median | p90 | vs configure-aws-credentials |',
       '| --- | ---: | ---: | ---: | ---: |'
     )
-    return variants.map((v, i) => {
+    const medians = variants.map((v, i) => {
       const wall = samples[i]!.map(s => s.wallMs)
       const m = median(wall)
       const counts = new Set(samples[i]!.map(s => s.requests.length))
       lines.push(
         `| ${v.label} | ${[...counts].join('/')} | ${ms(m)} | ${ms(quantile(wall, 0.9))} | ` +
-          `${i === BASELINE ? '' : `${m - baseline >= 0 ? '+' : ''}${ms(m - baseline)}`} |`
+          `${i === BASELINE ? '' : `${signed(m - baseline, ms)} (${signed((100 * (m - baseline)) / baseline, percent)})`} |`
       )
       return m
+    })
+    lines.push('', freshSnapshotNote(samples[FRESH]!, medians))
+    models.push({
+      label,
+      latencyMs,
+      sourceArnMs: medians[SOURCE_ARN]!,
+      snapshotNameMs: medians[SNAPSHOT_NAME]!,
+      newestMs: medians[NEWEST]!,
+      freshSnapshotMs: medians[FRESH]!,
+      fewestMs: medians[FEWEST]!,
+      credentialsMs: baseline
     })
   }
   lines.push(
@@ -139,19 +184,24 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
     'On loopback (the stand-in answers at once: what the steps cost in CPU):',
     ''
   )
-  const medians = table(loopback)
+  const loopback = await measureRounds(variants, runs, {}, problems)
+  table('loopback', loopback)
   for (const model of LATENCY_MODELS) {
     lines.push(
       '',
       `With a network model (not a measurement): every answer waits ${model.label}.`,
       ''
     )
-    table(await measure(model.latencyMs))
+    table(
+      model.label,
+      await measureRounds(variants, runs, model.latencyMs, problems),
+      model.latencyMs
+    )
   }
   lines.push(
     '',
-    'Requests, in the order they arrived (one run of each, on loopback; the action sends its reads',
-    'before StartExportTask together, so their order varies):',
+    'Requests, in the order they arrived (one run of each, on loopback; section 5 counts the',
+    'round trips of every source form):',
     ''
   )
   variants.forEach((v, i) => {
@@ -160,7 +210,31 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
     lines.push(`- ${v.label}: ${run.requests.map(describeRequest).join(' → ')}`)
   })
   if (problems.length) lines.push('', ...problems.slice(0, 5).map(p => `Problem: ${p}`))
-  return { markdown: lines.join('\n'), actionMs: medians[0]!, credentialsMs: medians[BASELINE]! }
+  return { markdown: lines.join('\n'), models }
+}
+
+const percent = (value: number): string => `${value.toFixed(1)} %`
+const signed = (value: number, format: (v: number) => string): string =>
+  `${value >= 0 ? '+' : '-'}${format(Math.abs(value))}`
+
+/**
+ * Where the fresh-snapshot start's time goes: from CreateDBSnapshot to StartExportTask is the
+ * wait for the snapshot (its creation, then the wait loop's next check); the rest is a start.
+ */
+function freshSnapshotNote(samples: StepRun[], medians: number[]): string {
+  const waits = samples.flatMap(run => {
+    const created = run.requests.find(r => r.action === 'CreateDBSnapshot')
+    const started = run.requests.find(r => r.action === 'StartExportTask')
+    return created && started ? [started.time.getTime() - created.time.getTime()] : []
+  })
+  if (!waits.length) return 'Fresh snapshot: no run reached StartExportTask.'
+  const wait = median(waits)
+  return (
+    `Fresh snapshot: ${ms(wait)} (median) from CreateDBSnapshot to StartExportTask, the ` +
+    `snapshot being created for ${FRESH_SNAPSHOT_SECONDS} s and seen available at the wait's ` +
+    `first check; the rest of that step, ${ms(medians[FRESH]! - wait)}, compares with the ` +
+    `newest-snapshot start's ${ms(medians[NEWEST]!)}.`
+  )
 }
 
 /** One warm-up round (page cache), then `runs` measured rounds, rotating the order. */
