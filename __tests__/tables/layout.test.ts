@@ -15,8 +15,8 @@ const ROOT = `p/${ID}/`
 
 /**
  * ListObjectsV2 as S3 documents it: keys in order, Prefix, Delimiter rolling keys up into
- * CommonPrefixes, MaxKeys counting both, a continuation token, and pages that may come shorter
- * than MaxKeys (`pageSize`), as S3 allows.
+ * CommonPrefixes, MaxKeys counting both, StartAfter (ignored with a continuation token), a
+ * continuation token, and pages that may come shorter than MaxKeys (`pageSize`), as S3 allows.
  */
 class Bucket {
   private readonly keys: string[]
@@ -42,7 +42,7 @@ class Bucket {
 
   list(request: ListRequest): ListPage {
     const max = Math.min(request.MaxKeys ?? 1000, this.pageSize)
-    const after = request.ContinuationToken ?? ''
+    const after = request.ContinuationToken ?? request.StartAfter ?? ''
     const contents: { Key: string; Size: number }[] = []
     const prefixes: { Prefix: string }[] = []
     let last = ''
@@ -77,7 +77,7 @@ class Bucket {
 function drive(objects: Map<string, number>, pageSize?: number) {
   const bucket = new Bucket(objects, pageSize)
   const listing = new ExportListing(ROOT, ID)
-  const calls: Record<ListStep['kind'], number> = { export: 0, database: 0, table: 0 }
+  const calls: Record<ListStep['kind'], number> = { export: 0, database: 0, walk: 0, table: 0 }
   const queue: ListStep[] = [listing.first()]
   while (queue.length > 0) {
     const step = queue.shift()!
@@ -168,7 +168,8 @@ describe('ExportListing', () => {
       ['appdb', 'public.orders', `1/${PART}`, 'batches', true],
       ['shop', 'shop.items', `1/${PART}`, 'batches', true]
     ])
-    expect(calls).toEqual({ export: 1, database: 2, table: 5 })
+    // One walk a database: its table folders' files come in one page.
+    expect(calls).toEqual({ export: 1, database: 2, walk: 2, table: 0 })
   })
 
   test('follows continuation tokens of the export and database listings', () => {
@@ -183,8 +184,9 @@ describe('ExportListing', () => {
     expect(layout.exportInfoKey).toBeDefined()
     expect(layout.tablesInfoFiles).toHaveLength(1)
     expect(layout.folders.filter(f => f.dataFile)).toHaveLength(9)
-    // pages of two: the export's five entries in 3, each database's three folders in 2
-    expect(calls).toEqual({ export: 3, database: 6, table: 9 })
+    // pages of two: the export's five entries in 3, each database's three folders in 2, and a
+    // walk for each of those pages (two folders' files, then one's)
+    expect(calls).toEqual({ export: 3, database: 6, walk: 6, table: 0 })
   })
 
   test('reads up to three pages of a table folder for a Parquet file, then gives up', () => {
@@ -194,19 +196,22 @@ describe('ExportListing', () => {
       ])
     const { layout, calls } = drive(
       objectsOf([
-        ...crcs('public.late', TABLE_LISTING_MAX_KEYS * 2),
+        ...crcs('public.late', 40),
         [`appdb/public.late/2/${PART}`],
-        ...crcs('public.none', TABLE_LISTING_MAX_KEYS * 5)
-      ])
+        ...crcs('public.none', 100)
+      ]),
+      20
     )
     const [late, none] = layout.folders
     expect(late!.dataFile?.key).toBe(`${late!.prefix}2/${PART}`)
     expect(none!.dataFile).toBeUndefined()
     expect(none!.listed).toBe(true)
-    expect(calls.table).toBe(3 + 3)
+    // Pages of 20: late's 40 checksums in 2, its Parquet file and none's first 19 in the third,
+    // none's next 40 in 2 more; its third page gone through, the walk gives up on it.
+    expect(calls).toMatchObject({ walk: 5, table: 0 })
   })
 
-  test('costs one call a table, plus one a thousand tables of a database', () => {
+  test('costs one call a walk page: 3,511 small tables in 58 calls', () => {
     const entries: [string][] = [[`export_info_${ID}.json`]]
     const sizes = { appdb: 2500, shop: 10, crm: 1001 }
     for (const [db, count] of Object.entries(sizes)) {
@@ -220,7 +225,63 @@ describe('ExportListing', () => {
     }
     const { layout, calls } = drive(objectsOf(entries))
     expect(layout.folders.filter(f => f.dataFile)).toHaveLength(3511)
-    expect(calls).toEqual({ export: 1, database: 3 + 1 + 2, table: 3511 })
+    // Walks of 64 folders: appdb's pages of 1,000, 1,000 and 500 folders make 16 + 16 + 8,
+    // shop 1, crm's 1,000 and 1 make 16 + 1; each walk's 192 keys fit one page.
+    expect(calls).toEqual({ export: 1, database: 3 + 1 + 2, walk: 58, table: 0 })
+  })
+
+  test('jumps past the rest of a large table once it has its data file: one call a table', () => {
+    const entries: [string][] = []
+    for (const t of ['a', 'b', 'c']) {
+      for (let i = 0; i < 2500; i++) {
+        entries.push([`appdb/public.${t}/${i}/part-${String(i).padStart(5, '0')}.parquet`])
+      }
+    }
+    const bucket = new Bucket(objectsOf(entries))
+    const listing = new ExportListing(ROOT, ID)
+    const requests: ListRequest[] = []
+    const queue: ListStep[] = [listing.first()]
+    while (queue.length > 0) {
+      const step = queue.shift()!
+      if (step.kind === 'walk') requests.push(step.request)
+      queue.push(...listing.accept(step, bucket.list(step.request)))
+    }
+    expect(listing.layout().folders.map(f => f.dataFile?.key.slice(f.prefix.length))).toEqual([
+      '0/part-00000.parquet',
+      '0/part-00000.parquet',
+      '0/part-00000.parquet'
+    ])
+    expect(requests.map(r => [r.StartAfter, r.ContinuationToken, r.MaxKeys])).toEqual([
+      [`${ROOT}appdb/public.a/`, undefined, 1000],
+      [`${ROOT}appdb/public.b/`, undefined, 1000],
+      [`${ROOT}appdb/public.c/`, undefined, 1000]
+    ])
+  })
+
+  test('a folder the walk never reached (keys listed out of order) is listed alone', () => {
+    const bucket = new Bucket(
+      objectsOf([[`appdb/public.a/1/${PART}`], [`appdb/public.b/1/${PART}`]])
+    )
+    const listing = new ExportListing(ROOT, ID)
+    const [database] = listing.accept(listing.first(), bucket.list(listing.first().request))
+    const [walk] = listing.accept(database!, bucket.list(database!.request))
+    // An emulator whose walk page has b's file but not a's, and a key past the walk's folders.
+    const alone = listing.accept(walk!, {
+      Contents: [
+        { Key: `${ROOT}appdb/public.b/1/${PART}`, Size: 1000 },
+        { Key: `${ROOT}appdb/zz` }
+      ],
+      IsTruncated: true,
+      NextContinuationToken: 'more'
+    })
+    expect(alone.map(s => [s.kind, s.request])).toEqual([
+      ['table', { Prefix: `${ROOT}appdb/public.a/`, MaxKeys: TABLE_LISTING_MAX_KEYS }]
+    ])
+    expect(listing.accept(alone[0]!, bucket.list(alone[0]!.request))).toEqual([])
+    expect(listing.layout().folders.map(f => [f.name, f.listed, Boolean(f.dataFile)])).toEqual([
+      ['public.a', true, true],
+      ['public.b', true, true]
+    ])
   })
 
   test('a step accepted twice changes nothing', () => {

@@ -5,10 +5,16 @@
 // allowed; alphanumeric on Aurora) or, in older exports, the Parquet files themselves.
 //
 // The listing is planned as pure steps that the phase runs (ListObjectsV2, in any order, with
-// its own concurrency) and feeds back, so the number of calls a table is constant:
-//   1. the export folder with Delimiter '/'      -> metadata files and database folders
-//   2. each database folder with Delimiter '/'   -> table folders (1,000 a page)
-//   3. each table folder, MaxKeys 20, no delimiter -> one data file (at most 3 pages)
+// its own concurrency) and feeds back, so the number of calls stays below one a table:
+//   1. the export folder with Delimiter '/'    -> metadata files and database folders
+//   2. each database folder with Delimiter '/' -> table folders (1,000 a page)
+//   3. a walk through each run of up to 64 of those table folders, no delimiter, 1,000 keys a
+//      page: a page holds the files of many small tables, and once a folder has given its data
+//      file the walk jumps past the rest of it (StartAfter the next folder still to look in)
+//   4. a table folder the walk never reached (keys listed out of order by an emulator, say) is
+//      listed alone, MaxKeys 20, up to 3 pages
+// So 1,000 small tables cost about 16 walk pages, and 1,000 tables of thousands of files each
+// about 1,000: never more than one call a table plus one a page.
 // Pure: no I/O, no SDK types (the shapes below match ListObjectsV2's input and output).
 
 import { listSome } from './fields.js'
@@ -19,6 +25,8 @@ export interface ListRequest {
   Prefix: string
   Delimiter?: string
   MaxKeys?: number
+  /** Keys after this one only; S3 ignores it when a ContinuationToken is given. */
+  StartAfter?: string
   ContinuationToken?: string
 }
 
@@ -33,7 +41,30 @@ export interface ListPage {
 export type ListStep =
   | { kind: 'export'; request: ListRequest }
   | { kind: 'database'; request: ListRequest; database: string }
+  | WalkStep
   | { kind: 'table'; request: ListRequest; folder: string; page: number }
+
+/** A page of a walk: `pages` of them read in `folder` without finding a Parquet file in it. */
+export interface WalkStep {
+  kind: 'walk'
+  request: ListRequest
+  walk: number
+  /** The walk's pages accepted before this one: a step accepted twice is ignored. */
+  seq: number
+  folder?: string
+  pages: number
+}
+
+/** A run of table folders of one database, in listing order, walked page by page. */
+interface Walk {
+  folders: TableFolder[]
+  byPrefix: Map<string, TableFolder>
+  databasePrefix: string
+  /** Folders a key was listed in. */
+  seen: Set<TableFolder>
+  seq: number
+  done: boolean
+}
 
 /** The one Parquet file a table's columns are read from. */
 export interface DataFile {
@@ -61,9 +92,13 @@ export interface ExportLayout {
   folders: TableFolder[]
 }
 
+/** Table folders one walk goes through: 1,000 tables make 16 walks, as many as run at once. */
+export const WALK_FOLDERS = 64
+/** Keys a walk page asks for: S3's most. */
+export const WALK_MAX_KEYS = 1000
 /** Keys a table listing asks for: `1/_SUCCESS` sorts first, a part file follows. */
 export const TABLE_LISTING_MAX_KEYS = 20
-/** Pages of a table folder read before giving up on finding a Parquet file in it. */
+/** Pages of a table folder read, by a walk or alone, before giving up on a Parquet file in it. */
 export const TABLE_LISTING_MAX_PAGES = 3
 // PAR1, a 4-byte footer length, PAR1: nothing smaller is a Parquet file.
 const PARQUET_MIN_SIZE = 12
@@ -110,6 +145,7 @@ export class ExportListing {
   private exportInfoKey?: string
   private readonly infoFiles = new Map<string, TablesInfoFile>()
   private readonly folders = new Map<string, TableFolder>()
+  private readonly walks: Walk[] = []
 
   constructor(
     exportPrefix: string,
@@ -125,6 +161,7 @@ export class ExportListing {
   accept(step: ListStep, page: ListPage): ListStep[] {
     const token = nextPage(page)
     if (step.kind === 'table') return this.acceptTable(step, page, token)
+    if (step.kind === 'walk') return this.acceptWalk(step, page, token)
     const more: ListStep[] = token
       ? [{ ...step, request: { ...step.request, ContinuationToken: token } }]
       : []
@@ -155,17 +192,64 @@ export class ExportListing {
   }
 
   private acceptDatabase(database: string, parent: string, page: ListPage): ListStep[] {
-    const steps: ListStep[] = []
+    const added: TableFolder[] = []
     for (const name of subfolders(parent, page)) {
       const prefix = `${parent}${name}/`
       if (this.folders.has(prefix)) continue
-      this.folders.set(prefix, { database, name, prefix, listed: false })
-      steps.push({
-        kind: 'table',
-        folder: prefix,
-        page: 1,
-        request: { Prefix: prefix, MaxKeys: TABLE_LISTING_MAX_KEYS }
+      const folder = { database, name, prefix, listed: false }
+      this.folders.set(prefix, folder)
+      added.push(folder)
+    }
+    const steps: ListStep[] = []
+    for (let i = 0; i < added.length; i += WALK_FOLDERS) {
+      const folders = added.slice(i, i + WALK_FOLDERS)
+      const walk = this.walks.push({
+        folders,
+        byPrefix: new Map(folders.map(f => [f.prefix, f])),
+        databasePrefix: parent,
+        seen: new Set(),
+        seq: 0,
+        done: false
       })
+      // Every key of the first folder sorts after its prefix; nothing before it is wanted.
+      steps.push(walkStep(walk - 1, 0, { StartAfter: folders[0]!.prefix }, parent))
+    }
+    return steps
+  }
+
+  private acceptWalk(step: WalkStep, page: ListPage, token: string | undefined): ListStep[] {
+    const walk = this.walks[step.walk]
+    if (!walk || walk.done || walk.seq !== step.seq) return []
+    walk.seq++
+    const { last, beyond } = walkPage(walk, page)
+    if (!token || beyond) return this.endWalk(walk)
+    if (last && !last.dataFile) {
+      const pages = step.folder === last.prefix ? step.pages + 1 : 1
+      if (pages < TABLE_LISTING_MAX_PAGES) {
+        return [
+          {
+            ...walkStep(step.walk, walk.seq, { ContinuationToken: token }, walk.databasePrefix),
+            folder: last.prefix,
+            pages
+          }
+        ]
+      }
+    }
+    if (!last)
+      return [walkStep(step.walk, walk.seq, { ContinuationToken: token }, walk.databasePrefix)]
+    // Past the rest of `last`: to the next folder that still has no data file.
+    const next = walk.folders.slice(walk.folders.indexOf(last) + 1).find(f => !f.dataFile)
+    if (!next) return this.endWalk(walk)
+    return [walkStep(step.walk, walk.seq, { StartAfter: next.prefix }, walk.databasePrefix)]
+  }
+
+  /** The walk's folders are listed; one it never reached is listed alone. */
+  private endWalk(walk: Walk): ListStep[] {
+    walk.done = true
+    const steps: ListStep[] = []
+    for (const folder of walk.folders) {
+      if (folder.dataFile || walk.seen.has(folder)) folder.listed = true
+      else steps.push(tableStep(folder.prefix))
     }
     return steps
   }
@@ -186,6 +270,50 @@ export class ExportListing {
     folder.listed = true
     return []
   }
+}
+
+function walkStep(walk: number, seq: number, at: Partial<ListRequest>, prefix: string): WalkStep {
+  return {
+    kind: 'walk',
+    walk,
+    seq,
+    pages: 0,
+    request: { Prefix: prefix, MaxKeys: WALK_MAX_KEYS, ...at }
+  }
+}
+
+function tableStep(folder: string): ListStep {
+  return {
+    kind: 'table',
+    folder,
+    page: 1,
+    request: { Prefix: folder, MaxKeys: TABLE_LISTING_MAX_KEYS }
+  }
+}
+
+/**
+ * One page of a walk: each key to its folder (a data file taken where there is none yet), the
+ * folder of the page's last key, and whether the page went past the walk's last folder.
+ */
+function walkPage(walk: Walk, page: ListPage): { last?: TableFolder; beyond: boolean } {
+  const end = walk.folders[walk.folders.length - 1]!.prefix
+  let last: TableFolder | undefined
+  let beyond = false
+  for (const item of page.Contents ?? []) {
+    const key = item.Key
+    if (!key?.startsWith(walk.databasePrefix)) continue
+    const cut = key.indexOf('/', walk.databasePrefix.length)
+    const folder = cut < 0 ? undefined : walk.byPrefix.get(key.slice(0, cut + 1))
+    if (!folder) {
+      beyond ||= key > end
+      last = undefined
+      continue
+    }
+    walk.seen.add(folder)
+    last = folder
+    folder.dataFile ??= pickDataFile(folder.prefix, [item])
+  }
+  return { last, beyond }
 }
 
 // How RDS writes a name into a path: '\', '`', '"' and ' ' become '_'.
