@@ -5,6 +5,7 @@ import { describe, expect, test } from '@jest/globals'
 import { decodeEntities, emptyHeaderRows, renderGfm, sanitizeHtml } from '../scripts/gfm.js'
 import { htmlToText } from '../scripts/terminal.js'
 import { renderSummary } from '../src/report/summary.js'
+import { cases } from '../__fixtures__/cases.js'
 
 const oneLine = (html: string): string => html.replace(/\n/g, '')
 
@@ -58,7 +59,7 @@ describe('renderGfm', () => {
 })
 
 describe('GitHub’s cleaning', () => {
-  test.each([
+  cases('drops %s', (_what: string, input: string) => sanitizeHtml(input), [
     ['an event handler', '<img src="x.png" onerror="alert(1)">', '<img src="x.png">'],
     ['a script, and what is in it', 'a<script>alert(1)</script>b', 'ab'],
     ['a style element', '<style>body{display:none}</style>ok', 'ok'],
@@ -75,9 +76,7 @@ describe('GitHub’s cleaning', () => {
     ],
     ['a comment', 'a<!-- <img src=x onerror=alert(1)> -->b', 'ab'],
     ['a broken tag', '<img src=x onerror=alert(1)//', '&lt;img src=x onerror=alert(1)//']
-  ])('drops %s', (_what, input, expected) => {
-    expect(sanitizeHtml(input)).toBe(expected)
-  })
+  ])
 
   test('keeps what GitHub keeps: relative and web links, ids prefixed, mailto', () => {
     expect(

@@ -1,6 +1,7 @@
 import { describe, test, expect } from '@jest/globals'
 import { exportOnlyProblem, splitExportOnly } from '../../src/inputs/index.js'
 import { accepted, parse, refusal, refused, refusedEach, withBase } from './support.js'
+import { equalCases } from '../../__fixtures__/cases.js'
 
 describe('export-only', () => {
   refusedEach('export-only', [
@@ -67,15 +68,13 @@ describe('the size of export-only', () => {
 })
 
 describe('splitExportOnly', () => {
-  test.each([
+  equalCases('%j', splitExportOnly, [
     ['', []],
     ['a', ['a']],
     ['a,b', ['a', 'b']],
     ['a\nb\r\nc', ['a', 'b', 'c']],
     [' , ,\n', []]
-  ])('%j', (value, expected) => {
-    expect(splitExportOnly(value)).toEqual(expected)
-  })
+  ])
 })
 
 describe('exportOnlyProblem', () => {
