@@ -6,6 +6,7 @@ import { decodeEntities, emptyHeaderRows, renderGfm, sanitizeHtml } from '../scr
 import { htmlToText } from '../scripts/terminal.js'
 import { renderSummary } from '../src/report/summary.js'
 import { cases } from '../__fixtures__/cases.js'
+import { bareSummary } from '../__fixtures__/summary.js'
 
 const oneLine = (html: string): string => html.replace(/\n/g, '')
 
@@ -98,16 +99,15 @@ describe('GitHub’s cleaning', () => {
   })
 
   test("a hostile failure cause in the action's own summary renders as text", () => {
-    const markdown = renderSummary({
-      outcome: 'failed',
-      region: 'us-east-1',
-      timeline: [],
-      task: {
-        ExportTaskIdentifier: 'x',
-        Status: 'FAILED',
-        FailureCause: '<img src=x onerror=alert(1)> **[a](javascript:alert(1))** | `c`'
-      }
-    })
+    const markdown = renderSummary(
+      bareSummary('failed', {
+        task: {
+          ExportTaskIdentifier: 'x',
+          Status: 'FAILED',
+          FailureCause: '<img src=x onerror=alert(1)> **[a](javascript:alert(1))** | `c`'
+        }
+      })
+    )
     const html = renderGfm(markdown)
     // The only links are the action's own console links, never one from the cause.
     expect(html).not.toMatch(/<img|href="javascript:/)
