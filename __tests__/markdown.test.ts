@@ -121,21 +121,12 @@ describe('GitHub’s cleaning', () => {
 
 describe('emptyHeaderRows', () => {
   test('finds the tables whose header row is empty, by their first row', () => {
-    const html = renderGfm(
-      [
-        '| | |',
-        '| --- | --- |',
-        '| Status | COMPLETE |',
-        '',
-        '| Time | Status |',
-        '| --- | --- |',
-        '| 09:00 | STARTING |',
-        '',
-        '|   | ` ` |',
-        '| --- | --- |',
-        '| **S3** | `s3://b/` |'
-      ].join('\n')
-    )
+    const tables = [
+      '| | |\n| --- | --- |\n| Status | COMPLETE |',
+      '| Time | Status |\n| --- | --- |\n| 09:00 | STARTING |',
+      '|   | ` ` |\n| --- | --- |\n| **S3** | `s3://b/` |'
+    ]
+    const html = renderGfm(tables.join('\n\n'))
     expect(emptyHeaderRows(html)).toEqual(['Status | COMPLETE', 'S3 | s3://b/'])
   })
 
