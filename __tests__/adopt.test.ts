@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import type { ExportTask } from '@aws-sdk/client-rds'
 import { decideExisting, differences, sourceMatches, type WantedExport } from '../src/adopt.js'
+import { cases } from '../__fixtures__/cases.js'
 
 const SOURCE_ARN = 'arn:aws:rds:us-east-1:123456789012:snapshot:prod-1'
 const wanted: WantedExport = {
@@ -80,7 +81,7 @@ test('differences lists prefix changes', () => {
 
 describe('sourceMatches', () => {
   const acct = 'arn:aws:rds:us-east-1:123456789012'
-  test.each([
+  cases('%s vs %j: %s', sourceMatches, [
     [`${acct}:snapshot:prod-1`, { input: 'source-arn', arn: `${acct}:snapshot:prod-1` }, true],
     [`${acct}:snapshot:prod-2`, { input: 'source-arn', arn: `${acct}:snapshot:prod-1` }, false],
     [
@@ -110,7 +111,5 @@ describe('sourceMatches', () => {
       { input: 'db-cluster-identifier', identifier: 'a', snapshotType: 'any' },
       true
     ]
-  ] as const)('%s vs %j: %s', (arn, source, expected) => {
-    expect(sourceMatches(arn, source)).toBe(expected)
-  })
+  ])
 })

@@ -8,9 +8,10 @@ import {
   partitionOf,
   partitionProblem
 } from '../src/arn.js'
+import { equalCases, phraseCases } from '../__fixtures__/cases.js'
 
 describe('parseArn', () => {
-  test.each([
+  equalCases('%s', parseArn, [
     [
       'arn:aws:rds:us-east-1:123456789012:snapshot:manual-1',
       {
@@ -83,9 +84,7 @@ describe('parseArn', () => {
         resourceName: 'my-bucket'
       }
     ]
-  ])('%s', (value, expected) => {
-    expect(parseArn(value)).toEqual(expected)
-  })
+  ])
 
   test('a cluster snapshot ARN keeps its hyphenated type', () => {
     const arn = parseArn('arn:aws:rds:us-east-1:123456789012:cluster-snapshot:rds:aurora-2026')
@@ -167,7 +166,7 @@ describe('partitionOf', () => {
     expect(partitionOf('xx-east-1')).toBeUndefined()
   })
 
-  test.each([
+  phraseCases('%s in %s: %s', partitionProblem, [
     ['aws-cn', 'us-east-1', "its partition is 'aws-cn' but region 'us-east-1' is in 'aws'"],
     ['aws', 'cn-north-1', "its partition is 'aws' but region 'cn-north-1' is in 'aws-cn'"],
     ['aws-us-gov', 'us-east-1', "its partition is 'aws-us-gov' but region 'us-east-1' is in 'aws'"],
@@ -177,9 +176,7 @@ describe('partitionOf', () => {
       "its partition is 'aws' but region 'us-gov-west-1' is in 'aws-us-gov'"
     ],
     ['aws-iso', 'us-isob-east-1', "region 'us-isob-east-1' is in 'aws-iso-b'"]
-  ])('%s in %s: %s', (arnPartition, region, problem) => {
-    expect(partitionProblem(arnPartition, region)).toContain(problem)
-  })
+  ])
 
   test.each([
     ['aws', 'us-east-1'],

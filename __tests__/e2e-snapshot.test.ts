@@ -3,7 +3,7 @@
 import { describe, expect } from '@jest/globals'
 import type { StandInOptions } from '../test/standin/index.js'
 import { PROD, SCALE } from '../test/support/accounts.js'
-import { calls, countOf, runStep, startInputs } from '../test/support/e2e.js'
+import { calls, countOf, runAndRerun, runStep, startInputs } from '../test/support/e2e.js'
 import { e2e, expectFailure, expectSuccess, runStepUntil } from '../test/support/e2e-tests.js'
 
 const RUN_ID = '1658821493'
@@ -72,9 +72,11 @@ describe('create-snapshot', () => {
     'a re-run of the workflow run creates nothing new and adopts its export',
     FRESH,
     async standIn => {
-      const inputs = fresh({ 'db-instance-identifier': 'prod' })
-      const first = await runStep(standIn, inputs, { runId: RUN_ID })
-      const rerun = await runStep(standIn, inputs, { runId: RUN_ID, runAttempt: '2' })
+      const { first, rerun } = await runAndRerun(
+        standIn,
+        fresh({ 'db-instance-identifier': 'prod' }),
+        RUN_ID
+      )
       expectSuccess(first)
       expectSuccess(rerun)
       expect(countOf(rerun.requests, 'CreateDBSnapshot')).toBe(0)

@@ -18,6 +18,7 @@ import {
   countOf,
   findLeaks,
   rdsCalls,
+  runAndRerun,
   runStep,
   snapshotArn,
   startInputs,
@@ -103,9 +104,11 @@ describe('start', () => {
     'a re-run of the same workflow run adopts its task instead of starting a second one',
     ACCOUNT_SEEDS,
     async standIn => {
-      const inputs = startInputs({ 'db-instance-identifier': 'prod' })
-      const first = await runStep(standIn, inputs, { runId: RUN_ID })
-      const rerun = await runStep(standIn, inputs, { runId: RUN_ID, runAttempt: '2' })
+      const { first, rerun } = await runAndRerun(
+        standIn,
+        startInputs({ 'db-instance-identifier': 'prod' }),
+        RUN_ID
+      )
 
       expect([first.exitCode, rerun.exitCode]).toEqual([0, 0])
       expect(rerun.errors).toEqual([])

@@ -29,6 +29,15 @@ const SHORT_WAIT = { 'wait-timeout-minutes': '0.1' }
 /** The export is seen running: a progress line of IN_PROGRESS is out. */
 const WAITING = /IN_PROGRESS \d+%/
 
+/** The outputs of a task seen at this status and progress, exported to BUCKET under its id. */
+const taskOutputs = (id: string, status: string, percent: number, gb: number) => ({
+  'export-task-identifier': id,
+  status,
+  'percent-progress': String(percent),
+  'total-extracted-data-in-gb': String(gb),
+  's3-uri': `s3://${BUCKET}/${id}/`
+})
+
 describe('waiting', () => {
   e2e(
     'logs rising percentages and ends COMPLETE, noticed within seconds, with outputs and summary',
@@ -38,13 +47,7 @@ describe('waiting', () => {
       const stepEnd = Date.now()
 
       expectSuccess(step)
-      expect(step.outputs).toMatchObject({
-        'export-task-identifier': 'prod-export',
-        status: 'COMPLETE',
-        'percent-progress': '100',
-        'total-extracted-data-in-gb': '263',
-        's3-uri': `s3://${BUCKET}/prod-export/`
-      })
+      expect(step.outputs).toMatchObject(taskOutputs('prod-export', 'COMPLETE', 100, 263))
       expect(step.outputs['task-end-time']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
 
       const lines = progressLines(step.log)
@@ -274,13 +277,7 @@ describe('waiting', () => {
         expectSuccess(step)
         expect(calls(step.requests)).toEqual(['rds:DescribeExportTasks'])
       }
-      expect(active.outputs).toMatchObject({
-        'export-task-identifier': 'nightly-running',
-        status: 'IN_PROGRESS',
-        'percent-progress': '42',
-        'total-extracted-data-in-gb': '17',
-        's3-uri': `s3://${BUCKET}/nightly-running/`
-      })
+      expect(active.outputs).toMatchObject(taskOutputs('nightly-running', 'IN_PROGRESS', 42, 17))
       expect(failed.outputs.status).toBe('FAILED')
       expect(failed.outputs['failure-cause']).toMatch(/current AWS Region/)
     }

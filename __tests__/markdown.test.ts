@@ -5,6 +5,8 @@ import { describe, expect, test } from '@jest/globals'
 import { decodeEntities, emptyHeaderRows, renderGfm, sanitizeHtml } from '../scripts/gfm.js'
 import { htmlToText } from '../scripts/terminal.js'
 import { renderSummary } from '../src/report/summary.js'
+import { cases } from '../__fixtures__/cases.js'
+import { bareSummary } from '../__fixtures__/summary.js'
 
 const oneLine = (html: string): string => html.replace(/\n/g, '')
 
@@ -58,7 +60,7 @@ describe('renderGfm', () => {
 })
 
 describe('GitHub’s cleaning', () => {
-  test.each([
+  cases('drops %s', (_what: string, input: string) => sanitizeHtml(input), [
     ['an event handler', '<img src="x.png" onerror="alert(1)">', '<img src="x.png">'],
     ['a script, and what is in it', 'a<script>alert(1)</script>b', 'ab'],
     ['a style element', '<style>body{display:none}</style>ok', 'ok'],
@@ -75,9 +77,7 @@ describe('GitHub’s cleaning', () => {
     ],
     ['a comment', 'a<!-- <img src=x onerror=alert(1)> -->b', 'ab'],
     ['a broken tag', '<img src=x onerror=alert(1)//', '&lt;img src=x onerror=alert(1)//']
-  ])('drops %s', (_what, input, expected) => {
-    expect(sanitizeHtml(input)).toBe(expected)
-  })
+  ])
 
   test('keeps what GitHub keeps: relative and web links, ids prefixed, mailto', () => {
     expect(
@@ -99,16 +99,15 @@ describe('GitHub’s cleaning', () => {
   })
 
   test("a hostile failure cause in the action's own summary renders as text", () => {
-    const markdown = renderSummary({
-      outcome: 'failed',
-      region: 'us-east-1',
-      timeline: [],
-      task: {
-        ExportTaskIdentifier: 'x',
-        Status: 'FAILED',
-        FailureCause: '<img src=x onerror=alert(1)> **[a](javascript:alert(1))** | `c`'
-      }
-    })
+    const markdown = renderSummary(
+      bareSummary('failed', {
+        task: {
+          ExportTaskIdentifier: 'x',
+          Status: 'FAILED',
+          FailureCause: '<img src=x onerror=alert(1)> **[a](javascript:alert(1))** | `c`'
+        }
+      })
+    )
     const html = renderGfm(markdown)
     // The only links are the action's own console links, never one from the cause.
     expect(html).not.toMatch(/<img|href="javascript:/)
@@ -122,21 +121,12 @@ describe('GitHub’s cleaning', () => {
 
 describe('emptyHeaderRows', () => {
   test('finds the tables whose header row is empty, by their first row', () => {
-    const html = renderGfm(
-      [
-        '| | |',
-        '| --- | --- |',
-        '| Status | COMPLETE |',
-        '',
-        '| Time | Status |',
-        '| --- | --- |',
-        '| 09:00 | STARTING |',
-        '',
-        '|   | ` ` |',
-        '| --- | --- |',
-        '| **S3** | `s3://b/` |'
-      ].join('\n')
-    )
+    const tables = [
+      '| | |\n| --- | --- |\n| Status | COMPLETE |',
+      '| Time | Status |\n| --- | --- |\n| 09:00 | STARTING |',
+      '|   | ` ` |\n| --- | --- |\n| **S3** | `s3://b/` |'
+    ]
+    const html = renderGfm(tables.join('\n\n'))
     expect(emptyHeaderRows(html)).toEqual(['Status | COMPLETE', 'S3 | s3://b/'])
   })
 

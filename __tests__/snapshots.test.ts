@@ -1,6 +1,7 @@
 // Pure decisions about snapshots: no SDK, no client.
 import { describe, expect, test } from '@jest/globals'
 import { newestAvailable, snapshotTypeOfName, type Snapshot } from '../src/snapshots.js'
+import { cases } from '../__fixtures__/cases.js'
 
 const ARN = 'arn:aws:rds:us-east-1:123456789012'
 
@@ -25,13 +26,11 @@ describe('newestAvailable', () => {
   })
 })
 
-test.each([
+cases('snapshotTypeOfName(%s) is %s', snapshotTypeOfName, [
   ['rds:db-2026-11-25-03-10', 'automated'],
   [`${ARN}:snapshot:rds:db-2026-11-25-03-10`, 'automated'],
   [`${ARN}:cluster-snapshot:rds:aurora-2026`, 'automated'],
   ['awsbackup:job-1234', 'awsbackup'],
   ['manual-1', undefined],
   [`${ARN}:snapshot:manual-1`, undefined]
-])('snapshotTypeOfName(%s) is %s', (name, type) => {
-  expect(snapshotTypeOfName(name)).toBe(type)
-})
+])

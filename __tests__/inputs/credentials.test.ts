@@ -1,21 +1,24 @@
-import { describe, test, expect } from '@jest/globals'
-import { ROLE_ARN, accepted, refused, warningsOf, withBase } from './support.js'
+import { describe } from '@jest/globals'
+import { ROLE_ARN, accepted, refused, refusedEach, warns, withBase } from './support.js'
 
 const assuming = { 'role-to-assume': ROLE_ARN }
 
 describe('role-to-assume and its session', () => {
   refused('role-to-assume', 'deploy', "give the role's ARN, arn:aws:iam::<account>:role/deploy")
-  refused(
+  refusedEach(
     'role-session-name',
-    'x',
-    'must be 2-64 letters, digits and the characters + = , . @ _ -',
+    [
+      ['x', 'must be 2-64 letters, digits and the characters + = , . @ _ -'],
+      ['my session', "got 'my session'"],
+      ['s'.repeat(65), 'must be 2-64']
+    ],
     { with: assuming }
   )
-  refused('role-session-name', 'my session', "got 'my session'", { with: assuming })
-  refused('role-session-name', 's'.repeat(65), 'must be 2-64', { with: assuming })
-  refused('role-duration-seconds', '899', 'must be a whole number of seconds, 900-43200')
-  refused('role-duration-seconds', '43201', '900-43200')
-  refused('role-duration-seconds', '1h', "got '1h'")
+  refusedEach('role-duration-seconds', [
+    ['899', 'must be a whole number of seconds, 900-43200'],
+    ['43201', '900-43200'],
+    ['1h', "got '1h'"]
+  ])
 
   accepted(
     'role-to-assume',
@@ -38,16 +41,13 @@ describe('role-to-assume and its session', () => {
 })
 
 describe('session options without role-to-assume', () => {
-  test('are ignored with a warning', () => {
-    const warnings = warningsOf(
-      withBase({ 'role-session-name': 'abc', 'role-duration-seconds': '7200' })
-    )
-    expect(warnings).toEqual([
+  warns(
+    'are ignored with a warning',
+    withBase({ 'role-session-name': 'abc', 'role-duration-seconds': '7200' }),
+    [
       "Input 'role-session-name' and Input 'role-duration-seconds' are ignored without role-to-assume: the AWS SDK's default credentials are used."
-    ])
-  })
+    ]
+  )
 
-  test('the default role duration is quiet', () => {
-    expect(warningsOf(withBase({ 'role-duration-seconds': '3600' }))).toEqual([])
-  })
+  warns('the default role duration is quiet', withBase({ 'role-duration-seconds': '3600' }), [])
 })

@@ -1,15 +1,17 @@
 import { describe, test, expect } from '@jest/globals'
 import { exportOnlyProblem, splitExportOnly } from '../../src/inputs/index.js'
-import { accepted, parse, refusal, refused, withBase } from './support.js'
+import { accepted, parse, refusal, refused, refusedEach, withBase } from './support.js'
+import { equalCases } from '../../__fixtures__/cases.js'
 
 describe('export-only', () => {
-  refused(
-    'export-only',
-    'db.schema.table.column',
-    "got 'db.schema.table.column': it has 4 parts, at most 3 are allowed"
-  )
-  refused('export-only', 'db1\ndb..table', "got 'db..table': it has an empty part")
-  refused('export-only', 'db1, my-db', "got 'my-db': '-' is not allowed")
+  refusedEach('export-only', [
+    [
+      'db.schema.table.column',
+      "got 'db.schema.table.column': it has 4 parts, at most 3 are allowed"
+    ],
+    ['db1\ndb..table', "got 'db..table': it has an empty part"],
+    ['db1, my-db', "got 'my-db': '-' is not allowed"]
+  ])
 
   accepted('export-only', 'sales\n  sales.orders , app.public.users,\n\n$db_1.t$2 ,', {
     exportOnly: ['sales', 'sales.orders', 'app.public.users', '$db_1.t$2']
@@ -66,15 +68,13 @@ describe('the size of export-only', () => {
 })
 
 describe('splitExportOnly', () => {
-  test.each([
+  equalCases('%j', splitExportOnly, [
     ['', []],
     ['a', ['a']],
     ['a,b', ['a', 'b']],
     ['a\nb\r\nc', ['a', 'b', 'c']],
     [' , ,\n', []]
-  ])('%j', (value, expected) => {
-    expect(splitExportOnly(value)).toEqual(expected)
-  })
+  ])
 })
 
 describe('exportOnlyProblem', () => {

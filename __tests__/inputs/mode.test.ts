@@ -1,5 +1,14 @@
 import { describe, test, expect } from '@jest/globals'
-import { SNAPSHOT_ARN, accepted, base, parse, refusal, refused, warningsOf } from './support.js'
+import {
+  SNAPSHOT_ARN,
+  accepted,
+  base,
+  parse,
+  refusal,
+  refused,
+  warningsOf,
+  warns
+} from './support.js'
 
 describe('mode', () => {
   refused('mode', 'run', 'must be one of start, wait, status, cancel')
@@ -64,8 +73,9 @@ describe('the task named by the other modes', () => {
 })
 
 describe('start-only inputs with another mode', () => {
-  test('are named in one warning', () => {
-    const warnings = warningsOf({
+  warns(
+    'are named in one warning',
+    {
       ...base,
       'snapshot-type': 'manual',
       'max-concurrent-exports': '5',
@@ -73,11 +83,11 @@ describe('start-only inputs with another mode', () => {
       mode: 'wait',
       'export-task-identifier': 'nightly-1',
       'aws-region': 'us-east-1'
-    })
-    expect(warnings).toEqual([
+    },
+    [
       "Inputs 'source-arn', 's3-bucket-name', 'iam-role-arn', 'kms-key-id', 'snapshot-type', 'if-exists' only apply to mode 'start'; mode 'wait' ignores them and uses the task named by export-task-identifier."
-    ])
-  })
+    ]
+  )
 
   test('one source input with another mode, and it does not give the region', () => {
     const error = refusal({
@@ -95,17 +105,18 @@ describe('start-only inputs with another mode', () => {
     ])
   })
 
-  test('a non-default max-concurrent-exports with another mode', () => {
-    const warnings = warningsOf({
+  warns(
+    'a non-default max-concurrent-exports with another mode',
+    {
       mode: 'status',
       'export-task-identifier': 'x',
       'aws-region': 'us-east-1',
       'max-concurrent-exports': '3'
-    })
-    expect(warnings).toEqual([
+    },
+    [
       "Input 'max-concurrent-exports' only applies to mode 'start'; mode 'status' ignores it and uses the task named by export-task-identifier."
-    ])
-  })
+    ]
+  )
 
   test('are not checked', () => {
     const { config } = parse({

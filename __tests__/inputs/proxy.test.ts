@@ -1,7 +1,7 @@
 import { describe, test, expect } from '@jest/globals'
 import fc from 'fast-check'
 import { InputError, proxySecrets, redactProxyUrl } from '../../src/inputs/index.js'
-import { accepted, parse, refused, withBase } from './support.js'
+import { accepted, parse, refusedEach, withBase } from './support.js'
 
 const RULE =
   "Input 'http-proxy' must be a proxy URL like http://proxy.example.com:3128 (http:// or https://, a host, an optional port, an optional user:password)"
@@ -22,36 +22,34 @@ describe('http-proxy', () => {
     expect(parse(withBase({})).config).not.toHaveProperty('httpProxy')
   })
 
-  refused(
-    'http-proxy',
-    'proxy.example.com:3128',
-    `${RULE}; got 'proxy.example.com:3128': write it as a URL, 'http://proxy.example.com:3128'.`
-  )
-  refused('http-proxy', 'proxy', 'it has no scheme (http:// or https://) (the value is not shown')
-  refused('http-proxy', '[::1]:3128', "write it as a URL, 'http://[::1]:3128'")
-  refused('http-proxy', '10.0.0.1:8080', "write it as a URL, 'http://10.0.0.1:8080'")
-  refused(
-    'http-proxy',
-    'socks5://user:secret@proxy:1080',
-    "got 'socks5://***@proxy:1080': the scheme is 'socks5'; only http and https proxies are supported."
-  )
-  refused('http-proxy', 'ftp://proxy', "the scheme is 'ftp'")
-  refused(
-    'http-proxy',
-    'http://user:secret@proxy:3128/path?token=abc',
-    "got 'http://***@proxy:3128': a proxy URL has no path, query or fragment."
-  )
-  refused('http-proxy', 'http://proxy:3128#x', 'a proxy URL has no path, query or fragment')
-  refused('http-proxy', 'http://proxy:0', 'the port must be 1-65535')
-  refused(
-    'http-proxy',
-    'http://proxy:65536',
-    `${RULE}; it is not a well-formed URL (the value is not shown: it may hold a password).`
-  )
-  refused('http-proxy', 'user:secret@proxy:3128', 'it has no scheme (http:// or https://)')
-  refused('http-proxy', 'http://prox y:3128', 'it contains a space or a control character')
-  refused('http-proxy', 'http://user:se cret@proxy', 'it contains a space or a control character')
-  refused('http-proxy', 'http://', 'it is not a well-formed URL')
+  refusedEach('http-proxy', [
+    [
+      'proxy.example.com:3128',
+      `${RULE}; got 'proxy.example.com:3128': write it as a URL, 'http://proxy.example.com:3128'.`
+    ],
+    ['proxy', 'it has no scheme (http:// or https://) (the value is not shown'],
+    ['[::1]:3128', "write it as a URL, 'http://[::1]:3128'"],
+    ['10.0.0.1:8080', "write it as a URL, 'http://10.0.0.1:8080'"],
+    [
+      'socks5://user:secret@proxy:1080',
+      "got 'socks5://***@proxy:1080': the scheme is 'socks5'; only http and https proxies are supported."
+    ],
+    ['ftp://proxy', "the scheme is 'ftp'"],
+    [
+      'http://user:secret@proxy:3128/path?token=abc',
+      "got 'http://***@proxy:3128': a proxy URL has no path, query or fragment."
+    ],
+    ['http://proxy:3128#x', 'a proxy URL has no path, query or fragment'],
+    ['http://proxy:0', 'the port must be 1-65535'],
+    [
+      'http://proxy:65536',
+      `${RULE}; it is not a well-formed URL (the value is not shown: it may hold a password).`
+    ],
+    ['user:secret@proxy:3128', 'it has no scheme (http:// or https://)'],
+    ['http://prox y:3128', 'it contains a space or a control character'],
+    ['http://user:se cret@proxy', 'it contains a space or a control character'],
+    ['http://', 'it is not a well-formed URL']
+  ])
 })
 
 describe('a proxy password never appears in a message', () => {

@@ -1,6 +1,6 @@
 import { describe, test, expect } from '@jest/globals'
 import { ACTION_TAG_KEYS, SNAPSHOT_TAGS_MAX, parseSnapshotTags } from '../../src/inputs/index.js'
-import { accepted, noArn, parse, refused, warningsOf, withBase } from './support.js'
+import { accepted, noArn, parse, refused, refusedEach, warningsOf, withBase } from './support.js'
 
 const instance = { ...noArn, 'db-instance-identifier': 'prod', 'aws-region': 'us-east-1' }
 const creating = { ...instance, 'create-snapshot': 'true' }
@@ -70,74 +70,62 @@ describe('create-snapshot', () => {
 })
 
 describe('snapshot-tags', () => {
+  // The tags a value gives, written as [key, value] pairs to keep each case on a few lines.
+  const tagged = (...pairs: [string, string][]) => ({
+    snapshotTags: pairs.map(([Key, Value]) => ({ Key, Value }))
+  })
   accepted(
     'snapshot-tags',
     'team=data, purpose = pre-migration backup\nticket=OPS-12\n\nurl=https://x.example/a+b@c',
-    {
-      snapshotTags: [
-        { Key: 'team', Value: 'data' },
-        { Key: 'purpose', Value: 'pre-migration backup' },
-        { Key: 'ticket', Value: 'OPS-12' },
-        { Key: 'url', Value: 'https://x.example/a+b@c' }
-      ]
-    },
+    tagged(
+      ['team', 'data'],
+      ['purpose', 'pre-migration backup'],
+      ['ticket', 'OPS-12'],
+      ['url', 'https://x.example/a+b@c']
+    ),
     { with: creating }
   )
   accepted(
     'snapshot-tags',
     'empty=, équipe=données, 名前=値, a=b=c',
-    {
-      snapshotTags: [
-        { Key: 'empty', Value: '' },
-        { Key: 'équipe', Value: 'données' },
-        { Key: '名前', Value: '値' },
-        { Key: 'a', Value: 'b=c' }
-      ]
-    },
+    tagged(['empty', ''], ['équipe', 'données'], ['名前', '値'], ['a', 'b=c']),
     { with: creating }
   )
   accepted(
     'snapshot-tags',
     `${'k'.repeat(128)}=${'v'.repeat(256)}`,
-    {
-      snapshotTags: [{ Key: 'k'.repeat(128), Value: 'v'.repeat(256) }]
-    },
+    tagged(['k'.repeat(128), 'v'.repeat(256)]),
     { with: creating }
   )
-  accepted(
-    'snapshot-tags',
-    'GitHub:Run-Id=7',
-    {
-      snapshotTags: [{ Key: 'GitHub:Run-Id', Value: '7' }]
-    },
-    { with: creating }
-  )
+  accepted('snapshot-tags', 'GitHub:Run-Id=7', tagged(['GitHub:Run-Id', '7']), { with: creating })
 
   const rule = "Input 'snapshot-tags' must be key=value tags, one per line or comma-separated"
-  refused('snapshot-tags', 'team', `${rule}; got 'team': write it as key=value.`, {
-    with: creating
-  })
-  refused('snapshot-tags', 'a=1, =x', "got '=x': the key before = is empty", { with: creating })
-  refused('snapshot-tags', `${'k'.repeat(129)}=v`, 'the key has 129 characters, at most 128', {
-    with: creating
-  })
-  refused('snapshot-tags', `k=${'v'.repeat(257)}`, 'the value has 257 characters, at most 256', {
-    with: creating
-  })
+  refusedEach(
+    'snapshot-tags',
+    [
+      ['team', `${rule}; got 'team': write it as key=value.`],
+      ['a=1, =x', "got '=x': the key before = is empty"],
+      [`${'k'.repeat(129)}=v`, 'the key has 129 characters, at most 128'],
+      [`k=${'v'.repeat(257)}`, 'the value has 257 characters, at most 256']
+    ],
+    { with: creating }
+  )
   for (const key of ['aws:team', 'AWS:team', 'Aws:x', 'rds:team', 'RDS:x']) {
     refused('snapshot-tags', `${key}=1`, 'which AWS reserves (aws: and rds:, in any case)', {
       with: creating
     })
   }
-  refused('snapshot-tags', 'team=aws:data', "the value begins with 'aws:', which AWS reserves", {
-    with: creating
-  })
-  refused('snapshot-tags', 'team#1=x', "'#' is not allowed in a tag", { with: creating })
-  refused('snapshot-tags', 'team=a\tb', "'\\u0009' is not allowed in a tag", { with: creating })
-  refused('snapshot-tags', 'team=a;b', "';' is not allowed", { with: creating })
-  refused('snapshot-tags', 'team=x, team=y', "got 'team=y': the key 'team' is given twice", {
-    with: creating
-  })
+  refusedEach(
+    'snapshot-tags',
+    [
+      ['team=aws:data', "the value begins with 'aws:', which AWS reserves"],
+      ['team#1=x', "'#' is not allowed in a tag"],
+      ['team=a\tb', "'\\u0009' is not allowed in a tag"],
+      ['team=a;b', "';' is not allowed"],
+      ['team=x, team=y', "got 'team=y': the key 'team' is given twice"]
+    ],
+    { with: creating }
+  )
   for (const key of ACTION_TAG_KEYS) {
     refused(
       'snapshot-tags',

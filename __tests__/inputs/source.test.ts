@@ -1,5 +1,5 @@
-import { describe, test, expect } from '@jest/globals'
-import { accepted, anyRegion, noArn, refused, warningsOf, withBase } from './support.js'
+import { describe } from '@jest/globals'
+import { accepted, anyRegion, noArn, refused, refusedEach, warns, withBase } from './support.js'
 
 const inRegion = { ...noArn, 'aws-region': 'us-east-1' }
 
@@ -24,19 +24,19 @@ describe('exactly one source', () => {
 })
 
 describe('source-arn', () => {
-  refused('source-arn', 'manual-1', 'must be an ARN like')
-  refused('source-arn', 'arn:aws:s3:::my-bucket', "must be an RDS ARN (service 'rds')")
-  refused('source-arn', 'arn:aws:rds:us-east-1:12345:snapshot:x', '12-digit AWS account')
-  refused(
-    'source-arn',
-    'arn:aws:rds:us-east-1:123456789012:db:prod',
-    "not instances; got 'arn:aws:rds:us-east-1:123456789012:db:prod': use 'db-instance-identifier: prod'"
-  )
-  refused(
-    'source-arn',
-    'arn:aws:rds:us-east-1:123456789012:pg:default',
-    "DB snapshot (':snapshot:'), DB cluster snapshot (':cluster-snapshot:') or Aurora DB cluster (':cluster:')"
-  )
+  refusedEach('source-arn', [
+    ['manual-1', 'must be an ARN like'],
+    ['arn:aws:s3:::my-bucket', "must be an RDS ARN (service 'rds')"],
+    ['arn:aws:rds:us-east-1:12345:snapshot:x', '12-digit AWS account'],
+    [
+      'arn:aws:rds:us-east-1:123456789012:db:prod',
+      "not instances; got 'arn:aws:rds:us-east-1:123456789012:db:prod': use 'db-instance-identifier: prod'"
+    ],
+    [
+      'arn:aws:rds:us-east-1:123456789012:pg:default',
+      "DB snapshot (':snapshot:'), DB cluster snapshot (':cluster-snapshot:') or Aurora DB cluster (':cluster:')"
+    ]
+  ])
 
   const automated = 'arn:aws:rds:us-east-1:123456789012:snapshot:rds:prod-db-2026-11-25-03-10'
   accepted('source-arn', automated, { source: { input: 'source-arn', arn: automated } })
@@ -56,28 +56,20 @@ describe('source-arn', () => {
 })
 
 describe('db-snapshot-identifier and db-cluster-snapshot-identifier', () => {
-  refused('db-snapshot-identifier', 'my_snap', "'_' is not allowed in a name", { with: noArn })
-  refused('db-snapshot-identifier', '1snap', 'a name begins with a letter', { with: noArn })
-  refused('db-snapshot-identifier', 'rds:', "the name after 'rds:' is missing", { with: noArn })
-  refused('db-snapshot-identifier', 's'.repeat(256), 'it has 256 characters, at most 255', {
-    with: noArn
-  })
-  refused(
+  refusedEach(
     'db-snapshot-identifier',
-    'arn:aws:rds:us-east-1:123456789012:cluster-snapshot:c1',
-    "put it in 'db-cluster-snapshot-identifier' or 'source-arn'",
-    { with: noArn }
-  )
-  refused(
-    'db-snapshot-identifier',
-    'arn:aws:rds:us-east-1:123456789012:cluster:c1',
-    "put it in 'source-arn' for a live export",
-    { with: noArn }
-  )
-  refused(
-    'db-snapshot-identifier',
-    'arn:aws:rds:us-east-1:123456789012:db:prod',
-    "use 'db-instance-identifier: prod'",
+    [
+      ['my_snap', "'_' is not allowed in a name"],
+      ['1snap', 'a name begins with a letter'],
+      ['rds:', "the name after 'rds:' is missing"],
+      ['s'.repeat(256), 'it has 256 characters, at most 255'],
+      [
+        'arn:aws:rds:us-east-1:123456789012:cluster-snapshot:c1',
+        "put it in 'db-cluster-snapshot-identifier' or 'source-arn'"
+      ],
+      ['arn:aws:rds:us-east-1:123456789012:cluster:c1', "put it in 'source-arn' for a live export"],
+      ['arn:aws:rds:us-east-1:123456789012:db:prod', "use 'db-instance-identifier: prod'"]
+    ],
     { with: noArn }
   )
   refused(
@@ -136,23 +128,18 @@ describe('db-snapshot-identifier and db-cluster-snapshot-identifier', () => {
 })
 
 describe('db-instance-identifier and db-cluster-identifier', () => {
-  refused('db-instance-identifier', 'prod--db', "it must not contain two hyphens in a row ('--')", {
-    with: noArn
-  })
-  refused('db-instance-identifier', 'prod-', 'it must not end with a hyphen', { with: noArn })
-  refused(
+  refusedEach(
     'db-instance-identifier',
-    '9prod',
-    'must be a DB instance identifier (1-63 letters, digits and hyphens, beginning with a letter)',
-    { with: noArn }
-  )
-  refused('db-instance-identifier', 'p'.repeat(64), 'at most 63 characters long; it has 64', {
-    with: noArn
-  })
-  refused(
-    'db-instance-identifier',
-    'arn:aws:rds:us-east-1:123456789012:db:prod',
-    "give the name, 'prod', not the ARN",
+    [
+      ['prod--db', "it must not contain two hyphens in a row ('--')"],
+      ['prod-', 'it must not end with a hyphen'],
+      [
+        '9prod',
+        'must be a DB instance identifier (1-63 letters, digits and hyphens, beginning with a letter)'
+      ],
+      ['p'.repeat(64), 'at most 63 characters long; it has 64'],
+      ['arn:aws:rds:us-east-1:123456789012:db:prod', "give the name, 'prod', not the ARN"]
+    ],
     { with: noArn }
   )
   refused(
@@ -192,45 +179,32 @@ describe('db-instance-identifier and db-cluster-identifier', () => {
 })
 
 describe('snapshot-type with a named snapshot', () => {
-  test('is ignored with a warning', () => {
-    expect(warningsOf(withBase({ 'snapshot-type': 'manual' }))).toEqual([
-      "Input 'snapshot-type' is ignored with 'source-arn': it only chooses among the snapshots of a db-instance-identifier or db-cluster-identifier."
-    ])
-  })
-
-  test('any is quiet', () => {
-    expect(warningsOf(withBase({ 'snapshot-type': 'any' }))).toEqual([])
-  })
+  warns('is ignored with a warning', withBase({ 'snapshot-type': 'manual' }), [
+    "Input 'snapshot-type' is ignored with 'source-arn': it only chooses among the snapshots of a db-instance-identifier or db-cluster-identifier."
+  ])
+  warns('any is quiet', withBase({ 'snapshot-type': 'any' }), [])
 })
 
 describe('the name inside a source ARN', () => {
   const arn = (kind: string, name: string) => `arn:aws:rds:us-east-1:123456789012:${kind}:${name}`
 
-  refused(
-    'source-arn',
-    arn('snapshot', 'm\u0430nual-1'),
-    "'\u0430' (U+0430) is not allowed in a name"
-  )
-  refused(
-    'source-arn',
-    arn('snapshot', 's'.repeat(1 << 20)),
-    'it has 1048576 characters, at most 255'
-  )
-  refused('source-arn', arn('snapshot', 'rds:prod_db'), "'_' is not allowed in a name")
-  refused('source-arn', arn('snapshot', '1st'), 'must end with a DB snapshot name')
-  refused(
-    'source-arn',
-    arn('cluster-snapshot', 'c'.repeat(64)),
-    'must end with a DB cluster snapshot name (letters, digits and hyphens; automated'
-  )
-  refused('source-arn', arn('cluster-snapshot', 'c'.repeat(64)), 'it has 64 characters, at most 63')
-  refused('source-arn', arn('cluster', 'aurora--1'), 'it must not contain two hyphens in a row')
-  refused(
-    'source-arn',
-    arn('cluster', 'c'.repeat(64)),
-    'must end with a DB cluster identifier (1-63 letters, digits and hyphens, beginning with a letter)'
-  )
-  refused('source-arn', arn('cluster', 'аurora'), "not '\u0430' (U+0430)")
+  refusedEach('source-arn', [
+    [arn('snapshot', 'm\u0430nual-1'), "'\u0430' (U+0430) is not allowed in a name"],
+    [arn('snapshot', 's'.repeat(1 << 20)), 'it has 1048576 characters, at most 255'],
+    [arn('snapshot', 'rds:prod_db'), "'_' is not allowed in a name"],
+    [arn('snapshot', '1st'), 'must end with a DB snapshot name'],
+    [
+      arn('cluster-snapshot', 'c'.repeat(64)),
+      'must end with a DB cluster snapshot name (letters, digits and hyphens; automated'
+    ],
+    [arn('cluster-snapshot', 'c'.repeat(64)), 'it has 64 characters, at most 63'],
+    [arn('cluster', 'aurora--1'), 'it must not contain two hyphens in a row'],
+    [
+      arn('cluster', 'c'.repeat(64)),
+      'must end with a DB cluster identifier (1-63 letters, digits and hyphens, beginning with a letter)'
+    ],
+    [arn('cluster', 'аurora'), "not '\u0430' (U+0430)"]
+  ])
   refused(
     'db-cluster-snapshot-identifier',
     arn('cluster-snapshot', 'a.b'),

@@ -100,6 +100,15 @@ export function refused(
   })
 }
 
+/** A `refused` test per row: the same input and case, each value with a phrase of its message. */
+export function refusedEach(
+  input: string,
+  rows: ReadonlyArray<readonly [value: string | undefined, phrase: string | RegExp]>,
+  c: Case = {}
+): void {
+  for (const [value, phrase] of rows) refused(input, value, phrase, c)
+}
+
 /** A test: `input` set to `value` is accepted and the config has `expected`. */
 export function accepted(
   input: string,
@@ -116,4 +125,11 @@ export function accepted(
 /** The warnings of a parse that must succeed. */
 export function warningsOf(inputs: Inputs, env: Inputs = {}): string[] {
   return parse(inputs, env).warnings
+}
+
+/** A test: `inputs` are accepted with exactly `warnings` (none: quiet). */
+export function warns(title: string, inputs: Inputs, warnings: string[], env: Inputs = {}): void {
+  test(title, () => {
+    expect(warningsOf(inputs, env)).toEqual(warnings)
+  })
 }

@@ -1,6 +1,6 @@
 import { describe, test, expect } from '@jest/globals'
 import { GLUE_TABLE_PREFIX_MAX } from '../../src/inputs/index.js'
-import { accepted, parse, refused, warningsOf, withBase } from './support.js'
+import { accepted, parse, refused, refusedEach, warningsOf, withBase } from './support.js'
 
 const waiting = { wait: 'true' }
 const registering = { wait: 'true', 'glue-database': 'exports' }
@@ -64,22 +64,17 @@ describe('glue-database', () => {
 
   const rule =
     "Input 'glue-database' must be a Glue database name Athena can query: 1-255 lower-case letters, digits and '_'"
-  refused(
+  refusedEach(
     'glue-database',
-    'Exports',
-    `${rule}; got 'Exports': write it in lower case, 'exports'.`,
-    {
-      with: waiting
-    }
+    [
+      ['Exports', `${rule}; got 'Exports': write it in lower case, 'exports'.`],
+      ['rds-exports', "got 'rds-exports': '-' is not allowed."],
+      ['my db', "' ' is not allowed"],
+      ['expörts', "'ö' is not allowed"],
+      ['d'.repeat(256), 'it has 256 characters, at most 255']
+    ],
+    { with: waiting }
   )
-  refused('glue-database', 'rds-exports', "got 'rds-exports': '-' is not allowed.", {
-    with: waiting
-  })
-  refused('glue-database', 'my db', "' ' is not allowed", { with: waiting })
-  refused('glue-database', 'expörts', "'ö' is not allowed", { with: waiting })
-  refused('glue-database', 'd'.repeat(256), 'it has 256 characters, at most 255', {
-    with: waiting
-  })
   refused(
     'glue-database',
     'exports',
@@ -108,14 +103,18 @@ describe('glue-table-prefix', () => {
     { glueTablePrefix: 'p'.repeat(GLUE_TABLE_PREFIX_MAX) },
     { with: registering }
   )
-  refused(
+  refusedEach(
     'glue-table-prefix',
-    'p'.repeat(GLUE_TABLE_PREFIX_MAX + 1),
-    `must be at most ${GLUE_TABLE_PREFIX_MAX} lower-case letters, digits and '_', so that every table name fits Glue's 255 characters; got`,
+    [
+      [
+        'p'.repeat(GLUE_TABLE_PREFIX_MAX + 1),
+        `must be at most ${GLUE_TABLE_PREFIX_MAX} lower-case letters, digits and '_', so that every table name fits Glue's 255 characters; got`
+      ],
+      ['Rds_', "write it in lower case, 'rds_'"],
+      ['rds-', "'-' is not allowed"]
+    ],
     { with: registering }
   )
-  refused('glue-table-prefix', 'Rds_', "write it in lower case, 'rds_'", { with: registering })
-  refused('glue-table-prefix', 'rds-', "'-' is not allowed", { with: registering })
 
   test('without glue-database it is ignored with a warning', () => {
     const { config, warnings } = parse(withBase({ ...waiting, 'glue-table-prefix': 'Bad-' }))

@@ -1,14 +1,15 @@
 import { describe, test, expect } from '@jest/globals'
-import { accepted, parse, refused, withBase } from './support.js'
+import { accepted, parse, refused, refusedEach, withBase } from './support.js'
 
 describe('export-task-identifier', () => {
-  refused(
-    'export-task-identifier',
-    'rds:export',
-    "got 'rds:export': it may contain only ASCII letters, digits and hyphens; found ':'"
-  )
-  refused('export-task-identifier', 'e'.repeat(61), 'it must be at most 60 characters long')
-  refused('export-task-identifier', 'export-', 'it must not end with a hyphen')
+  refusedEach('export-task-identifier', [
+    [
+      'rds:export',
+      "got 'rds:export': it may contain only ASCII letters, digits and hyphens; found ':'"
+    ],
+    ['e'.repeat(61), 'it must be at most 60 characters long'],
+    ['export-', 'it must not end with a hyphen']
+  ])
 
   accepted('export-task-identifier', 'Nightly-Export-1', {
     exportTaskIdentifier: 'Nightly-Export-1'
@@ -21,9 +22,11 @@ describe('if-exists', () => {
 })
 
 describe('max-concurrent-exports', () => {
-  refused('max-concurrent-exports', '0', 'must be a whole number of exports, at least 1')
-  refused('max-concurrent-exports', '2.5', 'whole number')
-  refused('max-concurrent-exports', 'five', "got 'five'")
+  refusedEach('max-concurrent-exports', [
+    ['0', 'must be a whole number of exports, at least 1'],
+    ['2.5', 'whole number'],
+    ['five', "got 'five'"]
+  ])
   accepted('max-concurrent-exports', '1', { maxConcurrentExports: 1 })
 
   test('more than RDS allows is a warning', () => {

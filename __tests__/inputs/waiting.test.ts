@@ -1,10 +1,12 @@
 import { describe } from '@jest/globals'
-import { accepted, refused } from './support.js'
+import { accepted, refused, refusedEach } from './support.js'
 
 describe('wait and the other booleans', () => {
-  refused('wait', 'yes', "must be a boolean: true, True, TRUE, false, False, FALSE; got 'yes'")
-  refused('wait', '1', 'must be a boolean')
-  refused('wait', 'tRUE', 'must be a boolean')
+  refusedEach('wait', [
+    ['yes', "must be a boolean: true, True, TRUE, false, False, FALSE; got 'yes'"],
+    ['1', 'must be a boolean'],
+    ['tRUE', 'must be a boolean']
+  ])
   refused('cancel-on-abort', 'on', 'must be a boolean')
   refused('fail-on-warning', 'no', 'must be a boolean')
   refused('summary', 'y', 'must be a boolean')

@@ -11,6 +11,12 @@ const config = startConfig({ 'source-arn': SNAPSHOT, 'aws-region': '' })
 const source = { arn: SNAPSHOT }
 const ID = 'prod-before-upgrade-4242'
 
+/** The fake API with a task already under ID: of SNAPSHOT, into `bucket`, in `status`. */
+const taskUnderId = (bucket: string, status: string) =>
+  fakeExportTasks([
+    { ExportTaskIdentifier: ID, SourceArn: SNAPSHOT, S3Bucket: bucket, Status: status }
+  ])
+
 describe('startOrAdopt', () => {
   test('a first run starts the export under the generated identifier', async () => {
     const api = fakeExportTasks()
@@ -67,14 +73,7 @@ describe('startOrAdopt', () => {
   })
 
   test('a FAILED task of this identifier: a re-run attempt starts a fresh one', async () => {
-    const api = fakeExportTasks([
-      {
-        ExportTaskIdentifier: ID,
-        SourceArn: SNAPSHOT,
-        S3Bucket: 'exports-bucket',
-        Status: 'FAILED'
-      }
-    ])
+    const api = taskUnderId('exports-bucket', 'FAILED')
     const step = fakeStep({ run: { id: '4242', attempt: 2 } })
     const started = await startOrAdopt(api, config, source, step)
     expect(started.task.ExportTaskIdentifier).toBe(`${ID}-a2`)
@@ -82,14 +81,7 @@ describe('startOrAdopt', () => {
   })
 
   test('a task of another export under the identifier is a conflict naming what differs', async () => {
-    const api = fakeExportTasks([
-      {
-        ExportTaskIdentifier: ID,
-        SourceArn: SNAPSHOT,
-        S3Bucket: 'other-bucket',
-        Status: 'COMPLETE'
-      }
-    ])
+    const api = taskUnderId('other-bucket', 'COMPLETE')
     await expect(startOrAdopt(api, config, source, fakeStep())).rejects.toThrow(
       /already exists for a different export: bucket \(task: 'other-bucket', wanted: 'exports-bucket'\)/
     )

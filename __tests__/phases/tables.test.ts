@@ -126,19 +126,22 @@ describe('reportTables', () => {
 })
 
 describe('registerTables', () => {
-  test('creates the database and a table per complete table; the Glue client only here', async () => {
+  // A postgres export reported with glue-database set, an empty catalog, and registerTables
+  // over them as the Glue phase calls it.
+  async function reported() {
     const { files, step } = exported(cleanSource('postgres'))
     const config = waitConfig({ 'glue-database': 'exports' })
     const ended = { task, outcome: 'complete' as const }
     const tables = await reportTables({ exportFiles: async () => files }, ended, config, step)
     const glue = fakeCatalog()
-    const { catalog } = await registerTables(
-      { catalog: async () => glue },
-      tables,
-      ended,
-      config,
-      step
-    )
+    const register = () =>
+      registerTables({ catalog: async () => glue }, tables, ended, config, step)
+    return { step, glue, register }
+  }
+
+  test('creates the database and a table per complete table; the Glue client only here', async () => {
+    const { step, glue, register } = await reported()
+    const { catalog } = await register()
     expect(catalog?.databaseCreated).toBe(true)
     const registered = [...(glue.databases.get('exports')?.keys() ?? [])]
     expect(registered).toContain('appdb_public_orders')
@@ -149,14 +152,10 @@ describe('registerTables', () => {
   })
 
   test('run again: nothing changed, nothing written', async () => {
-    const { files, step } = exported(cleanSource('postgres'))
-    const config = waitConfig({ 'glue-database': 'exports' })
-    const ended = { task, outcome: 'complete' as const }
-    const tables = await reportTables({ exportFiles: async () => files }, ended, config, step)
-    const glue = fakeCatalog()
-    await registerTables({ catalog: async () => glue }, tables, ended, config, step)
+    const { glue, register } = await reported()
+    await register()
     glue.calls.length = 0
-    const again = await registerTables({ catalog: async () => glue }, tables, ended, config, step)
+    const again = await register()
     expect(glue.calls.filter(c => /^(create|update)/.test(c))).toEqual([])
     expect(again.catalog?.unchanged).toBeGreaterThan(0)
   })

@@ -6,9 +6,10 @@ import {
   formatProgressLine,
   progressBar
 } from '../../src/report/progress.js'
+import { cases } from '../../__fixtures__/cases.js'
 
 describe('formatDuration', () => {
-  test.each([
+  cases('%p ms is %p', formatDuration, [
     [0, '0s'],
     [999, '0s'],
     [45_000, '45s'],
@@ -20,9 +21,7 @@ describe('formatDuration', () => {
     [19_800_000, '5h 30m'],
     [-5000, '0s'],
     [NaN, '0s']
-  ])('%p ms is %p', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text)
-  })
+  ])
 })
 
 describe('progressBar', () => {

@@ -10,6 +10,7 @@ import {
   type TableReport,
   type TablesReport
 } from '../../src/tables/report.js'
+import { bareSummary } from '../../__fixtures__/summary.js'
 
 const table = (target: string, fields: Partial<TableReport> = {}): TableReport => ({
   target,
@@ -118,12 +119,9 @@ describe('catalogSection', () => {
 })
 
 describe('the warnings at the top', () => {
-  const base = {
-    outcome: 'complete' as const,
-    region: 'us-east-1',
-    timeline: [],
+  const base = bareSummary('complete', {
     task: { ExportTaskIdentifier: 'nightly-1', Status: 'COMPLETE' }
-  }
+  })
 
   test('a table not complete and a database warning are listed under Tables only', () => {
     const ignored = 'snapshot-type is ignored with create-snapshot.'
@@ -168,14 +166,13 @@ describe('the warnings at the top', () => {
 
 test('the lead says when the source is a snapshot this step took', () => {
   const arn = 'arn:aws:rds:us-east-1:123456789012:snapshot:prod-42'
-  const md = renderSummary({
-    outcome: 'complete',
-    region: 'us-east-1',
-    timeline: [],
-    task: { ExportTaskIdentifier: 'prod-42', Status: 'COMPLETE', SourceArn: arn },
-    snapshot: { kind: 'snapshot', arn, identifier: 'prod-42', status: 'available' },
-    waitedMs: 20_000
-  })
+  const md = renderSummary(
+    bareSummary('complete', {
+      task: { ExportTaskIdentifier: 'prod-42', Status: 'COMPLETE', SourceArn: arn },
+      snapshot: { kind: 'snapshot', arn, identifier: 'prod-42', status: 'available' },
+      waitedMs: 20_000
+    })
+  )
   expect(md).toContain(`of ${arn} (a snapshot taken by this step).`)
   expect(md).toContain('| Waited for the export | 20s |')
 })

@@ -7,6 +7,7 @@ import {
   type SummaryInput
 } from '../../src/report/summary.js'
 import { emptyHeaderRows, renderGfm } from '../../scripts/gfm.js'
+import { bareSummary } from '../../__fixtures__/summary.js'
 
 const start = new Date('2026-05-01T08:00:00Z')
 const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000)
@@ -154,12 +155,7 @@ describe('renderSummary content', () => {
   })
 
   test('missing task: what is known, no table rows from the task', () => {
-    const md = renderSummary({
-      outcome: 'error',
-      region: 'us-east-1',
-      timeline: [],
-      errorMessage: 'boom'
-    })
+    const md = renderSummary(bareSummary('error', { errorMessage: 'boom' }))
     expect(md).toContain('## ❌ Step failed')
     expect(md).toContain('boom')
     expect(md).toContain('_No export task to show._')

@@ -29,6 +29,7 @@ import { mapColumn, parseSourceType, type Engine } from '../../test/standin/expo
 import { GlueCatalog } from '../../test/standin/glue.js'
 import { S3Service, S3Store } from '../../test/standin/s3.js'
 import { clientConfig, serveModule } from '../../test/standin/export-serve.js'
+import { cases } from '../../__fixtures__/cases.js'
 
 const ACCOUNT = '123456789012'
 const BUCKET = 'exports'
@@ -552,13 +553,11 @@ describe('the task warning, and the times', () => {
     expect(clean.tables.map(t => t.target)).toContain('appdb.public.audit_log')
   })
 
-  test.each([
+  cases('%s is %s', (iso: string) => localeTime(new Date(iso)), [
     ['2023-07-19T23:21:00Z', 'Jul 19, 2023, 11:21:00 PM'],
     ['2023-07-19T00:05:09Z', 'Jul 19, 2023, 12:05:09 AM'],
     ['2023-01-02T12:00:00Z', 'Jan 2, 2023, 12:00:00 PM']
-  ])('%s is %s', (iso, text) => {
-    expect(localeTime(new Date(iso))).toBe(text)
-  })
+  ])
 })
 
 describe('the materialize hook', () => {

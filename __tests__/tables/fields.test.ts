@@ -10,6 +10,7 @@ import {
   readText,
   withoutControlCharacters
 } from '../../src/tables/fields.js'
+import { cases } from '../../__fixtures__/cases.js'
 
 describe('Fields', () => {
   test('finds a field in any case; the exact spelling wins over a later look-alike', () => {
@@ -34,7 +35,7 @@ describe('Fields', () => {
 })
 
 describe('readers', () => {
-  test.each([
+  cases('readNumber(%p) is %p', readNumber, [
     [1.5, 1.5],
     ['1.5', 1.5],
     [' 42 ', 42],
@@ -49,20 +50,16 @@ describe('readers', () => {
     [Number.NaN, undefined],
     [true, undefined],
     [null, undefined]
-  ])('readNumber(%p) is %p', (value, expected) => {
-    expect(readNumber(value)).toBe(expected)
-  })
+  ])
 
-  test.each([
+  cases('readString(%p) is %p', readString, [
     ['  a  ', 'a'],
     ['', undefined],
     ['   ', undefined],
     [3, '3'],
     [false, 'false'],
     [{}, undefined]
-  ])('readString(%p) is %p', (value, expected) => {
-    expect(readString(value)).toBe(expected)
-  })
+  ])
 
   test('readText: strings as they are, anything else as JSON, one line, capped', () => {
     expect(readText('a\n  b')).toBe('a b')

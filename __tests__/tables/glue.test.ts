@@ -18,6 +18,7 @@ import {
   type GlueTableInput
 } from '../../src/tables/glue.js'
 import type { TableReport, TablesReport } from '../../src/tables/report.js'
+import { cases } from '../../__fixtures__/cases.js'
 
 const IDENTITY = {
   exportTaskIdentifier: 'nightly-1',
@@ -42,7 +43,7 @@ const table = (target: string, fields: Partial<TableReport> = {}): TableReport =
 const reportOf = (tables: TableReport[]) => ({ tables }) as TablesReport
 
 describe('glueTableName', () => {
-  test.each([
+  cases('%j + %j -> %s', glueTableName, [
     ['', 'appdb.public.orders', 'appdb_public_orders'],
     ['raw_', 'AppDB.Public.Orders', 'raw_appdb_public_orders'],
     ['', 'shop.order items', 'shop_order_items'],
@@ -50,9 +51,7 @@ describe('glueTableName', () => {
     ['', 'db.public.🚀', 'db_public__'],
     ['Raw-', 'db.t', 'raw_db_t'],
     ['', `db.${'x'.repeat(300)}`, `db_${'x'.repeat(252)}`]
-  ])('%j + %j -> %s', (prefix, target, name) => {
-    expect(glueTableName(prefix, target)).toBe(name)
-  })
+  ])
 
   test('always a valid Glue name: 1-255 of a-z 0-9 _', () => {
     fc.assert(

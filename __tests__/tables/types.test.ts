@@ -159,13 +159,24 @@ describe('columnsFromSchema, from real Parquet footers', () => {
     expect(columns.map(c => [c.name, c.glueType])).toEqual(PRIMITIVES.map(([n, , , g]) => [n, g]))
   })
 
-  const list3: Tree = [
-    optional({ name: 'tags', converted_type: 'LIST', num_children: 1 }),
-    { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
-    optional({ name: 'element', type: 'BYTE_ARRAY', converted_type: 'UTF8' })
+  // A LIST column as Parquet nests it: the annotated group, a repeated group (named `list` in
+  // the standard layout, `array` or `<name>_tuple` in legacy ones), then the element's tree.
+  const listOf = (
+    name: string,
+    repeated: string,
+    element: Tree,
+    annotation: Omit<WriterElement, 'name'> = { converted_type: 'LIST' }
+  ): Tree => [
+    optional({ name, ...annotation, num_children: 1 }),
+    { name: repeated, repetition_type: 'REPEATED', num_children: 1 },
+    ...element
   ]
+  const strings = (name: string): Tree =>
+    listOf(name, 'list', [
+      optional({ name: 'element', type: 'BYTE_ARRAY', converted_type: 'UTF8' })
+    ])
   const NESTED: [string, Tree, string, string][] = [
-    ['a three-level LIST', list3, 'group LIST', 'array<string>'],
+    ['a three-level LIST', strings('tags'), 'group LIST', 'array<string>'],
     [
       'a two-level LIST of a primitive',
       [
@@ -177,43 +188,31 @@ describe('columnsFromSchema, from real Parquet footers', () => {
     ],
     [
       'a LIST whose repeated group is named array (legacy: the group is the element)',
-      [
-        optional({ name: 'pts', logical_type: { type: 'LIST' }, num_children: 1 }),
-        { name: 'array', repetition_type: 'REPEATED', num_children: 1 },
-        optional({ name: 'x', type: 'DOUBLE' })
-      ],
+      listOf('pts', 'array', [optional({ name: 'x', type: 'DOUBLE' })], {
+        logical_type: { type: 'LIST' }
+      }),
       'group LIST',
       'array<struct<x:double>>'
     ],
     [
       'a LIST whose repeated group is named <list>_tuple',
-      [
-        optional({ name: 'pts', converted_type: 'LIST', num_children: 1 }),
-        { name: 'pts_tuple', repetition_type: 'REPEATED', num_children: 1 },
-        optional({ name: 'x', type: 'INT64' })
-      ],
+      listOf('pts', 'pts_tuple', [optional({ name: 'x', type: 'INT64' })]),
       'group LIST',
       'array<struct<x:bigint>>'
     ],
     [
       'a LIST of structs',
-      [
-        optional({ name: 'items', converted_type: 'LIST', num_children: 1 }),
-        { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+      listOf('items', 'list', [
         optional({ name: 'element', num_children: 2 }),
         optional({ name: 'SKU', type: 'BYTE_ARRAY', converted_type: 'UTF8' }),
         optional({ name: 'qty', type: 'INT32' })
-      ],
+      ]),
       'group LIST',
       'array<struct<sku:string,qty:int>>'
     ],
     [
       'a LIST of LISTs',
-      [
-        optional({ name: 'grid', converted_type: 'LIST', num_children: 1 }),
-        { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
-        ...list3.map((e, i) => (i === 0 ? { ...e, name: 'element' } : e))
-      ],
+      listOf('grid', 'list', strings('element')),
       'group LIST',
       'array<array<string>>'
     ],

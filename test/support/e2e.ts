@@ -202,3 +202,15 @@ export function logWatcher(timeoutMs = 60_000): {
     }
   }
 }
+
+/** A re-run of a workflow run: the step as its first attempt, then the same inputs as attempt 2
+ * (a re-run keeps the run id), against one stand-in. */
+export async function runAndRerun(
+  standIn: StandIn,
+  inputs: Record<string, string>,
+  runId: string
+): Promise<{ first: StepResult; rerun: StepResult }> {
+  const first = await runStep(standIn, inputs, { runId })
+  const rerun = await runStep(standIn, inputs, { runId, runAttempt: '2' })
+  return { first, rerun }
+}
