@@ -202,9 +202,17 @@ export function fakeCatalog(
       calls.push(`tables ${database}`)
       return new Map(databases.get(database))
     },
+    async table(database, name) {
+      calls.push(`table ${name}`)
+      return databases.get(database)?.get(name)
+    },
     async create(database, input) {
       calls.push(`create ${input.Name}`)
-      databases.get(database)!.set(input.Name, input)
+      const tables = databases.get(database)!
+      // As Glue: AlreadyExistsException, which the real CatalogApi answers as false.
+      if (tables.has(input.Name)) return false
+      tables.set(input.Name, input)
+      return true
     },
     async update(database, input) {
       calls.push(`update ${input.Name}`)

@@ -219,6 +219,15 @@ describe('S3 and KMS refusals', () => {
     }
   )
 
+  e2e(
+    'the key disabled: S3 passes on KMS.DisabledException, the step says to enable the key',
+    { ...PROD_APPDB, kmsRefusals: [{ code: 'KMS.DisabledException' }] },
+    async standIn => {
+      const step = await runStep(standIn, exportInputs({ 'tables-report': 'true' }))
+      expectFailure(step, /GetObject failed: KMS\.DisabledException/, /key is disabled: enable it/)
+    }
+  )
+
   e2e('tables-report: false makes no S3 call at all', PROD_APPDB, async standIn => {
     const step = await runStep(standIn, exportInputs({ 'tables-report': 'false' }))
     expectSuccess(step)

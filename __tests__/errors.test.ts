@@ -134,6 +134,25 @@ describe('hints by service', () => {
     }
   )
 
+  test.each([
+    ['KMS.DisabledException', 'kms', 'disabled'],
+    ['KMS.KMSInvalidStateException', 'kms', 'pending deletion'],
+    ['KMS.NotFoundException', 'kms', 'no longer exists'],
+    ['InvalidObjectState', 's3', 'archive storage class'],
+    ['GlueEncryptionException', 'glue', 'kms:GenerateDataKey'],
+    ['InvalidInputException', 'glue', 'names the field'],
+    ['OperationTimeoutException', 'glue', 're-run']
+  ] as const)('%s (as %s raises it) gets its hint', (code, service, has) => {
+    // S3 passes KMS's refusals on under KMS's code with a `KMS.` prefix, status 403 or 400.
+    const error = Object.assign(new Error('refused'), {
+      name: code,
+      Code: code,
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 }
+    })
+    expect(explainError(error, 'Op', service).hint).toContain(has)
+  })
+
   test('a tag names the service, whatever the caller assumes', () => {
     const error = tagOperation(
       Object.assign(new Error('denied'), { name: 'AccessDeniedException' }),

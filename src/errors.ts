@@ -158,3 +158,9 @@ function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length > 500 ? `${flat.slice(0, 497)}...` : flat
 }
+
+/** A text ended once as a sentence: AWS's own messages often end with a period already. */
+export function sentence(text: string): string {
+  const trimmed = text.trim()
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
+}

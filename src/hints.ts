@@ -23,7 +23,7 @@ const KMS_DECRYPT =
   "The export's files are encrypted with its KMS key (kms-key-id): the calling role needs kms:Decrypt on that key, in its IAM policy and allowed by the key policy; or set tables-report: false."
 
 const GLUE_PERMISSIONS =
-  'Registering the tables needs glue:GetDatabase, glue:CreateDatabase, glue:GetTable, glue:GetTables, glue:CreateTable and glue:UpdateTable on arn:aws:glue:<region>:<account>:catalog, :database/<glue-database> and :table/<glue-database>/*.'
+  'Registering the tables needs glue:GetDatabase, glue:CreateDatabase, glue:GetTable, glue:GetTables, glue:CreateTable and glue:UpdateTable on arn:aws:glue:<region>:<account>:catalog, :database/<glue-database> and :table/<glue-database>/*; where AWS Lake Formation governs the catalog, also the Lake Formation permissions CREATE_TABLE on the database and ALTER on its tables.'
 
 const EXPIRED =
   'The AWS credentials expired. With role-to-assume they are refreshed with a new OIDC token; with the default credential chain, use credentials that outlive the step.'
@@ -94,14 +94,18 @@ const BY_SERVICE: Readonly<Record<Service, Readonly<Record<string, string>>>> = 
     AllAccessDisabled: S3_READ,
     NoSuchBucket:
       "The export's bucket no longer exists, or it is in another account or region than the calling role can see.",
-    NoSuchKey: 'A file of the export is missing: it was deleted or moved after the export ended.'
+    NoSuchKey: 'A file of the export is missing: it was deleted or moved after the export ended.',
+    InvalidObjectState:
+      "A file of the export is in an archive storage class (a lifecycle rule moved it): restore it, or keep the export's prefix out of that rule; or set tables-report: false."
   },
+  // KMS's own codes; S3 passes them on with a `KMS.` prefix (KMS.DisabledException).
   kms: {
     AccessDenied: KMS_DECRYPT,
     AccessDeniedException: KMS_DECRYPT,
-    KMSAccessDeniedException: KMS_DECRYPT,
-    KMSDisabledException: "The export's KMS key is disabled: enable it to read the files.",
-    KMSInvalidStateException: "The export's KMS key is pending deletion or unavailable."
+    DisabledException: "The export's KMS key is disabled: enable it to read the files.",
+    KMSInvalidStateException:
+      "The export's KMS key is pending deletion or unavailable: cancel the deletion to read the files.",
+    NotFoundException: "The export's KMS key no longer exists: the files can't be read."
   },
   glue: {
     AccessDeniedException: GLUE_PERMISSIONS,
@@ -110,7 +114,13 @@ const BY_SERVICE: Readonly<Record<Service, Readonly<Record<string, string>>>> = 
     ResourceNumberLimitExceededException:
       'The Glue Data Catalog is at a quota (databases or tables per account): raise it in Service Quotas or delete unused tables.',
     ConcurrentModificationException:
-      'Something else changed the Glue table at the same time; re-run the step.'
+      'Something else changed the Glue table at the same time; re-run the step.',
+    InvalidInputException:
+      'Glue refused a database or table definition; its message names the field. Please report it with that message.',
+    GlueEncryptionException:
+      'The Data Catalog is encrypted with a KMS key: the calling role needs kms:Decrypt, kms:Encrypt and kms:GenerateDataKey on it.',
+    OperationTimeoutException: 'A Glue call timed out; re-run the step.',
+    ResourceNotReadyException: 'The Glue database or table was not ready; re-run the step.'
   }
 }
 
@@ -132,7 +142,8 @@ export const CODE_ALIASES: Readonly<Record<string, string>> = {
 
 /** The hint for an error code (SDK name or wire code) raised by a service, if there is one. */
 export function hintFor(code: string, service: Service = 'rds'): string | undefined {
-  const name = CODE_ALIASES[code] ?? code
+  const bare = service === 'kms' ? code.replace(/^KMS\./, '') : code
+  const name = CODE_ALIASES[bare] ?? bare
   return BY_SERVICE[service][name] ?? ANY_SERVICE[name]
 }
 

@@ -160,6 +160,33 @@ describe('registerTables', () => {
     expect(again.catalog?.unchanged).toBeGreaterThan(0)
   })
 
+  test('two steps registering at once: each table created once, the other step finds it done', async () => {
+    const { step, glue, register } = await reported()
+    const [first, second] = await Promise.all([register(), register()])
+    const count = glue.databases.get('exports')!.size
+    expect(first.catalog!.created + second.catalog!.created).toBe(count)
+    expect(first.catalog!.unchanged + second.catalog!.unchanged).toBe(count)
+    // Each refused CreateTable was followed by one GetTable of that table.
+    expect(glue.calls.filter(c => c.startsWith('table ')).length).toBe(count)
+    expect(step.warnings.filter(w => /Glue/.test(w))).toEqual([])
+  })
+
+  test('a table made by someone else after GetTables: looked up again, never overwritten', async () => {
+    const { step, glue, register } = await reported()
+    const theirs = { Name: 'appdb_public_orders', TableType: 'VIRTUAL_VIEW', Parameters: {} }
+    const list = glue.tables.bind(glue)
+    glue.tables = async database => {
+      const listed = await list(database)
+      glue.databases.get(database)!.set(theirs.Name, theirs)
+      return listed
+    }
+    const { catalog } = await register()
+    expect(glue.databases.get('exports')!.get(theirs.Name)).toBe(theirs)
+    expect(glue.calls).toContain('table appdb_public_orders')
+    expect(catalog!.tables.has('appdb.public.orders')).toBe(false)
+    expect(step.warnings.join('\n')).toMatch(/appdb_public_orders/)
+  })
+
   test('no glue-database: the Glue client is never loaded', async () => {
     let loaded = false
     const result = await registerTables(

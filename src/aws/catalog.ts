@@ -1,10 +1,12 @@
 // The Glue Data Catalog, thin: the database (created when missing), the tables already in it
-// (GetTables, a page of 100 at a time instead of a GetTable each), CreateTable and UpdateTable.
+// (GetTables, a page of 100 at a time instead of a GetTable each), CreateTable and UpdateTable,
+// and GetTable for a table made by someone else since.
 // Loaded as its own chunk, with the Glue client, only by a run that registers tables.
 import {
   CreateDatabaseCommand,
   CreateTableCommand,
   GetDatabaseCommand,
+  GetTableCommand,
   GlueClient,
   UpdateTableCommand,
   paginateGetTables
@@ -19,7 +21,10 @@ export interface CatalogApi {
   ensureDatabase(name: string, description: string): Promise<boolean>
   /** Every table of the database, by name. */
   tables(database: string): Promise<Map<string, ExistingTable>>
-  create(database: string, input: GlueTableInput): Promise<void>
+  /** The table, or undefined when there is none. */
+  table(database: string, name: string): Promise<ExistingTable | undefined>
+  /** Whether it was created: false when a table of that name already exists. */
+  create(database: string, input: GlueTableInput): Promise<boolean>
   /** Replaces the table's definition, without archiving a version of the old one. */
   update(database: string, input: GlueTableInput): Promise<void>
 }
@@ -57,10 +62,24 @@ export function catalogApi(glue: () => GlueClient): CatalogApi {
       }
       return found
     },
+    async table(database, name) {
+      try {
+        const { Table } = await glue().send(
+          new GetTableCommand({ DatabaseName: database, Name: name })
+        )
+        return Table
+      } catch (error) {
+        if (errorCode(error) === 'EntityNotFoundException') return undefined
+        throw tagOperation(error, 'GetTable', 'glue')
+      }
+    },
     async create(database, input) {
       try {
         await glue().send(new CreateTableCommand({ DatabaseName: database, TableInput: input }))
+        return true
       } catch (error) {
+        // Made since GetTables listed the database (another step, say): the caller looks again.
+        if (errorCode(error) === 'AlreadyExistsException') return false
         throw tagOperation(error, 'CreateTable', 'glue')
       }
     },

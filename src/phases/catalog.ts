@@ -4,11 +4,18 @@
 // version); a table this action did not create is never changed. Every table goes in with its
 // full column list or not at all. The Glue client is loaded only here.
 import pLimit from 'p-limit'
+import type { CatalogApi } from '../aws/catalog.js'
 import type { AwsSession } from '../aws/connect.js'
 import type { Config } from '../config.js'
 import { isoTime } from '../report/outputs.js'
 import type { Step } from '../step.js'
-import { glueAction, glueConflictWarning, planGlueTables } from '../tables/glue.js'
+import {
+  glueAction,
+  glueConflictWarning,
+  planGlueTables,
+  type ExistingTable,
+  type GluePlan
+} from '../tables/glue.js'
 import { withGlueTables } from '../tables/report.js'
 import { publishTables, type Tables } from './tables.js'
 import type { Ended } from './wait.js'
@@ -59,15 +66,12 @@ export async function registerTables(
   await Promise.all(
     plans.map(plan =>
       limit(async () => {
-        const table = existing.get(plan.name)
-        const action = glueAction(table, plan)
-        if (action === 'foreign' || action === 'other-target') {
-          warnings.push(glueConflictWarning(action, database, plan, table!))
+        const action = await registerTable(glue, database, plan, existing.get(plan.name))
+        if (typeof action !== 'string') {
+          warnings.push(glueConflictWarning(action.conflict, database, plan, action.table))
           return
         }
-        if (action === 'create') await glue.create(database, plan.input)
-        if (action === 'update') await glue.update(database, plan.input)
-        done[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged']++
+        done[action]++
         done.tables.set(plan.target, plan.name)
       })
     )
@@ -79,4 +83,34 @@ export async function registerTables(
   const report = withGlueTables(tables.report, done.tables)
   publishTables(step, report)
   return { tables: { report, warnings: [...tables.warnings, ...warnings] }, catalog: done }
+}
+
+type Conflict = { conflict: 'foreign' | 'other-target'; table: ExistingTable }
+
+/**
+ * One table created, updated or left as it is, decided from what GetTables listed. A table made
+ * since by someone else (a CreateTable refused as AlreadyExists) is looked up and decided again.
+ */
+async function registerTable(
+  glue: CatalogApi,
+  database: string,
+  plan: GluePlan,
+  table: ExistingTable | undefined
+): Promise<'created' | 'updated' | 'unchanged' | Conflict> {
+  const action = glueAction(table, plan)
+  if (action === 'foreign' || action === 'other-target') return { conflict: action, table: table! }
+  if (action === 'unchanged') return 'unchanged'
+  if (action === 'update') {
+    await glue.update(database, plan.input)
+    return 'updated'
+  }
+  if (await glue.create(database, plan.input)) return 'created'
+  const now = await glue.table(database, plan.name)
+  if (!now) {
+    throw new Error(
+      `Glue table '${plan.name}' was created and deleted by something else while this step registered it; re-run the step.`
+    )
+  }
+  // Now it exists, so the decision is an update, unchanged or a conflict: never another create.
+  return registerTable(glue, database, plan, now)
 }

@@ -2,7 +2,7 @@
 // finished with one, and the step summary, written once. Whether the step fails is decided here,
 // from the outcome, the mode and the warnings.
 import type { Config } from '../config.js'
-import { ActionError, explainError } from '../errors.js'
+import { ActionError, explainError, sentence } from '../errors.js'
 import { hintForFailureCause } from '../hints.js'
 import { InputError } from '../inputs/index.js'
 import * as log from '../log.js'
@@ -69,13 +69,7 @@ function toFailure(error: unknown): Failure {
 
 /** One `::error::` line: what went wrong, then what to do. */
 function fail(failure: Failure): void {
-  log.fail(failure.hint ? `${failure.message} Hint: ${failure.hint}` : failure.message)
-}
-
-/** A sentence of RDS's, ended once: RDS's own texts often end with a period already. */
-function sentence(text: string): string {
-  const trimmed = text.trim()
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
+  log.fail(failure.hint ? `${sentence(failure.message)} Hint: ${failure.hint}` : failure.message)
 }
 
 /** Whether the step fails, by the outcome of the wait, the mode and the warnings. */

@@ -11,7 +11,7 @@ import type { ExportFilesApi } from '../aws/export-files.js'
 import type { ExportTask } from '../aws/types.js'
 import { partitionOf } from '../arn.js'
 import type { Config } from '../config.js'
-import { ActionError, errorCode, explainError } from '../errors.js'
+import { ActionError, errorCode, explainError, sentence } from '../errors.js'
 import { exportLocation } from '../report/outputs.js'
 import { normalizeStatus } from '../status.js'
 import type { Step } from '../step.js'
@@ -62,7 +62,7 @@ export async function reportTables(
   } catch (error) {
     if (!isAwsError(error)) throw error
     const explained = explainError(error, 'Reading the export')
-    const message = `${explained.message}. The tables of export task '${task.ExportTaskIdentifier ?? ''}' can't be reported.`
+    const message = `${sentence(explained.message)} The tables of export task '${task.ExportTaskIdentifier ?? ''}' can't be reported.`
     const hint = refused(error) ? readPolicy(task, config.region) : explained.hint
     if (config.tablesReport === true) throw new ActionError(message, hint)
     step.warning(`${message}${hint ? ` ${hint}` : ''} (tables-report: auto; the step goes on.)`)
@@ -173,6 +173,10 @@ const REFUSALS = new Set([
 
 function refused(error: unknown): boolean {
   const code = errorCode(error)
+  // The key itself can't be used (disabled, pending deletion, deleted): no policy mends that.
+  if (/^KMS\.(DisabledException|KMSInvalidStateException|NotFoundException)$/.test(code)) {
+    return false
+  }
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
   return REFUSALS.has(code) || code.startsWith('KMS') || status === 403
 }

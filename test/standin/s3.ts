@@ -52,7 +52,17 @@ export interface S3Refusal {
 /** KMS refuses: a GetObject of an object encrypted with this key (any key when omitted). */
 export interface KmsRefusal {
   keyId?: string
+  /**
+   * Why, as S3 passes it on: the caller may not kms:Decrypt (AccessDenied, the default), or the
+   * key itself can't be used, under KMS's code with S3's `KMS.` prefix (observed, 400).
+   */
+  code?: 'AccessDenied' | 'KMS.DisabledException' | 'KMS.KMSInvalidStateException'
 }
+
+const KMS_KEY_MESSAGES = {
+  'KMS.DisabledException': 'The key ARN is disabled.',
+  'KMS.KMSInvalidStateException': 'The key ARN is pending deletion.'
+} as const
 
 export interface S3StoreOptions {
   /** Who the caller is, for AccessDenied messages. */
@@ -199,9 +209,9 @@ export class S3Store {
     )
   }
 
-  kmsRefuses(object: S3Object): boolean {
-    if (!object.sseKmsKeyId) return false
-    return this.kmsRefusals.some(rule => !rule.keyId || object.sseKmsKeyId?.includes(rule.keyId))
+  kmsRefusal(object: S3Object): KmsRefusal | undefined {
+    if (!object.sseKmsKeyId) return undefined
+    return this.kmsRefusals.find(rule => !rule.keyId || object.sseKmsKeyId?.includes(rule.keyId))
   }
 
   private sortedKeys(bucket: string): string[] {
@@ -439,9 +449,15 @@ export class S3Service implements ServiceModule {
       }
       throw new S3Error('NoSuchKey', 404, 'The specified key does not exist.', { Key: key })
     }
-    if (operation === 'GetObject' && this.store.kmsRefuses(object)) {
-      throw new S3Error('AccessDenied', 403, KMS_DENIED_MESSAGE)
+    const kms = operation === 'GetObject' ? this.store.kmsRefusal(object) : undefined
+    if (kms?.code && kms.code !== 'AccessDenied') {
+      throw new S3Error(
+        kms.code,
+        400,
+        KMS_KEY_MESSAGES[kms.code].replace('ARN', object.sseKmsKeyId!)
+      )
     }
+    if (kms) throw new S3Error('AccessDenied', 403, KMS_DENIED_MESSAGE)
     const slice = byteRange(range, object.body.length)
     const headers = objectHeaders(object, call.requestId)
     if (!slice) {
