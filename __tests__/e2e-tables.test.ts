@@ -228,6 +228,19 @@ describe('S3 and KMS refusals', () => {
     }
   )
 
+  e2e(
+    "fail-on-warning: RDS's warning in the failure, the report's warnings counted, not repeated",
+    PROD_APPDB,
+    async standIn => {
+      const step = await runStep(standIn, exportInputs({ 'fail-on-warning': 'true' }))
+      expect(step.warnings).toHaveLength(2)
+      expectFailure(
+        step,
+        /COMPLETE with warnings \(fail-on-warning\): RDS's warning: Skipped table appdb\.public\.secrets: PERMISSIONS_DO_NOT_EXIST\. General: reporting: FAILED_TO_EXTRACT_TABLES_LIST_FOR_DATABASE\. The tables report warned 2 times \(above\)\.$/
+      )
+    }
+  )
+
   e2e('tables-report: false makes no S3 call at all', PROD_APPDB, async standIn => {
     const step = await runStep(standIn, exportInputs({ 'tables-report': 'false' }))
     expectSuccess(step)

@@ -111,17 +111,29 @@ function failureOf(config: Config, result: Result): Failure | undefined {
   }
 }
 
-/** fail-on-warning: RDS's warning on the task, or a table that is not complete. */
+/**
+ * fail-on-warning: RDS's warning on the task, or a table that is not complete. RDS's warning
+ * names the same tables as the report's warnings (logged above): those are counted, not repeated.
+ */
 function warningFailure(config: Config, result: Result): Failure | undefined {
   if (!config.failOnWarning) return undefined
   const task = result.ended.task
-  const warnings = [
-    ...(task.WarningMessage ? renderWarningMessage(task.WarningMessage) : []),
-    ...(result.tables?.warnings ?? [])
-  ]
-  if (warnings.length === 0) return undefined
+  const rds = task.WarningMessage ? renderWarningMessage(task.WarningMessage).map(sentence) : []
+  const own = (result.tables?.warnings ?? []).map(sentence)
+  if (rds.length === 0 && own.length === 0) return undefined
+  const said =
+    rds.length === 0
+      ? [...own.slice(0, 3), ...(own.length > 3 ? ['...'] : [])]
+      : own.length === 0
+        ? rds
+        : [
+            "RDS's warning:",
+            ...rds,
+            `The tables report warned ${own.length === 1 ? 'once' : `${own.length} times`} (above).`
+          ]
+  const one = (rds.length > 0 ? 1 : 0) + own.length === 1
   return {
-    message: `Export task '${task.ExportTaskIdentifier ?? ''}' COMPLETE with ${warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`} (fail-on-warning): ${warnings.slice(0, 3).join('; ')}${warnings.length > 3 ? '; ...' : ''}`
+    message: `Export task '${task.ExportTaskIdentifier ?? ''}' COMPLETE with ${one ? 'a warning' : 'warnings'} (fail-on-warning): ${said.join(' ')}`
   }
 }
 
