@@ -163,6 +163,14 @@ describe('renderSummary content', () => {
     expect(md).not.toContain('Export task |')
     expect(md).not.toContain('Timeline')
   })
+
+  test('input refused before the region was known: no region row, no empty details, no link', () => {
+    const md = renderSummary(bareSummary('error', { region: '', errorMessage: 'bad input' }))
+    expect(md).toContain('bad input')
+    expect(md).not.toContain('Region')
+    expect(md).not.toContain('Export task details')
+    expect(md).not.toMatch(/\]\(https:/)
+  })
 })
 
 describe('escaping values from AWS', () => {

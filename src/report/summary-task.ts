@@ -76,9 +76,12 @@ export function taskDetails(
         : undefined
     ],
     ['S3 location', task ? s3Link(task, region) : undefined],
+    // No region before the inputs were read: no row rather than a link to nowhere.
     [
       'Region',
-      consoleUrl ? `[${cell(region)}](${consoleUrl}) (exports in the RDS console)` : cell(region)
+      region && consoleUrl
+        ? `[${cell(region)}](${consoleUrl}) (exports in the RDS console)`
+        : cell(region)
     ],
     ['KMS key', cell(t.KmsKeyId)],
     ['IAM role', cell(t.IamRoleArn)],
