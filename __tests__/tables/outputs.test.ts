@@ -37,7 +37,7 @@ const reportOf = (tables: TableReport[]): TablesReport => {
 const bytes = (text: string) => Buffer.byteLength(text)
 
 describe('tablesOutputs', () => {
-  test('every table, with the contract keys, glue-table only when registered', () => {
+  test('every table, with the contract keys (null when unknown), glue-table only when registered', () => {
     const outputs = tablesOutputs(
       reportOf([
         table('appdb.public.orders', { glueTable: 'appdb_public_orders' }),
@@ -58,7 +58,8 @@ describe('tablesOutputs', () => {
           's3-uri': 's3://exports/p/id/appdb/public.orders/',
           'glue-table': 'appdb_public_orders'
         },
-        { target: 'appdb.public.gone', status: 'FAILED' }
+        // The contract's keys even when unknown: null, never left out.
+        { target: 'appdb.public.gone', status: 'FAILED', 'size-gb': null, 's3-uri': null }
       ]),
       'tables-complete': '1',
       'tables-incomplete': '1'

@@ -21,8 +21,10 @@ function entry(table: TableReport): string {
   return JSON.stringify({
     target: table.target,
     status: table.status,
-    'size-gb': table.sizeGB,
-    's3-uri': table.s3Uri,
+    // Always there, as the contract shows them: null when unknown (a skipped table has no
+    // size from RDS and no folder in the export).
+    'size-gb': table.sizeGB ?? null,
+    's3-uri': table.s3Uri ?? null,
     'glue-table': table.glueTable
   })
 }
