@@ -151,6 +151,12 @@ describe('db-instance-identifier and db-cluster-identifier', () => {
   refused('snapshot-type', 'shared', 'must be one of automated, manual, awsbackup, any', {
     with: { ...noArn, 'db-instance-identifier': 'prod' }
   })
+  refused(
+    'snapshot-type',
+    'awsbackup',
+    "can be 'awsbackup' only with db-instance-identifier: AWS documents no AWS Backup type for DB cluster snapshots; got 'awsbackup': use 'manual', 'automated' or 'any'",
+    { with: { ...noArn, 'db-cluster-identifier': 'aurora-1' } }
+  )
 
   accepted(
     'db-instance-identifier',

@@ -163,6 +163,12 @@ export function parseSourceSection(
     return {}
   }
   const source = parseSource(inputs, snapshotType)
+  if (snapshotType === 'awsbackup' && source.input === 'db-cluster-identifier') {
+    // DescribeDBClusterSnapshots documents automated, manual, shared and public only.
+    const rule =
+      "can be 'awsbackup' only with db-instance-identifier: AWS documents no AWS Backup type for DB cluster snapshots"
+    throw refuse('snapshot-type', rule, 'awsbackup', "use 'manual', 'automated' or 'any'")
+  }
   if (snapshotType !== 'any' && !('snapshotType' in source)) {
     warnings.push(
       `Input 'snapshot-type' is ignored with '${source.input}': it only chooses among the snapshots of a db-instance-identifier or db-cluster-identifier.`

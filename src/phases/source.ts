@@ -92,7 +92,9 @@ export async function byName(
 ): Promise<Snapshot> {
   const [snapshot] = await snapshots.describe(kind, {
     identifier: name,
-    snapshotType: snapshotTypeOfName(name)
+    // DescribeDBClusterSnapshots has no awsbackup type ("does not apply to Aurora").
+    snapshotType:
+      kind === 'snapshot' || !name.startsWith('awsbackup:') ? snapshotTypeOfName(name) : undefined
   })
   if (!snapshot?.arn) {
     const cluster = kind === 'cluster-snapshot'
