@@ -164,6 +164,22 @@ describe('renderSummary content', () => {
     expect(md).not.toContain('Timeline')
   })
 
+  test('Duration agrees with Started and Ended as shown, in whole seconds', () => {
+    const md = renderSummary(
+      bareSummary('complete', {
+        task: {
+          ExportTaskIdentifier: 'nightly-1',
+          Status: 'COMPLETE',
+          TaskStartTime: new Date('2026-11-30T00:05:01.900Z'),
+          TaskEndTime: new Date('2026-11-30T00:05:18.100Z')
+        }
+      })
+    )
+    expect(md).toContain('| Started | 2026-11-30 00:05:01 UTC |')
+    expect(md).toContain('| Ended | 2026-11-30 00:05:18 UTC |')
+    expect(md).toContain('| Duration | 17s |')
+  })
+
   test('input refused before the region was known: no region row, no empty details, no link', () => {
     const md = renderSummary(bareSummary('error', { region: '', errorMessage: 'bad input' }))
     expect(md).toContain('bad input')

@@ -99,8 +99,9 @@ export function taskDetails(
     ['Ended', dateText(t.TaskEndTime)],
     [
       'Duration',
+      // From the times as shown above (whole seconds), so that the three rows agree.
       start !== undefined && end !== undefined && Number.isFinite(end - start)
-        ? formatDuration(end - start)
+        ? formatDuration(wholeSecond(end) - wholeSecond(start))
         : undefined
     ],
     [
@@ -134,3 +135,5 @@ export function timelineTable(entries: TimelineEntry[]): string[] {
     ...entries.slice(-half).map(row)
   ]
 }
+
+const wholeSecond = (ms: number): number => Math.floor(ms / 1000) * 1000
