@@ -296,6 +296,30 @@ describe('validation, as Glue words it', () => {
     expect(catalog.tableNames('appdb')).toEqual([])
   })
 
+  test('lengths are UTF-8 bytes: a comment of 128 characters and 256 bytes is refused', async () => {
+    const create = (comment: string) => {
+      const table = parquetTable('commented', [['id', 'int']])
+      const Columns = [{ Name: 'id', Type: 'int', Comment: comment }]
+      return glue.send(
+        new CreateTableCommand({
+          DatabaseName: 'appdb',
+          TableInput: { ...table, StorageDescriptor: { ...table.StorageDescriptor, Columns } }
+        })
+      )
+    }
+    const tooLong = 'é'.repeat(128)
+    expect([tooLong.length, Buffer.byteLength(tooLong)]).toEqual([128, 256])
+    const error = await failure(create(tooLong))
+    expect(error.name).toBe('InvalidInputException')
+    expect(error.message).toContain(
+      "at 'tableInput.storageDescriptor.columns.1.member.comment' failed to satisfy constraint: Member must have length less than or equal to 255"
+    )
+    expect(catalog.tableNames('appdb')).toEqual([])
+    // 255 bytes exactly: 127 two-byte characters and one ASCII one.
+    await create(`${'é'.repeat(127)}.`)
+    expect(catalog.tableNames('appdb')).toEqual(['commented'])
+  })
+
   test('every violation is counted in one message', async () => {
     const input = { Name: '', Owner: '', StorageDescriptor: { InputFormat: 'f'.repeat(129) } }
     const error = await failure(

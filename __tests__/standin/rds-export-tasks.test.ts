@@ -12,6 +12,7 @@ import {
   type StartExportTaskCommandInput
 } from '@aws-sdk/client-rds'
 import type { StandIn, StandInOptions } from '../../test/standin/index.js'
+import { EXPORT_ONLY_MAX_BYTES } from '../../test/standin/rds/export-tasks.js'
 import { scenario } from '../../test/standin/scenarios.js'
 import {
   ACCOUNT,
@@ -28,6 +29,24 @@ import {
   staticClient,
   blockStandIn
 } from '../../test/support/standin.js'
+
+/** MySQL `database.table` entries for snapshot shop-manual, `bytes` in all with one between each. */
+function exportOnlyOf(bytes: number): string[] {
+  const entries: string[] = []
+  let left = bytes + 1 // the first entry has no byte before it
+  for (let i = 0; left > 0; i++) {
+    const head = `shop.t${i}_`
+    const size = Math.min(1000, left - 1)
+    if (size < head.length + 1) {
+      // Too short for an entry of its own: lengthen the previous one.
+      entries[entries.length - 1] += 'x'.repeat(left)
+      break
+    }
+    entries.push(head + 'x'.repeat(size - head.length))
+    left -= size + 1
+  }
+  return entries
+}
 
 /** A clock that only advance() moves: progress is then exact however slow the machine. */
 const STILL = { clock: () => Date.parse('2026-11-29T12:00:00Z') }
@@ -149,6 +168,17 @@ describe('RDS actions', () => {
       fake.rds.send(new DescribeExportTasksCommand(filter('colour', 'red'))),
       'InvalidParameterValue'
     )
+    for (const SourceType of ['INSTANCE', 'cluster', '']) {
+      await expectError(
+        fake.rds.send(
+          new DescribeExportTasksCommand({
+            SourceType: SourceType as DescribeExportTasksCommandInput['SourceType']
+          })
+        ),
+        'InvalidParameterValue',
+        400
+      )
+    }
   })
 
   test('StartExportTask refuses as RDS does', async () => {
@@ -180,7 +210,11 @@ describe('RDS actions', () => {
       refusal('mysql-3-parts', shop, 'InvalidExportOnlyFault', 400, {
         ExportOnly: ['shop.public.orders']
       }),
-      refusal('no-bucket', shop, 'MissingParameter', 400, { S3BucketName: undefined })
+      refusal('no-bucket', shop, 'MissingParameter', 400, { S3BucketName: undefined }),
+      refusal('too-long-list', shop, 'InvalidExportOnlyFault', 400, {
+        ExportOnly: exportOnlyOf(EXPORT_ONLY_MAX_BYTES + 1)
+      }),
+      refusal('colon-prefix', shop, 'InvalidParameterValue', 400, { S3Prefix: 'exports/2026:11' })
     ]
     const seen = []
     for (const [input, ,] of cases) {
@@ -205,6 +239,24 @@ describe('RDS actions', () => {
     )
   })
 })
+
+test('ExportOnly of exactly 200 KB in all starts; one byte more is refused', () =>
+  withRds({ ...SEEDS, ...STILL }, async rds => {
+    const start = (id: string, bytes: number) =>
+      rds.send(
+        new StartExportTaskCommand({
+          ...exportOf(id, snapshotArn('shop-manual')),
+          ExportOnly: exportOnlyOf(bytes)
+        })
+      )
+    const started = await start('at-the-limit', EXPORT_ONLY_MAX_BYTES)
+    expect(started.ExportOnly?.join(',')).toHaveLength(EXPORT_ONLY_MAX_BYTES)
+    await expectError(
+      start('over-the-limit', EXPORT_ONLY_MAX_BYTES + 1),
+      'InvalidExportOnlyFault',
+      400
+    )
+  }))
 
 test('DescribeExportTasks pages with Marker and MaxRecords 20-100', () =>
   withRds(

@@ -159,6 +159,52 @@ describe('only as documented: identifiers, SnapshotType, IncludeShared, IncludeP
     )
   })
 
+  test.each<[string, () => Promise<unknown>]>([
+    [
+      'DBInstanceIdentifier with DBSnapshotIdentifier',
+      () =>
+        fake.rds.send(
+          new DescribeDBSnapshotsCommand({
+            DBInstanceIdentifier: 'prod',
+            DBSnapshotIdentifier: 'prod-manual'
+          })
+        )
+    ],
+    [
+      'DBClusterIdentifier with DBClusterSnapshotIdentifier',
+      () =>
+        fake.rds.send(
+          new DescribeDBClusterSnapshotsCommand({
+            DBClusterIdentifier: 'aurora',
+            DBClusterSnapshotIdentifier: 'aurora-manual'
+          })
+        )
+    ]
+  ])("%s can't be used in conjunction: InvalidParameterCombination", async (_, call) => {
+    await expectError(call(), 'InvalidParameterCombination', 400)
+  })
+
+  test.each<[string, () => Promise<unknown>]>([
+    ['DB snapshots: an unlisted type', () => names({ SnapshotType: 'everything' })],
+    ['DB snapshots: the listed values only as written', () => names({ SnapshotType: 'Manual' })],
+    [
+      'cluster snapshots: awsbackup is not among their values',
+      () => fake.rds.send(new DescribeDBClusterSnapshotsCommand({ SnapshotType: 'awsbackup' }))
+    ],
+    [
+      'cluster snapshots: an unlisted type with a cluster',
+      () =>
+        fake.rds.send(
+          new DescribeDBClusterSnapshotsCommand({
+            DBClusterIdentifier: 'aurora',
+            SnapshotType: 'backup'
+          })
+        )
+    ]
+  ])('SnapshotType outside the documented values is refused, %s', async (_, call) => {
+    await expectError(call(), 'InvalidParameterValue', 400)
+  })
+
   test('cluster snapshots alike', async () => {
     const clusterNames = async (input: DescribeDBClusterSnapshotsCommandInput) =>
       ((await fake.rds.send(new DescribeDBClusterSnapshotsCommand(input))).DBClusterSnapshots ?? [])

@@ -1,5 +1,5 @@
 // Glue's checks of DatabaseInput and TableInput, from the constraints of the Glue API reference
-// (lengths, the single-line pattern, required members), with its messages: every violation is
+// (lengths in UTF-8 bytes, the single-line pattern, required members), with its messages: every violation is
 // collected into one InvalidInputException ("2 validation errors detected: ..."); a member of
 // the wrong JSON type is a SerializationException, as the service's deserializer gives.
 import type { Column, Database, SerDeInfo, StorageDescriptor, Table } from '@aws-sdk/client-glue'
@@ -45,9 +45,12 @@ export class InputChecker {
       return undefined
     }
     if (typeof value !== 'string') throw serialization(path, 'a string')
-    if (value.length < (rule.min ?? 0)) {
+    // The Glue developer guide gives these limits in UTF-8 bytes ("not more than 255 bytes
+    // long"), not in characters: 'é' counts 2, '€' 3, an emoji 4.
+    const bytes = Buffer.byteLength(value, 'utf8')
+    if (bytes < (rule.min ?? 0)) {
       this.fail(path, value, `Member must have length greater than or equal to ${rule.min}`)
-    } else if (value.length > rule.max) {
+    } else if (bytes > rule.max) {
       this.fail(path, value, `Member must have length less than or equal to ${rule.max}`)
     } else if (!(rule.multiLine ? MULTI_LINE : SINGLE_LINE).test(value)) {
       const pattern = rule.multiLine ? 'the multi-line string pattern' : SINGLE_LINE_TEXT

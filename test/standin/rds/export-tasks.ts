@@ -40,6 +40,12 @@ export interface Task {
 
 const TASK_IDENTIFIER = /^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,59}$/
 
+/** DescribeExportTasks' SourceType values (ExportSourceType in the API reference). */
+const SOURCE_TYPES = ['SNAPSHOT', 'CLUSTER']
+
+/** The ExportOnly list may hold at most 200 KB in all (/work/shared/rds-export-facts.md). */
+export const EXPORT_ONLY_MAX_BYTES = 200 * 1024
+
 export class ExportTasks {
   private readonly tasks: Task[] = []
 
@@ -115,6 +121,14 @@ export class ExportTasks {
         `The parameter ExportTaskIdentifier is not a valid identifier. Identifiers must begin with a letter; must contain only ASCII letters, digits, and hyphens; and must not end with a hyphen or contain two consecutive hyphens.`
       )
     }
+    checkExportOnlySize(exportOnly)
+    if (params.S3Prefix?.includes(':')) {
+      // The RDS and Aurora user guides: exports to S3 don't support prefixes with a colon.
+      throw rdsError(
+        'InvalidParameterValue',
+        `The S3 prefix ${params.S3Prefix} isn't valid: S3 prefixes can't contain a colon (:).`
+      )
+    }
     if (this.tasks.some(t => t.identifier === identifier && t.region === region)) {
       throw rdsError(
         'ExportTaskAlreadyExists',
@@ -157,6 +171,12 @@ export class ExportTasks {
     }
     if (params.SourceArn !== undefined) tasks = tasks.filter(t => t.sourceArn === params.SourceArn)
     if (params.SourceType !== undefined) {
+      if (!SOURCE_TYPES.includes(params.SourceType)) {
+        throw rdsError(
+          'InvalidParameterValue',
+          `Invalid value for SourceType: ${params.SourceType}. Valid values: ${SOURCE_TYPES.join(', ')}.`
+        )
+      }
       tasks = tasks.filter(t => t.sourceType === params.SourceType)
     }
     for (const filter of filters(params)) tasks = tasks.filter(t => this.matches(t, filter))
@@ -300,6 +320,21 @@ function pinnedProgress(seed: TaskSeed): TaskProgress {
     TotalExtractedDataInGB: seed.totalExtractedDataInGB ?? 0,
     FailureCause: seed.failureCause,
     WarningMessage: seed.warningMessage
+  }
+}
+
+/**
+ * ExportOnly over 200 KB in all is refused: each entry's UTF-8 bytes plus one between entries,
+ * KB as 1024 bytes (how RDS measures it, and the error it gives, are not documented).
+ */
+function checkExportOnlySize(exportOnly: string[]): void {
+  const entries = exportOnly.reduce((sum, entry) => sum + Buffer.byteLength(entry, 'utf8'), 0)
+  const bytes = entries + Math.max(exportOnly.length - 1, 0)
+  if (bytes > EXPORT_ONLY_MAX_BYTES) {
+    throw rdsError(
+      'InvalidExportOnly',
+      `The ExportOnly list is ${bytes} bytes; it can't be more than 200 KB (${EXPORT_ONLY_MAX_BYTES} bytes).`
+    )
   }
 }
 

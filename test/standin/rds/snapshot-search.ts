@@ -1,7 +1,7 @@
 // Which snapshots DescribeDBSnapshots and DescribeDBClusterSnapshots answer with: by identifier,
 // by instance or cluster, by SnapshotType and by filters.
 import { filters, type Filter, type Params } from '../query.js'
-import { sourceNotFound, unknownFilter } from './errors.js'
+import { rdsError, sourceNotFound, unknownFilter } from './errors.js'
 import type { SnapshotKind, SnapshotState } from './snapshots.js'
 
 /**
@@ -12,7 +12,10 @@ import type { SnapshotKind, SnapshotState } from './snapshots.js'
  * snapshots need SnapshotType shared and IncludeShared, public ones SnapshotType public and
  * IncludePublic (the latter by symmetry: unverified). DBSnapshotIdentifier takes an identifier
  * of the account's own snapshots; an ARN there finds nothing, as in moto; an automated snapshot
- * is found only with SnapshotType automated, an AWS Backup one only with awsbackup.
+ * is found only with SnapshotType automated, an AWS Backup one only with awsbackup. The
+ * reference's constraints are refused: an instance or cluster together with a snapshot
+ * identifier ("can't be used in conjunction"), and a SnapshotType outside its listed values
+ * (awsbackup is listed for DB snapshots only).
  */
 export function search(
   snapshots: SnapshotState[],
@@ -23,6 +26,7 @@ export function search(
   const cluster = kind === 'cluster-snapshot'
   const wanted = params[cluster ? 'DBClusterSnapshotIdentifier' : 'DBSnapshotIdentifier']
   const parent = params[cluster ? 'DBClusterIdentifier' : 'DBInstanceIdentifier']
+  checkParams(kind, params)
   let found = snapshots.filter(s => visible(s, params, account))
   if (wanted !== undefined) {
     // An identifier names one of the account's own; automated ones want SnapshotType said.
@@ -40,6 +44,33 @@ export function search(
   }
   for (const filter of filters(params)) found = found.filter(s => snapshotMatches(s, filter))
   return found
+}
+
+/** SnapshotType values each API reference lists; anything else is refused. */
+const SNAPSHOT_TYPES: Record<SnapshotKind, readonly string[]> = {
+  snapshot: ['automated', 'manual', 'shared', 'public', 'awsbackup'],
+  'cluster-snapshot': ['automated', 'manual', 'shared', 'public']
+}
+
+/** The combinations and values the API reference rules out, refused as RDS refuses them. */
+function checkParams(kind: SnapshotKind, params: Params): void {
+  const cluster = kind === 'cluster-snapshot'
+  const [parentName, wantedName] = cluster
+    ? ['DBClusterIdentifier', 'DBClusterSnapshotIdentifier']
+    : ['DBInstanceIdentifier', 'DBSnapshotIdentifier']
+  if (params[parentName] !== undefined && params[wantedName] !== undefined) {
+    throw rdsError(
+      'InvalidParameterCombination',
+      `${parentName} can't be used in conjunction with ${wantedName}.`
+    )
+  }
+  const type = params.SnapshotType
+  if (type !== undefined && !SNAPSHOT_TYPES[kind].includes(type)) {
+    throw rdsError(
+      'InvalidParameterValue',
+      `Invalid value for SnapshotType: ${type}. Valid values: ${SNAPSHOT_TYPES[kind].join(', ')}.`
+    )
+  }
 }
 
 /** Whether SnapshotType, IncludeShared and IncludePublic let this snapshot be listed. */
