@@ -5,22 +5,13 @@
 import { describe, expect } from '@jest/globals'
 import type { StandIn, StandInOptions } from '../test/standin/index.js'
 import { readLocation } from '../test/standin/index.js'
-import { PROD_APPDB, PROD_SHOP, QUICK, exporting } from '../test/support/accounts.js'
+import { PROD_APPDB, PROD_SHOP, QUICK, exporting, waitInputs } from '../test/support/accounts.js'
 import { runStep, startInputs, type StepResult } from '../test/support/e2e.js'
 import { e2e, expectFailure, expectSuccess } from '../test/support/e2e-tests.js'
 import { defaultSource, type ExportVariations } from '../test/standin/index.js'
 
-const exportInputs = (extra: Record<string, string> = {}) =>
-  startInputs({
-    'db-snapshot-identifier': 'prod-before-upgrade',
-    'export-task-identifier': 'prod-export',
-    wait: 'true',
-    'poll-interval-seconds': '5',
-    ...extra
-  })
-
 const withGlue = (extra: Record<string, string> = {}) =>
-  exportInputs({ 'glue-database': 'exports', ...extra })
+  waitInputs({ 'glue-database': 'exports', ...extra })
 
 interface TableEntry {
   target: string
@@ -121,7 +112,7 @@ describe('the tables of a COMPLETE export', () => {
     'chained: mode: wait in a later job reports and registers the tables',
     PROD_APPDB,
     async standIn => {
-      const started = await runStep(standIn, exportInputs({ wait: 'false' }))
+      const started = await runStep(standIn, waitInputs({ wait: 'false' }))
       expectSuccess(started)
       expect(started.outputs.tables ?? '').toBe('')
       const waited = await runStep(standIn, {
@@ -193,7 +184,7 @@ describe('S3 and KMS refusals', () => {
     'tables-report: auto: one warning with the statement to add, and the step succeeds',
     refusedS3,
     async standIn => {
-      const step = await runStep(standIn, exportInputs())
+      const step = await runStep(standIn, waitInputs())
       expectSuccess(step)
       const warning = step.warnings.find(w => w.includes("can't be reported")) ?? ''
       expect(warning).toMatch(/"Action":"s3:ListBucket"/)
@@ -206,7 +197,7 @@ describe('S3 and KMS refusals', () => {
   )
 
   e2e('tables-report: true: the same refusal fails the step', refusedS3, async standIn => {
-    const step = await runStep(standIn, exportInputs({ 'tables-report': 'true' }))
+    const step = await runStep(standIn, waitInputs({ 'tables-report': 'true' }))
     expectFailure(step, /ListObjectsV2 failed: AccessDenied/, /s3:ListBucket/)
   })
 
@@ -214,7 +205,7 @@ describe('S3 and KMS refusals', () => {
     'the key refused: the KMS hint, kms:Decrypt on the key',
     { ...PROD_APPDB, kmsRefusals: [{}] },
     async standIn => {
-      const step = await runStep(standIn, exportInputs({ 'tables-report': 'true' }))
+      const step = await runStep(standIn, waitInputs({ 'tables-report': 'true' }))
       expectFailure(step, /GetObject failed/, /kms:Decrypt/)
     }
   )
@@ -223,7 +214,7 @@ describe('S3 and KMS refusals', () => {
     'the key disabled: S3 passes on KMS.DisabledException, the step says to enable the key',
     { ...PROD_APPDB, kmsRefusals: [{ code: 'KMS.DisabledException' }] },
     async standIn => {
-      const step = await runStep(standIn, exportInputs({ 'tables-report': 'true' }))
+      const step = await runStep(standIn, waitInputs({ 'tables-report': 'true' }))
       expectFailure(step, /GetObject failed: KMS\.DisabledException/, /key is disabled: enable it/)
     }
   )
@@ -232,7 +223,7 @@ describe('S3 and KMS refusals', () => {
     "fail-on-warning: RDS's warning in the failure, the report's warnings counted, not repeated",
     PROD_APPDB,
     async standIn => {
-      const step = await runStep(standIn, exportInputs({ 'fail-on-warning': 'true' }))
+      const step = await runStep(standIn, waitInputs({ 'fail-on-warning': 'true' }))
       expect(step.warnings).toHaveLength(2)
       expectFailure(
         step,
@@ -242,7 +233,7 @@ describe('S3 and KMS refusals', () => {
   )
 
   e2e('tables-report: false makes no S3 call at all', PROD_APPDB, async standIn => {
-    const step = await runStep(standIn, exportInputs({ 'tables-report': 'false' }))
+    const step = await runStep(standIn, waitInputs({ 'tables-report': 'false' }))
     expectSuccess(step)
     expect(s3Calls(step)).toEqual([])
     expect(step.requests.filter(r => r.service === 'glue')).toEqual([])
