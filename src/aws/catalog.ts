@@ -32,65 +32,72 @@ export interface CatalogApi {
 export function catalogApi(glue: () => GlueClient): CatalogApi {
   return {
     async ensureDatabase(name, description) {
-      try {
-        await glue().send(new GetDatabaseCommand({ Name: name }))
-        return false
-      } catch (error) {
-        if (errorCode(error) !== 'EntityNotFoundException')
-          throw tagOperation(error, 'GetDatabase', 'glue')
-      }
-      try {
-        await glue().send(
-          new CreateDatabaseCommand({ DatabaseInput: { Name: name, Description: description } })
-        )
-        return true
-      } catch (error) {
-        // Another step created it a moment ago.
-        if (errorCode(error) === 'AlreadyExistsException') return false
-        throw tagOperation(error, 'CreateDatabase', 'glue')
-      }
+      const found = await glueCall(
+        'GetDatabase',
+        () => glue().send(new GetDatabaseCommand({ Name: name })),
+        'EntityNotFoundException'
+      )
+      if (found) return false
+      const DatabaseInput = { Name: name, Description: description }
+      // AlreadyExists: another step created it a moment ago.
+      const created = await glueCall(
+        'CreateDatabase',
+        () => glue().send(new CreateDatabaseCommand({ DatabaseInput })),
+        'AlreadyExistsException'
+      )
+      return created !== undefined
     },
     async tables(database) {
       const found = new Map<string, ExistingTable>()
-      try {
+      await glueCall('GetTables', async () => {
         const pages = paginateGetTables({ client: glue() }, { DatabaseName: database })
         for await (const page of pages) {
           for (const table of page.TableList ?? []) if (table.Name) found.set(table.Name, table)
         }
-      } catch (error) {
-        throw tagOperation(error, 'GetTables', 'glue')
-      }
+      })
       return found
     },
     async table(database, name) {
-      try {
-        const { Table } = await glue().send(
-          new GetTableCommand({ DatabaseName: database, Name: name })
-        )
-        return Table
-      } catch (error) {
-        if (errorCode(error) === 'EntityNotFoundException') return undefined
-        throw tagOperation(error, 'GetTable', 'glue')
-      }
+      const answer = await glueCall(
+        'GetTable',
+        () => glue().send(new GetTableCommand({ DatabaseName: database, Name: name })),
+        'EntityNotFoundException'
+      )
+      return answer?.Table
     },
     async create(database, input) {
-      try {
-        await glue().send(new CreateTableCommand({ DatabaseName: database, TableInput: input }))
-        return true
-      } catch (error) {
-        // Made since GetTables listed the database (another step, say): the caller looks again.
-        if (errorCode(error) === 'AlreadyExistsException') return false
-        throw tagOperation(error, 'CreateTable', 'glue')
-      }
+      // AlreadyExists: made since GetTables listed the database (another step, say).
+      const created = await glueCall(
+        'CreateTable',
+        () => glue().send(new CreateTableCommand({ DatabaseName: database, TableInput: input })),
+        'AlreadyExistsException'
+      )
+      return created !== undefined
     },
     async update(database, input) {
-      try {
-        await glue().send(
-          new UpdateTableCommand({ DatabaseName: database, TableInput: input, SkipArchive: true })
-        )
-      } catch (error) {
-        throw tagOperation(error, 'UpdateTable', 'glue')
-      }
+      const command = new UpdateTableCommand({
+        DatabaseName: database,
+        TableInput: input,
+        SkipArchive: true
+      })
+      await glueCall('UpdateTable', () => glue().send(command))
     }
+  }
+}
+
+/**
+ * One Glue call: its answer, or undefined for the one error code that is an answer here (a
+ * database or table not found, or already there); any other error tagged with the operation.
+ */
+async function glueCall<T>(
+  operation: string,
+  send: () => Promise<T>,
+  answers?: string
+): Promise<T | undefined> {
+  try {
+    return await send()
+  } catch (error) {
+    if (answers && errorCode(error) === answers) return undefined
+    throw tagOperation(error, operation, 'glue')
   }
 }
