@@ -134,15 +134,19 @@ describe('hints by service', () => {
     }
   )
 
-  test.each([
-    ['KMS.DisabledException', 'kms', 'disabled'],
-    ['KMS.KMSInvalidStateException', 'kms', 'pending deletion'],
-    ['KMS.NotFoundException', 'kms', 'no longer exists'],
-    ['InvalidObjectState', 's3', 'archive storage class'],
-    ['GlueEncryptionException', 'glue', 'kms:GenerateDataKey'],
-    ['InvalidInputException', 'glue', 'names the field'],
-    ['OperationTimeoutException', 'glue', 're-run']
-  ] as const)('%s (as %s raises it) gets its hint', (code, service, has) => {
+  /** Codes each service documents, with the words their hint must have. */
+  const documented = {
+    'KMS.DisabledException': ['kms', 'disabled'],
+    'KMS.KMSInvalidStateException': ['kms', 'pending deletion'],
+    'KMS.NotFoundException': ['kms', 'no longer exists'],
+    InvalidObjectState: ['s3', 'archive storage class'],
+    GlueEncryptionException: ['glue', 'kms:GenerateDataKey'],
+    InvalidInputException: ['glue', 'names the field'],
+    OperationTimeoutException: ['glue', 're-run']
+  } as const
+  test.each(
+    Object.entries(documented).map(([code, [service, has]]) => [code, service, has] as const)
+  )('%s (as %s raises it) gets its hint', (code, service, has) => {
     // S3 passes KMS's refusals on under KMS's code with a `KMS.` prefix, status 403 or 400.
     const error = Object.assign(new Error('refused'), {
       name: code,

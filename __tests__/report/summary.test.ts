@@ -165,16 +165,10 @@ describe('renderSummary content', () => {
   })
 
   test('Duration agrees with Started and Ended as shown, in whole seconds', () => {
-    const md = renderSummary(
-      bareSummary('complete', {
-        task: {
-          ExportTaskIdentifier: 'nightly-1',
-          Status: 'COMPLETE',
-          TaskStartTime: new Date('2026-11-30T00:05:01.900Z'),
-          TaskEndTime: new Date('2026-11-30T00:05:18.100Z')
-        }
-      })
-    )
+    const at = (time: string) => new Date(`2026-11-30T${time}Z`)
+    const task = { ExportTaskIdentifier: 'nightly-1', Status: 'COMPLETE' }
+    const times = { TaskStartTime: at('00:05:01.900'), TaskEndTime: at('00:05:18.100') }
+    const md = renderSummary(bareSummary('complete', { task: { ...task, ...times } }))
     expect(md).toContain('| Started | 2026-11-30 00:05:01 UTC |')
     expect(md).toContain('| Ended | 2026-11-30 00:05:18 UTC |')
     expect(md).toContain('| Duration | 17s |')

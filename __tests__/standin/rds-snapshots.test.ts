@@ -159,29 +159,19 @@ describe('only as documented: identifiers, SnapshotType, IncludeShared, IncludeP
     )
   })
 
-  test.each<[string, () => Promise<unknown>]>([
-    [
-      'DBInstanceIdentifier with DBSnapshotIdentifier',
-      () =>
-        fake.rds.send(
-          new DescribeDBSnapshotsCommand({
-            DBInstanceIdentifier: 'prod',
-            DBSnapshotIdentifier: 'prod-manual'
-          })
-        )
-    ],
-    [
-      'DBClusterIdentifier with DBClusterSnapshotIdentifier',
-      () =>
-        fake.rds.send(
-          new DescribeDBClusterSnapshotsCommand({
-            DBClusterIdentifier: 'aurora',
-            DBClusterSnapshotIdentifier: 'aurora-manual'
-          })
-        )
-    ]
-  ])("%s can't be used in conjunction: InvalidParameterCombination", async (_, call) => {
-    await expectError(call(), 'InvalidParameterCombination', 400)
+  test("an instance or cluster can't be used in conjunction with a snapshot identifier", async () => {
+    const instance = { DBInstanceIdentifier: 'prod', DBSnapshotIdentifier: 'prod-manual' }
+    await expectError(
+      fake.rds.send(new DescribeDBSnapshotsCommand(instance)),
+      'InvalidParameterCombination',
+      400
+    )
+    const cluster = { DBClusterIdentifier: 'aurora', DBClusterSnapshotIdentifier: 'aurora-manual' }
+    await expectError(
+      fake.rds.send(new DescribeDBClusterSnapshotsCommand(cluster)),
+      'InvalidParameterCombination',
+      400
+    )
   })
 
   test.each<[string, () => Promise<unknown>]>([
