@@ -171,14 +171,15 @@ const REFUSALS = new Set([
   'Forbidden'
 ])
 
+/**
+ * The caller was refused: a policy statement mends it. S3 passes KMS's own codes on with a
+ * `KMS.` prefix; a key that can't be used at all (disabled, deleted) is no refusal, and gets
+ * its hint from hints.ts instead.
+ */
 function refused(error: unknown): boolean {
-  const code = errorCode(error)
-  // The key itself can't be used (disabled, pending deletion, deleted): no policy mends that.
-  if (/^KMS\.(DisabledException|KMSInvalidStateException|NotFoundException)$/.test(code)) {
-    return false
-  }
+  const code = errorCode(error).replace(/^KMS\./, '')
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
-  return REFUSALS.has(code) || code.startsWith('KMS') || status === 403
+  return REFUSALS.has(code) || status === 403
 }
 
 /** The policy statement the calling role needs to read this export, in words and JSON. */
