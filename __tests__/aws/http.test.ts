@@ -26,6 +26,7 @@ afterAll(async () => {
 describe('a service that never answers', () => {
   test('the OIDC token request gives up after its attempts, each with its deadline', async () => {
     const before = requests
+    const pauses: number[] = []
     const env = {
       ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/token?api-version=2.0`,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer'
@@ -33,10 +34,12 @@ describe('a service that never answers', () => {
     await expect(
       requestIdToken(env, 'sts.amazonaws.com', {
         setSecret: () => undefined,
-        attemptTimeoutMs: 100
+        attemptTimeoutMs: 100,
+        sleep: async ms => void pauses.push(ms)
       })
     ).rejects.toThrow(/OIDC token request failed/)
     expect(requests - before).toBe(3)
+    expect(pauses).toEqual([1000, 2000])
   }, 15_000)
 
   test('closing the step ends a token request at once', async () => {
@@ -45,12 +48,16 @@ describe('a service that never answers', () => {
       ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/t?x=1`,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'b'
     }
+    const pauses: number[] = []
     const pending = requestIdToken(env, 'sts.amazonaws.com', {
       setSecret: () => undefined,
-      signal: closing.signal
+      signal: closing.signal,
+      sleep: async ms => void pauses.push(ms)
     })
     closing.abort()
     await expect(pending).rejects.toThrow(/OIDC/)
+    // No second attempt after the abort, so no pause before one.
+    expect(pauses).toEqual([])
   })
 
   test('an AWS call fails with TimeoutError at the request timeout instead of waiting forever', async () => {

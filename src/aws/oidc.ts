@@ -4,6 +4,7 @@
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { ActionError } from '../errors.js'
+import { sleep } from '../loop.js'
 import type { Agents } from './http.js'
 
 /** Fails early, before any AWS call, when the job can't get an OIDC token. */
@@ -42,6 +43,8 @@ export interface IdTokenOptions {
   signal?: AbortSignal
   /** One attempt's deadline; default ATTEMPT_TIMEOUT_MS. */
   attemptTimeoutMs?: number
+  /** The pause between attempts, cut short by `signal`; default loop.ts's sleep. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>
 }
 
 /** Attempts at the token service; a 5xx, 429 or network fault is tried again, after 1 s, 2 s. */
@@ -67,8 +70,10 @@ export async function requestIdToken(
       options.setSecret(token)
       return token
     } catch (error) {
-      if (!(error instanceof TransientTokenError) || attempt >= ATTEMPTS) throw error
-      await new Promise(resolve => setTimeout(resolve, 1000 * attempt))
+      // A closing step wants no more attempts: the abort is not a fault of the token service.
+      const closing = options.signal?.aborted === true
+      if (!(error instanceof TransientTokenError) || attempt >= ATTEMPTS || closing) throw error
+      await (options.sleep ?? sleep)(1000 * attempt, options.signal ?? new AbortController().signal)
     }
   }
 }
