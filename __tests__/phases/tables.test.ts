@@ -151,6 +151,28 @@ describe('registerTables', () => {
     expect(glue.calls.filter(c => c.startsWith('create'))).toHaveLength(registered.length)
   })
 
+  test('the tables outputs are set once, with the Glue table names', async () => {
+    const { step, register } = await reported()
+    // Read with glue-database set: not yet published, the Glue names are still to come.
+    expect(step.outputs.has('tables')).toBe(false)
+    const set: string[] = []
+    const output = step.output.bind(step)
+    step.output = (name, value) => (set.push(name), output(name, value))
+    await register()
+    expect(set.filter(name => name === 'tables')).toHaveLength(1)
+    expect(step.outputs.get('tables')).toContain('"glue-table"')
+  })
+
+  test('Glue fails: the report is still published, without Glue table names', async () => {
+    const { step, glue, register } = await reported()
+    glue.ensureDatabase = async () => {
+      throw new Error('Glue is down')
+    }
+    await expect(register()).rejects.toThrow('Glue is down')
+    expect(step.outputs.get('tables')).toContain('"target":"appdb.public.orders"')
+    expect(step.outputs.get('tables')).not.toContain('"glue-table"')
+  })
+
   test('run again: nothing changed, nothing written', async () => {
     const { glue, register } = await reported()
     await register()

@@ -42,8 +42,28 @@ export async function registerTables(
 ): Promise<{ tables?: Tables; catalog?: Registered }> {
   const database = config.glueDatabase
   if (!tables || !database) return { tables }
+  let registered: { catalog: Registered; warnings: string[] } | undefined
+  try {
+    registered = await register(await aws.catalog(), database, tables, ended, config, step)
+  } finally {
+    // The tables outputs once, with the Glue tables when they were registered: the report
+    // stands when Glue fails.
+    publishTables(step, withGlueTables(tables.report, registered?.catalog.tables ?? new Map()))
+  }
+  const report = withGlueTables(tables.report, registered.catalog.tables)
+  const warnings = [...tables.warnings, ...registered.warnings]
+  return { tables: { report, warnings }, catalog: registered.catalog }
+}
+
+async function register(
+  glue: CatalogApi,
+  database: string,
+  tables: Tables,
+  ended: Ended,
+  config: Config,
+  step: Step
+): Promise<{ catalog: Registered; warnings: string[] }> {
   const task = ended.task
-  const glue = await aws.catalog()
   const { plans, warnings } = planGlueTables(tables.report, config.glueTablePrefix, {
     exportTaskIdentifier: task.ExportTaskIdentifier ?? '',
     sourceArn: task.SourceArn,
@@ -80,9 +100,7 @@ export async function registerTables(
   step.info(
     `Glue database '${database}'${databaseCreated ? ' (created)' : ''}: ${done.created} tables created, ${done.updated} updated, ${done.unchanged} already up to date.`
   )
-  const report = withGlueTables(tables.report, done.tables)
-  publishTables(step, report)
-  return { tables: { report, warnings: [...tables.warnings, ...warnings] }, catalog: done }
+  return { catalog: done, warnings }
 }
 
 type Conflict = { conflict: 'foreign' | 'other-target'; table: ExistingTable }

@@ -57,7 +57,8 @@ export async function reportTables(
     step.info(
       `Tables: ${report.complete} complete, ${report.incomplete} not complete, of export task '${task.ExportTaskIdentifier ?? ''}'.`
     )
-    publishTables(step, report)
+    // With glue-database, published once the Glue table names are known (phases/catalog.ts).
+    if (config.glueDatabase === undefined) publishTables(step, report)
     return { report, warnings }
   } catch (error) {
     if (!isAwsError(error)) throw error
