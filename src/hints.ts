@@ -69,14 +69,10 @@ const BY_SERVICE: Readonly<Record<Service, Readonly<Record<string, string>>>> = 
     InvalidParameterCombination: 'RDS refused this combination of parameters.',
     AccessDenied: RDS_PERMISSIONS,
     AccessDeniedException: RDS_PERMISSIONS,
-    SnapshotQuotaExceeded:
-      'RDS allows 100 manual snapshots per region for DB instances and 100 for DB clusters (AWS Backup snapshots do not count): delete old manual snapshots, or raise the quota in Service Quotas.',
     SnapshotQuotaExceededFault:
       'RDS allows 100 manual snapshots per region for DB instances and 100 for DB clusters (AWS Backup snapshots do not count): delete old manual snapshots, or raise the quota in Service Quotas.',
-    InvalidDBInstanceState: SNAPSHOT_STATE,
     InvalidDBInstanceStateFault: SNAPSHOT_STATE,
     InvalidDBClusterStateFault: SNAPSHOT_STATE,
-    DBInstanceNotFound: 'Check db-instance-identifier and the region (aws-region).',
     DBInstanceNotFoundFault: 'Check db-instance-identifier and the region (aws-region).',
     ExportTaskLimitReachedFault:
       'RDS runs at most 5 export tasks per account and region; the action waits for a free slot (max-concurrent-exports, bounded by wait-timeout-minutes), so this means the slots filled up in between.'
@@ -137,7 +133,10 @@ export const CODE_ALIASES: Readonly<Record<string, string>> = {
   DBClusterSnapshotNotFound: 'DBClusterSnapshotNotFoundFault',
   DBClusterNotFound: 'DBClusterNotFoundFault',
   ExportTaskNotFound: 'ExportTaskNotFoundFault',
-  InvalidExportTaskState: 'InvalidExportTaskStateFault'
+  InvalidExportTaskState: 'InvalidExportTaskStateFault',
+  SnapshotQuotaExceeded: 'SnapshotQuotaExceededFault',
+  InvalidDBInstanceState: 'InvalidDBInstanceStateFault',
+  DBInstanceNotFound: 'DBInstanceNotFoundFault'
 }
 
 /** The hint for an error code (SDK name or wire code) raised by a service, if there is one. */

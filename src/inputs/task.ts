@@ -9,7 +9,7 @@ import { oneOf, parseInteger } from './values.js'
 const IF_EXISTS: readonly IfExists[] = ['attach', 'fail']
 
 /** The RDS limit of export tasks in progress per account and region. */
-const RDS_ACTIVE_EXPORT_LIMIT = 5
+export const RDS_ACTIVE_EXPORT_LIMIT = 5
 
 type Task = Pick<Config, 'exportTaskIdentifier' | 'ifExists' | 'maxConcurrentExports'>
 

@@ -11,6 +11,7 @@ import type { Config, SourceInput } from '../config.js'
 import { ActionError, errorCode, isUnreadableAnswer } from '../errors.js'
 import { hintFor } from '../hints.js'
 import { generateExportTaskIdentifier } from '../identifier.js'
+import { RDS_ACTIVE_EXPORT_LIMIT } from '../inputs/task.js'
 import { describeTask } from '../report/progress.js'
 import { normalizeStatus, type Outcome } from '../status.js'
 import type { Step, WorkflowRun } from '../step.js'
@@ -22,8 +23,6 @@ export interface Started {
   outcome: Extract<Outcome, 'started' | 'adopted'>
 }
 
-/** RDS runs at most this many exports per account and region. */
-const RDS_EXPORT_LIMIT = 5
 /** Each pass ends in a start, an adoption, or one more pass for a known reason. */
 const MAX_PASSES = 10
 
@@ -53,7 +52,7 @@ export async function startOrAdopt(
 ): Promise<Started> {
   const naming = identifierNaming(config, await step.workflowRun(), step.date())
   let identifier = naming.identifier()
-  if (config.maxConcurrentExports < RDS_EXPORT_LIMIT) await waitForSlot(api, config, step)
+  if (config.maxConcurrentExports < RDS_ACTIVE_EXPORT_LIMIT) await waitForSlot(api, config, step)
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     if (step.abort.aborted) {
       throw new ActionError('The run was cancelled before the export started; nothing was started.')

@@ -5,6 +5,7 @@ import type { ExportTasksApi } from '../aws/export-tasks.js'
 import type { ExportTask } from '../aws/types.js'
 import type { Config, OnTimeout } from '../config.js'
 import { ActionError, explainError } from '../errors.js'
+import { hintFor } from '../hints.js'
 import { poll, type LoopDeps } from '../loop.js'
 import { changedSinceLast, formatDuration, formatProgressLine } from '../report/progress.js'
 import type { TimelineEntry } from '../report/summary.js'
@@ -97,7 +98,7 @@ export async function waitForExport(
       if (!next) {
         throw new ActionError(
           `DescribeExportTasks no longer finds export task '${identifier}'.`,
-          'No export task with that identifier exists in this account and region (aws-region).'
+          hintFor('ExportTaskNotFoundFault')
         )
       }
       return watch.saw(next)

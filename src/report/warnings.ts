@@ -2,12 +2,10 @@
 // {"skippedTables":[{"database":"db","schema":"public","table":"t","reason":"..."}],
 //  "skippedObjectives":[],"general":[{"reason":"FAILED_TO_EXTRACT_TABLES_LIST_FOR_DATABASE"}]}
 // The shapes vary and aren't documented, so anything unknown is still shown, never dropped.
+import { isRecord } from '../tables/fields.js'
 
 /** The longest single line kept; the summary caps the number of lines. */
 const MAX_LINE = 1000
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 function cap(text: string): string {
   const oneLine = text.replace(/\s*\r?\n\s*/g, ' ').trim()

@@ -3,10 +3,9 @@
 // match Glue's TableInput and Table, so the phase passes them to CreateTable / UpdateTable as
 // they are. Pure; no SDK import.
 
+import { GLUE_NAME_MAX } from '../inputs/tables.js'
 import { cap, listSome, withoutControlCharacters } from './fields.js'
 import type { TableReport, TablesReport } from './report.js'
-
-export const GLUE_NAME_MAX_LENGTH = 255
 
 /** The parameter that marks a table as this action's: only such a table is ever changed. */
 export const OWNER_PARAMETER = 'rds-export-action.managed-by'
@@ -78,7 +77,7 @@ export function glueTableName(prefix: string, target: string): string {
   return `${prefix}${target}`
     .toLowerCase()
     .replace(/[^a-z0-9_]/gu, '_')
-    .slice(0, GLUE_NAME_MAX_LENGTH)
+    .slice(0, GLUE_NAME_MAX)
 }
 
 /** At most `max` UTF-8 bytes, cut on a character boundary. */
