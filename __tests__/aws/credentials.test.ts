@@ -110,11 +110,9 @@ describe('oidcRoleCredentials', () => {
 
 test('a missing id-token: write permission is detected up front', () => {
   expect(() => checkOidcAvailable({})).toThrow(/ACTIONS_ID_TOKEN_REQUEST_URL is not set/)
-  try {
-    checkOidcAvailable({ ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x' })
-  } catch (error) {
-    expect((error as { hint?: string }).hint).toMatch(/permissions: id-token: write/)
-  }
+  expect(() => checkOidcAvailable({ ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x' })).toThrow(
+    expect.objectContaining({ hint: expect.stringMatching(/permissions: id-token: write/) })
+  )
   expect(() =>
     checkOidcAvailable({
       ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x',
