@@ -10,7 +10,6 @@ import {
   glueConflictWarning,
   glueTableInput,
   glueTableName,
-  needsQuoting,
   ownedByAction,
   planGlueTables,
   registrable,
@@ -264,7 +263,6 @@ describe('Athena', () => {
     ['date', 'date']
   ])('%s -> %s', (name, quoted) => {
     expect(athenaIdentifier(name)).toBe(quoted)
-    expect(needsQuoting(name)).toBe(name !== quoted)
   })
 
   test('a ready-to-run query', () => {

@@ -259,8 +259,3 @@ export function athenaIdentifier(name: string): string {
 export function athenaQuery(database: string, table: string, limit = 10): string {
   return `SELECT * FROM ${athenaIdentifier(database)}.${athenaIdentifier(table)} LIMIT ${limit};`
 }
-
-/** Whether a name would need quoting in Athena (for the summary to point out). */
-export function needsQuoting(name: string): boolean {
-  return athenaIdentifier(name) !== name
-}
