@@ -99,12 +99,14 @@ describe('action.yml', () => {
       'create-snapshot': { default: 'false' },
       'snapshot-tags': { default: '' },
       'tables-report': { default: 'auto' },
-      'glue-table-prefix': { default: '' }
+      'glue-table-prefix': { default: '' },
+      'glue-history': { default: 'false' }
     })
     expect(Object.keys(action.inputs)).toEqual(
-      expect.arrayContaining(['glue-database', 'http-proxy'])
+      expect.arrayContaining(['glue-database', 'http-proxy', 'glue-history-days'])
     )
     expect(action.inputs['glue-database']?.default).toBeUndefined()
+    expect(action.inputs['glue-history-days']?.default).toBeUndefined()
     expect(Object.keys(action.outputs)).toEqual(
       expect.arrayContaining(['tables', 'tables-complete', 'tables-incomplete', 'tables-file'])
     )

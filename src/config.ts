@@ -63,4 +63,8 @@ export interface Config {
   glueDatabase?: string
   /** glue-table-prefix: '' when none; always '' without glueDatabase. */
   glueTablePrefix: string
+  /** glue-history: a partitioned `<name>_history` table beside each Glue table; needs glueDatabase. */
+  glueHistory: boolean
+  /** glue-history-days: drop history partitions older than this many days; only with glueHistory. */
+  glueHistoryDays?: number
 }

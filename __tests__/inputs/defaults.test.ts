@@ -37,7 +37,8 @@ describe('defaults', () => {
     failOnWarning: false,
     summary: true,
     tablesReport: 'auto',
-    glueTablePrefix: ''
+    glueTablePrefix: '',
+    glueHistory: false
   }
 
   test('a local run without defaults gets the action.yml defaults', () => {

@@ -1,6 +1,6 @@
 import { describe, test, expect } from '@jest/globals'
 import { GLUE_TABLE_PREFIX_MAX } from '../../src/inputs/index.js'
-import { accepted, parse, refused, refusedEach, warningsOf, withBase } from './support.js'
+import { accepted, parse, refusal, refused, refusedEach, warningsOf, withBase } from './support.js'
 
 const waiting = { wait: 'true' }
 const registering = { wait: 'true', 'glue-database': 'exports' }
@@ -156,5 +156,87 @@ describe('where the tables inputs apply', () => {
     const defaults = { 'tables-report': 'auto', 'glue-table-prefix': '' }
     expect(warningsOf({ ...status, ...defaults, mode: 'cancel' })).toEqual([])
     expect(warningsOf(withBase(defaults))).toEqual([])
+  })
+})
+
+describe('glue-history', () => {
+  accepted(
+    'glue-history',
+    'true',
+    { glueHistory: true, glueDatabase: 'exports' },
+    {
+      with: registering
+    }
+  )
+  accepted('glue-history', 'False', { glueHistory: false }, { with: registering })
+  accepted('glue-history', undefined, { glueHistory: false }, { with: registering })
+  refused(
+    'glue-history',
+    'yes',
+    "Input 'glue-history' must be a boolean: true, True, TRUE, false, False, FALSE; got 'yes'.",
+    { with: registering }
+  )
+  refused(
+    'glue-history',
+    'true',
+    "Input 'glue-history' adds history tables beside the Glue tables, and 'glue-database' is not set: set glue-database, or remove glue-history.",
+    { with: waiting }
+  )
+  test('false without glue-database is quiet', () => {
+    expect(warningsOf(withBase({ ...waiting, 'glue-history': 'false' }))).toEqual([])
+  })
+
+  test('the _history suffix counts within the 255 characters of a name', () => {
+    const max = GLUE_TABLE_PREFIX_MAX - '_history'.length
+    const history = { ...registering, 'glue-history': 'true' }
+    expect(
+      parse(withBase({ ...history, 'glue-table-prefix': 'p'.repeat(max) })).config
+    ).toMatchObject({
+      glueTablePrefix: 'p'.repeat(max)
+    })
+    const error = refusal(withBase({ ...history, 'glue-table-prefix': 'p'.repeat(max + 1) }))
+    expect(error.input).toBe('glue-table-prefix')
+    expect(error.message).toContain(
+      `must be at most ${max} lower-case letters, digits and '_', so that every table name, its _history table included, fits Glue's 255 characters`
+    )
+  })
+})
+
+describe('glue-history-days', () => {
+  const history = { ...registering, 'glue-history': 'true' }
+  accepted('glue-history-days', '30', { glueHistory: true, glueHistoryDays: 30 }, { with: history })
+  accepted('glue-history-days', '1', { glueHistoryDays: 1 }, { with: history })
+  test('unset: no horizon', () => {
+    expect(parse(withBase(history)).config).not.toHaveProperty('glueHistoryDays')
+  })
+  refusedEach(
+    'glue-history-days',
+    [
+      ['0', "Input 'glue-history-days' must be a whole number of days, at least 1; got '0'."],
+      ['-3', "got '-3'"],
+      ['7d', "got '7d'"],
+      ['1.5', "got '1.5'"]
+    ],
+    { with: history }
+  )
+  test('without glue-history it is ignored with a warning, and still checked with glue-database', () => {
+    const warning =
+      "Input 'glue-history-days' is ignored without glue-history: it drops history partitions."
+    expect(warningsOf(withBase({ ...registering, 'glue-history-days': '30' }))).toEqual([warning])
+    expect(warningsOf(withBase({ ...waiting, 'glue-history-days': '30' }))).toEqual([warning])
+    expect(refusal(withBase({ ...registering, 'glue-history-days': '0' })).input).toBe(
+      'glue-history-days'
+    )
+  })
+  test('with mode cancel, all five are ignored with one warning', () => {
+    const { warnings } = parse({
+      ...status,
+      mode: 'cancel',
+      'glue-history': 'yes',
+      'glue-history-days': '0'
+    })
+    expect(warnings).toEqual([
+      "Inputs 'glue-history', 'glue-history-days' apply once the export is seen COMPLETE; mode 'cancel' ignores them."
+    ])
   })
 })

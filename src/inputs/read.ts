@@ -21,7 +21,8 @@ export const INPUT_DEFAULTS = {
   'fail-on-warning': 'false',
   summary: 'true',
   'tables-report': 'auto',
-  'glue-table-prefix': ''
+  'glue-table-prefix': '',
+  'glue-history': 'false'
 } as const
 
 /** The five ways to name the source of a `start`; exactly one is given. */

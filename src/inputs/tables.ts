@@ -4,7 +4,7 @@
 import type { Config, Mode } from '../config.js'
 import { InputError, inputsPhrase, quote, refuse } from './errors.js'
 import type { Inputs } from './read.js'
-import { YAML_BOOLEANS, yamlBoolean } from './values.js'
+import { YAML_BOOLEANS, parseBoolean, parseInteger, yamlBoolean } from './values.js'
 
 /** Glue's limit on database and table names; Athena counts it in bytes, these are ASCII. */
 export const GLUE_NAME_MAX = 255
@@ -16,10 +16,22 @@ const LONGEST_TARGET = 3 * 64 + 2
 /** The longest glue-table-prefix that leaves room for any table in Glue's 255 characters. */
 export const GLUE_TABLE_PREFIX_MAX = GLUE_NAME_MAX - LONGEST_TARGET
 
-const TABLE_INPUTS = ['tables-report', 'glue-database', 'glue-table-prefix'] as const
+/** What a history table's name adds to its latest table's name. */
+export const HISTORY_SUFFIX = '_history'
 
-type Tables = Pick<Config, 'tablesReport' | 'glueDatabase' | 'glueTablePrefix'>
-const NO_TABLES: Tables = { tablesReport: 'auto', glueTablePrefix: '' }
+const TABLE_INPUTS = [
+  'tables-report',
+  'glue-database',
+  'glue-table-prefix',
+  'glue-history',
+  'glue-history-days'
+] as const
+
+type Tables = Pick<
+  Config,
+  'tablesReport' | 'glueDatabase' | 'glueTablePrefix' | 'glueHistory' | 'glueHistoryDays'
+>
+const NO_TABLES: Tables = { tablesReport: 'auto', glueTablePrefix: '', glueHistory: false }
 
 function parseTablesReport(value: string): 'auto' | boolean {
   if (value === 'auto') return 'auto'
@@ -57,13 +69,22 @@ function parseGlueDatabase(value: string, tablesReport: 'auto' | boolean): strin
   return value
 }
 
-function parseGluePrefix(value: string): string {
-  const problem = glueNameProblem(value, GLUE_TABLE_PREFIX_MAX)
+// With glue-history the history table's suffix counts within Glue's 255 characters too.
+function parseGluePrefix(value: string, history: boolean): string {
+  const max = GLUE_TABLE_PREFIX_MAX - (history ? HISTORY_SUFFIX.length : 0)
+  const problem = glueNameProblem(value, max)
   if (!problem) return value
+  const suffix = history ? `, its ${HISTORY_SUFFIX} table included,` : ''
   const rule =
-    `must be at most ${GLUE_TABLE_PREFIX_MAX} lower-case letters, digits and '_', ` +
-    `so that every table name fits Glue's ${GLUE_NAME_MAX} characters`
+    `must be at most ${max} lower-case letters, digits and '_', ` +
+    `so that every table name${suffix} fits Glue's ${GLUE_NAME_MAX} characters`
   throw refuse('glue-table-prefix', rule, value, problem)
+}
+
+/** glue-history-days: undefined when not given. */
+function parseHistoryDays(value: string): number | undefined {
+  if (value === '') return undefined
+  return parseInteger('glue-history-days', value, 1, Infinity, 'days')
 }
 
 // The tables are read once the task is seen COMPLETE: never by cancel, by start only when it
@@ -94,14 +115,43 @@ export function parseTablesSection(
   const tablesReport = parseTablesReport(inputs.get('tables-report'))
   const database = inputs.raw('glue-database')
   const prefix = inputs.get('glue-table-prefix')
+  const glueHistory = parseBoolean('glue-history', inputs.get('glue-history'))
+  const days = inputs.raw('glue-history-days')
   if (database === '') {
+    if (glueHistory) {
+      throw new InputError(
+        'glue-history',
+        "Input 'glue-history' adds history tables beside the Glue tables, and 'glue-database' is not set: set glue-database, or remove glue-history."
+      )
+    }
     if (prefix !== '') {
       warnings.push(
         "Input 'glue-table-prefix' is ignored without glue-database: it names Glue tables."
       )
     }
-    return { tablesReport, glueTablePrefix: '' }
+    if (days !== '') {
+      warnings.push(
+        "Input 'glue-history-days' is ignored without glue-history: it drops history partitions."
+      )
+    }
+    return { ...NO_TABLES, tablesReport }
   }
   const glueDatabase = parseGlueDatabase(database, tablesReport)
-  return { tablesReport, glueDatabase, glueTablePrefix: parseGluePrefix(prefix) }
+  const glueTablePrefix = parseGluePrefix(prefix, glueHistory)
+  const glueHistoryDays = parseHistoryDays(days)
+  if (!glueHistory) {
+    if (glueHistoryDays !== undefined) {
+      warnings.push(
+        "Input 'glue-history-days' is ignored without glue-history: it drops history partitions."
+      )
+    }
+    return { tablesReport, glueDatabase, glueTablePrefix, glueHistory }
+  }
+  return {
+    tablesReport,
+    glueDatabase,
+    glueTablePrefix,
+    glueHistory,
+    ...(glueHistoryDays !== undefined ? { glueHistoryDays } : {})
+  }
 }
