@@ -4,8 +4,18 @@ import {
   EXPORT_TASK_PARAMETER,
   OWNER_PARAMETER,
   TARGET_PARAMETER,
+  HISTORY_PARTITION_KEYS,
+  athenaHistoryQuery,
   athenaIdentifier,
   athenaQuery,
+  daysBefore,
+  expiredExpression,
+  exportDate,
+  exportsRoot,
+  historyTableName,
+  inBatches,
+  partitionsToDrop,
+  tableLocation,
   glueAction,
   glueConflictWarning,
   glueTableInput,
@@ -39,7 +49,9 @@ const table = (target: string, fields: Partial<TableReport> = {}): TableReport =
   ...fields
 })
 
-const reportOf = (tables: TableReport[]) => ({ tables }) as TablesReport
+const reportOf = (tables: TableReport[]) =>
+  ({ tables, s3Uri: 's3://exports/p/nightly-1/' }) as TablesReport
+const LOCATION = 's3://exports/p/nightly-1/appdb/public.orders/'
 
 describe('glueTableName', () => {
   cases('%j + %j -> %s', glueTableName, [
@@ -67,7 +79,9 @@ describe('glueTableName', () => {
 
 describe('glueTableInput', () => {
   test('an external Parquet table over the folder, typed, owned, showing the export', () => {
-    expect(glueTableInput(table('appdb.public.orders'), 'appdb_public_orders', IDENTITY)).toEqual({
+    expect(
+      glueTableInput(table('appdb.public.orders'), 'appdb_public_orders', IDENTITY, LOCATION)
+    ).toEqual({
       Name: 'appdb_public_orders',
       Description:
         'appdb.public.orders from RDS export nightly-1 of arn:aws:rds:eu-west-1:123456789012:snapshot:snap, registered by rds-export-action.',
@@ -98,18 +112,17 @@ describe('glueTableInput', () => {
     })
   })
 
-  test('a location gets its trailing slash; comments lose control characters and stop at 255 bytes', () => {
+  test('comments lose control characters and stop at 255 bytes', () => {
     const input = glueTableInput(
       table('db.t', {
-        s3Uri: 's3://b/p/db/t',
         columns: [
           { name: 'c', sourceType: `a\nb${'é'.repeat(200)}`, parquetType: 'INT32', glueType: 'int' }
         ]
       }),
       'db_t',
-      { exportTaskIdentifier: 'x' }
+      { exportTaskIdentifier: 'x' },
+      's3://b/p/db/t/'
     )
-    expect(input.StorageDescriptor.Location).toBe('s3://b/p/db/t/')
     const comment = input.StorageDescriptor.Columns[0]!.Comment!
     expect(comment.startsWith('source type: a b')).toBe(true)
     expect(Buffer.byteLength(comment)).toBeLessThanOrEqual(255)
@@ -157,8 +170,9 @@ describe('planGlueTables', () => {
   })
 
   test('registrable', () => {
-    expect(registrable(table('db.t'))).toBe(true)
-    expect(registrable(table('db.t', { complete: false }))).toBe(false)
+    expect(registrable(table('db.t'), LOCATION)).toBe(true)
+    expect(registrable(table('db.t'), undefined)).toBe(false)
+    expect(registrable(table('db.t', { complete: false }), LOCATION)).toBe(false)
   })
 })
 
@@ -166,7 +180,7 @@ describe('an existing Glue table', () => {
   const plan = {
     target: 'appdb.public.orders',
     name: 'appdb_public_orders',
-    input: glueTableInput(table('appdb.public.orders'), 'appdb_public_orders', IDENTITY)
+    input: glueTableInput(table('appdb.public.orders'), 'appdb_public_orders', IDENTITY, LOCATION)
   }
   // Glue's GetTable answer for a table made from `input`: what Glue adds, plus the input.
   const asGlueShowsIt = (input: GlueTableInput): ExistingTable => ({
@@ -279,6 +293,200 @@ describe('Athena', () => {
         const unquoted = quoted.startsWith('"') ? quoted.slice(1, -1).replace(/""/g, '"') : quoted
         expect(unquoted).toBe(name)
       })
+    )
+  })
+})
+
+describe('the history of a table (glue-history)', () => {
+  const report = reportOf([
+    table('appdb.public.orders'),
+    table('appdb.public.empty', { s3Uri: undefined, empty: true, columnsFrom: 'metadata' }),
+    table('shop.items', { s3Uri: undefined, empty: true, columnsFrom: 'metadata' }),
+    table('appdb.public.gone', { s3Uri: undefined })
+  ])
+  const { plans, warnings } = planGlueTables(report, '', IDENTITY, { exportDate: '2026-11-25' })
+
+  test('each registered table gets <name>_history, within 255 characters', () => {
+    expect(warnings).toEqual([])
+    expect(plans.map(p => [p.name, p.history?.name])).toEqual([
+      ['appdb_public_orders', 'appdb_public_orders_history'],
+      ['appdb_public_empty', 'appdb_public_empty_history'],
+      ['shop_items', 'shop_items_history']
+    ])
+    expect(historyTableName('t'.repeat(255))).toBe(`${'t'.repeat(247)}_history`)
+    expect(historyTableName('t'.repeat(255))).toHaveLength(255)
+  })
+
+  test('the history table: the latest columns, partitioned by export_date then export_task, naming no export', () => {
+    const [orders] = plans
+    const history = orders!.history!.input
+    expect(history.PartitionKeys.map(k => [k.Name, k.Type])).toEqual([
+      ['export_date', 'string'],
+      ['export_task', 'string']
+    ])
+    expect(history.StorageDescriptor.Columns).toEqual(orders!.input.StorageDescriptor.Columns)
+    expect(history.StorageDescriptor.Location).toBe('s3://exports/p/')
+    expect(history.Parameters).toEqual({
+      classification: 'parquet',
+      EXTERNAL: 'TRUE',
+      [OWNER_PARAMETER]: 'rds-export-action',
+      [TARGET_PARAMETER]: 'appdb.public.orders'
+    })
+    expect(history.Description).not.toContain('nightly-1')
+    // A later export with the same columns plans the very same history table.
+    const later = planGlueTables(
+      report,
+      '',
+      { exportTaskIdentifier: 'nightly-2', snapshotTime: '2026-11-26T03:10:00Z' },
+      { exportDate: '2026-11-26' }
+    )
+    expect(later.plans[0]!.history!.input).toEqual(history)
+    expect(later.plans[0]!.input).not.toEqual(orders!.input)
+  })
+
+  test("the partition: this export's values, folder, columns and identity", () => {
+    const partition = plans[0]!.history!.partition
+    expect(partition.Values).toEqual(['2026-11-25', 'nightly-1'])
+    expect(partition.StorageDescriptor).toEqual(plans[0]!.input.StorageDescriptor)
+    expect(partition.StorageDescriptor.Location).toBe(LOCATION)
+    expect(partition.Parameters).toEqual({
+      [EXPORT_TASK_PARAMETER]: 'nightly-1',
+      'rds-export-action.source-arn': IDENTITY.sourceArn,
+      'rds-export-action.snapshot-time': IDENTITY.snapshotTime
+    })
+    const bare = planGlueTables(report, '', { exportTaskIdentifier: 'x' }, { exportDate: 'd' })
+    expect(bare.plans[0]!.history!.partition.Parameters).toEqual({ [EXPORT_TASK_PARAMETER]: 'x' })
+  })
+
+  test('an empty complete table is registered at the folder RDS uses for it', () => {
+    expect(plans[1]!.input.StorageDescriptor.Location).toBe(
+      's3://exports/p/nightly-1/appdb/public.empty/'
+    )
+    expect(plans[2]!.input.StorageDescriptor.Location).toBe(
+      's3://exports/p/nightly-1/shop/shop.items/'
+    )
+    expect(plans[1]!.history!.partition.StorageDescriptor.Location).toBe(
+      's3://exports/p/nightly-1/appdb/public.empty/'
+    )
+  })
+
+  test('tableLocation: the folder with its slash, the RDS folder of an empty table, else none', () => {
+    expect(tableLocation(report, table('db.t', { s3Uri: 's3://b/p/db/t' }))).toBe('s3://b/p/db/t/')
+    expect(
+      tableLocation(report, table('odd db.public.my "t"', { s3Uri: undefined, empty: true }))
+    ).toBe('s3://exports/p/nightly-1/odd_db/public.my__t_/')
+    expect(tableLocation(report, table('lonely', { s3Uri: undefined, empty: true }))).toBe(
+      undefined
+    )
+    expect(tableLocation(report, table('db.t', { s3Uri: undefined }))).toBe(undefined)
+  })
+
+  test('exportsRoot: the folder every export of the prefix lies under', () => {
+    expect(exportsRoot('s3://b/p/q/nightly-1/')).toBe('s3://b/p/q/')
+    expect(exportsRoot('s3://b/nightly-1')).toBe('s3://b/')
+  })
+
+  test("a table whose name is another's history name: both left out, with a warning", () => {
+    const clash = planGlueTables(
+      reportOf([table('db.orders'), table('db.orders_history'), table('db.items')]),
+      '',
+      IDENTITY,
+      { exportDate: '2026-11-25' }
+    )
+    expect(clash.plans.map(p => p.name)).toEqual(['db_items'])
+    expect(clash.warnings).toEqual([
+      'Tables db.orders, db.orders_history all come to the Glue table name db_orders_history, so none of them is registered. Rename a table, or export them separately with different glue-table-prefix values.'
+    ])
+    // Without history there is no clash.
+    const latest = planGlueTables(
+      reportOf([table('db.orders'), table('db.orders_history')]),
+      '',
+      IDENTITY
+    )
+    expect(latest.plans.map(p => p.history)).toEqual([undefined, undefined])
+    expect(latest.warnings).toEqual([])
+  })
+
+  test('a history table made with other partition keys is updated, the same one unchanged', () => {
+    const plan = { ...plans[0]!, input: plans[0]!.history!.input }
+    const same: ExistingTable = structuredClone(plan.input)
+    expect(glueAction(same, plan)).toBe('unchanged')
+    const other: ExistingTable = { ...structuredClone(plan.input), PartitionKeys: [] }
+    expect(glueAction(other, plan)).toBe('update')
+    expect(glueAction({ ...same, Parameters: {} }, plan)).toBe('foreign')
+  })
+
+  test('the keys, in order', () => {
+    expect(HISTORY_PARTITION_KEYS.map(k => k.Name)).toEqual(['export_date', 'export_task'])
+  })
+})
+
+describe('exportDate', () => {
+  const snapshot = new Date('2026-11-25T23:59:59.999Z')
+  const start = new Date('2026-11-26T01:00:00Z')
+  cases('%j -> %s', exportDate, [
+    [{ SourceType: 'SNAPSHOT', SnapshotTime: snapshot, TaskStartTime: start }, '2026-11-25'],
+    [{ SourceType: 'CLUSTER', SnapshotTime: snapshot, TaskStartTime: start }, '2026-11-26'],
+    [{ SourceType: 'CLUSTER', TaskStartTime: start }, '2026-11-26'],
+    [{ SourceType: 'SNAPSHOT', TaskStartTime: start }, '2026-11-26'],
+    [{ SnapshotTime: new Date('2026-01-01T00:00:00+02:00') }, '2025-12-31'],
+    [{ SnapshotTime: new Date(NaN) }, undefined],
+    [{}, undefined]
+  ])
+})
+
+describe('glue-history-days', () => {
+  test('daysBefore, across months and leap days', () => {
+    expect(daysBefore('2026-12-06', 1)).toBe('2026-12-05')
+    expect(daysBefore('2026-03-01', 1)).toBe('2026-02-28')
+    expect(daysBefore('2028-03-01', 1)).toBe('2028-02-29')
+    expect(daysBefore('2027-01-05', 30)).toBe('2026-12-06')
+  })
+
+  test('the expression asks only for partitions past the horizon', () => {
+    expect(expiredExpression('2026-12-06', 7)).toBe("export_date < '2026-11-29'")
+  })
+
+  test('drops only what is more than N days before, checked, never this export', () => {
+    const answered = [
+      { Values: ['2026-11-28', 'a'] },
+      { Values: ['2026-11-29', 'b'] }, // exactly 7 days before: kept
+      { Values: ['2026-12-06', 'own'] },
+      { Values: ['2026-11-01', 'c'] },
+      { Values: ['2026-11-01', 'c'] }, // twice in the answer: dropped once
+      { Values: ['not-a-date', 'd'] },
+      { Values: ['2026-11-02'] },
+      {}
+    ]
+    expect(partitionsToDrop(answered, '2026-12-06', 7, ['2026-12-06', 'own'])).toEqual([
+      ['2026-11-28', 'a'],
+      ['2026-11-01', 'c']
+    ])
+    // Even if an answer claimed this export's partition was old, it is kept.
+    expect(
+      partitionsToDrop([{ Values: ['2026-01-01', 'x'] }], '2026-01-01', 0, ['2026-01-01', 'x'])
+    ).toEqual([])
+  })
+
+  test('inBatches', () => {
+    expect(inBatches([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]])
+    expect(inBatches([], 25)).toEqual([])
+    expect(
+      inBatches(
+        Array.from({ length: 100 }, (_, i) => i),
+        100
+      )
+    ).toHaveLength(1)
+  })
+})
+
+describe('athenaHistoryQuery', () => {
+  test('one night, by export_date, names quoted where they must be', () => {
+    expect(athenaHistoryQuery('exports', 'orders_history', '2026-11-25')).toBe(
+      "SELECT * FROM exports.orders_history WHERE export_date = '2026-11-25' LIMIT 10;"
+    )
+    expect(athenaHistoryQuery('select', '1t', "x'y")).toBe(
+      `SELECT * FROM "select"."1t" WHERE export_date = 'x''y' LIMIT 10;`
     )
   })
 })

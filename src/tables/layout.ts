@@ -317,7 +317,7 @@ function walkPage(walk: Walk, page: ListPage): { last?: TableFolder; beyond: boo
 }
 
 // How RDS writes a name into a path: '\', '`', '"' and ' ' become '_'.
-const pathName = (name: string): string => name.replace(/[\\`" ]/g, '_')
+export const pathName = (name: string): string => name.replace(/[\\`" ]/g, '_')
 // A looser key for names RDS may have changed in ways not documented.
 const looseName = (name: string): string => name.toLowerCase().replace(/[^a-z0-9.]/g, '_')
 
@@ -346,6 +346,18 @@ export interface FolderMatch {
   /** Folders no target claimed (tables of a missing export_tables_info file?). */
   unclaimed: TableFolder[]
   warnings: string[]
+}
+
+/**
+ * The folder RDS uses for a target under the export's folder (`s3://bucket/prefix/id/`), for a
+ * table it wrote no files for: `db/schema.table/` (PostgreSQL), `db/db.table/` (MySQL, whose
+ * targets have two parts). Undefined for a target of one part.
+ */
+export function rdsTableFolder(exportUri: string, target: string): string | undefined {
+  const [database, ...rest] = target.split('.')
+  if (!database || rest.length === 0) return undefined
+  const name = rest.length === 1 ? target : rest.join('.')
+  return `${withSlash(exportUri)}${pathName(database)}/${pathName(name)}/`
 }
 
 /**
