@@ -5,7 +5,7 @@ import { parquetMetadataAsync } from 'hyparquet'
 import type { CatalogApi } from '../src/aws/catalog.js'
 import type { ExportFilesApi } from '../src/aws/export-files.js'
 import type { SnapshotsApi } from '../src/aws/snapshots.js'
-import type { ExistingTable } from '../src/tables/glue.js'
+import type { ExistingTable, GluePartitionInput } from '../src/tables/glue.js'
 import type { S3Store } from '../test/standin/s3.js'
 import type { ExportTask } from '../src/aws/types.js'
 import type { Tag } from '../src/config.js'
@@ -183,14 +183,26 @@ export function storeExportFiles(store: S3Store): ExportFilesApi & { calls: stri
   }
 }
 
-/** The Glue catalog in memory: tables by database and name, every call recorded. */
+/** The Glue catalog in memory: tables by database and name, partitions by table, every call recorded. */
 export function fakeCatalog(
   seed: Record<string, Record<string, ExistingTable>> = {}
-): CatalogApi & { databases: Map<string, Map<string, ExistingTable>>; calls: string[] } {
+): CatalogApi & {
+  databases: Map<string, Map<string, ExistingTable>>
+  /** `db.table` -> partition values joined by '|' -> its PartitionInput. */
+  partitions: Map<string, Map<string, GluePartitionInput>>
+  calls: string[]
+} {
   const databases = new Map(Object.entries(seed).map(([db, t]) => [db, new Map(Object.entries(t))]))
+  const partitions = new Map<string, Map<string, GluePartitionInput>>()
+  const of = (database: string, table: string) => {
+    const key = `${database}.${table}`
+    if (!partitions.has(key)) partitions.set(key, new Map())
+    return partitions.get(key)!
+  }
   const calls: string[] = []
   return {
     databases,
+    partitions,
     calls,
     async ensureDatabase(name) {
       calls.push(`ensureDatabase ${name}`)
@@ -217,6 +229,28 @@ export function fakeCatalog(
     async update(database, input) {
       calls.push(`update ${input.Name}`)
       databases.get(database)!.set(input.Name, input)
+    },
+    async addPartitions(database, table, inputs) {
+      calls.push(`addPartitions ${table} ${inputs.map(p => p.Values.join('|')).join(' ')}`)
+      let existing = 0
+      for (const input of inputs) {
+        const key = input.Values.join('|')
+        if (of(database, table).has(key)) existing++
+        else of(database, table).set(key, input)
+      }
+      return { added: inputs.length - existing, existing }
+    },
+    async partitionValues(database, table, expression) {
+      calls.push(`partitionValues ${table} ${expression}`)
+      // Only the form the phase sends: export_date < 'YYYY-MM-DD'.
+      const cutoff = /^export_date < '(.+)'$/.exec(expression)![1]!
+      return [...of(database, table).values()]
+        .map(p => p.Values)
+        .filter(values => values[0]! < cutoff)
+    },
+    async dropPartitions(database, table, values) {
+      calls.push(`dropPartitions ${table} ${values.map(v => v.join('|')).join(' ')}`)
+      return values.filter(v => of(database, table).delete(v.join('|'))).length
     }
   }
 }

@@ -1,11 +1,11 @@
 // catalogApi through the real Glue client against the stand-in's Glue: the answers the Glue phase
 // decides on (a database or table that already exists, a table that isn't there) and the service
 // its errors are tagged with.
-import { afterEach, beforeEach, expect, test } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { GlueClient } from '@aws-sdk/client-glue'
 import { catalogApi, type CatalogApi } from '../../src/aws/catalog.js'
 import { explainError } from '../../src/errors.js'
-import type { GlueTableInput } from '../../src/tables/glue.js'
+import type { GluePartitionInput, GlueTableInput } from '../../src/tables/glue.js'
 import { GlueCatalog, GlueService } from '../../test/standin/glue.js'
 import { clientConfig, serveModule, type ServedModule } from '../../test/standin/export-serve.js'
 
@@ -67,4 +67,87 @@ test('a database that does not exist: GetTable finds no table, CreateTable fails
   const explained = explainError(refused, 'Glue', 'rds')
   expect(explained.message).toMatch(/^CreateTable failed: /)
   expect(explained.hint).toContain('glue-database')
+})
+
+describe('the partitions of a history table', () => {
+  const history = (): GlueTableInput => ({
+    ...input(),
+    Name: 'orders_history',
+    PartitionKeys: [
+      { Name: 'export_date', Type: 'string' },
+      { Name: 'export_task', Type: 'string' }
+    ]
+  })
+  const partition = (date: string, task: string): GluePartitionInput => ({
+    Values: [date, task],
+    Parameters: {},
+    StorageDescriptor: input().StorageDescriptor
+  })
+  const calls = (operation: string) => served.log.filter(r => r.action === operation).length
+
+  beforeEach(async () => {
+    await api.ensureDatabase('exports', 'test')
+    await api.create('exports', history())
+  })
+
+  test('added in calls of at most 100; one already there is counted, not an error', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => partition('2026-11-25', `t${i}`))
+    expect(await api.addPartitions('exports', 'orders_history', many)).toEqual({
+      added: 250,
+      existing: 0
+    })
+    expect(calls('BatchCreatePartition')).toBe(3)
+    expect(
+      await api.addPartitions('exports', 'orders_history', [
+        partition('2026-11-25', 't0'),
+        partition('2026-11-26', 'new')
+      ])
+    ).toEqual({ added: 1, existing: 1 })
+  })
+
+  test('any other per-partition error fails the call, with its code and the Glue hint', async () => {
+    const error = await api
+      .addPartitions('exports', 'orders_history', [{ ...partition('x', 'y'), Values: ['x'] }])
+      .then(
+        () => undefined,
+        (e: unknown) => e
+      )
+    const explained = explainError(error, 'Glue', 'rds')
+    expect(explained.code).toBe('InvalidInputException')
+    expect(explained.message).toMatch(
+      /^BatchCreatePartition failed: InvalidInputException: The number of partition keys do not match .* \(partition x\)$/
+    )
+  })
+
+  test('values by expression, every page; dropped in calls of at most 25', async () => {
+    const dates = Array.from({ length: 60 }, (_, i) =>
+      new Date(Date.UTC(2026, 9, 1 + i)).toISOString().slice(0, 10)
+    )
+    await api.addPartitions(
+      'exports',
+      'orders_history',
+      dates.map(d => partition(d, `n-${d}`))
+    )
+    const old = await api.partitionValues('exports', 'orders_history', "export_date < '2026-11-20'")
+    expect(old).toHaveLength(50)
+    expect(old[0]).toEqual(['2026-10-01', 'n-2026-10-01'])
+    expect(
+      await api.dropPartitions('exports', 'orders_history', [...old, ['1999-01-01', 'gone']])
+    ).toBe(50)
+    expect(calls('BatchDeletePartition')).toBe(3)
+    expect(
+      await api.partitionValues('exports', 'orders_history', "export_date < '2026-11-20'")
+    ).toEqual([])
+    expect(
+      await api.partitionValues('exports', 'orders_history', "export_date >= '2026-11-20'")
+    ).toHaveLength(10)
+  })
+
+  test('a table that is not there: the operation named, with the Glue hint', async () => {
+    const error = await api.partitionValues('exports', 'nope', "export_date < 'x'").then(
+      () => undefined,
+      (e: unknown) => e
+    )
+    expect(explainError(error, 'Glue', 'rds').message).toMatch(/^GetPartitions failed: /)
+  })
 })

@@ -2,17 +2,23 @@
 // without archiving, paging, Glue's validation messages, and the refusals a test switches on.
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import {
+  BatchCreatePartitionCommand,
+  BatchDeletePartitionCommand,
   CreateDatabaseCommand,
   CreateTableCommand,
   GetDatabaseCommand,
   GetTableCommand,
+  GetPartitionsCommand,
   GetTableVersionsCommand,
   GetTablesCommand,
   GlueClient,
   UpdateTableCommand,
+  paginateGetPartitions,
   paginateGetTables,
+  type PartitionInput,
   type TableInput
 } from '@aws-sdk/client-glue'
+import { partitionFilter } from '../../test/standin/glue-expression.js'
 import { GlueCatalog, GlueService } from '../../test/standin/glue.js'
 import { clientConfig, serveModule, type ServedModule } from '../../test/standin/export-serve.js'
 import { ServiceError, type ServiceRequest } from '../../test/standin/service.js'
@@ -420,4 +426,205 @@ describe('refusals', () => {
       glue.send(new GetDatabaseCommand({ Name: 'appdb', CatalogId: '123456789012' }))
     ).resolves.toBeDefined()
   })
+})
+
+describe('partitions', () => {
+  const keys = [
+    { Name: 'export_date', Type: 'string' },
+    { Name: 'export_task', Type: 'string' }
+  ]
+  const partition = (date: string, task: string): PartitionInput => ({
+    Values: [date, task],
+    StorageDescriptor: {
+      Location: `s3://exports/nightly/${task}/appdb/public.orders/`,
+      Columns: [{ Name: 'id', Type: 'bigint' }]
+    }
+  })
+  const create = (inputs: PartitionInput[], table = 'orders_history') =>
+    glue.send(
+      new BatchCreatePartitionCommand({
+        DatabaseName: 'appdb',
+        TableName: table,
+        PartitionInputList: inputs
+      })
+    )
+  const values = async (Expression?: string, MaxResults?: number) => {
+    const found: string[][] = []
+    const pages = paginateGetPartitions(
+      { client: glue, pageSize: MaxResults },
+      { DatabaseName: 'appdb', TableName: 'orders_history', Expression }
+    )
+    for await (const page of pages) for (const p of page.Partitions ?? []) found.push(p.Values!)
+    return found
+  }
+
+  beforeEach(async () => {
+    await withDatabase()
+    await glue.send(
+      new CreateTableCommand({
+        DatabaseName: 'appdb',
+        TableInput: { ...parquetTable('orders_history', [['id', 'bigint']]), PartitionKeys: keys }
+      })
+    )
+  })
+
+  test('BatchCreatePartition: created, then AlreadyExistsException per partition on a second call', async () => {
+    expect(
+      (await create([partition('2026-11-24', 'a'), partition('2026-11-25', 'b')])).Errors
+    ).toEqual([])
+    const again = await create([partition('2026-11-25', 'b'), partition('2026-11-26', 'c')])
+    expect(again.Errors).toEqual([
+      {
+        PartitionValues: ['2026-11-25', 'b'],
+        ErrorDetail: {
+          ErrorCode: 'AlreadyExistsException',
+          ErrorMessage: 'Partition already exists.'
+        }
+      }
+    ])
+    const stored = catalog.getPartitions('appdb', 'orders_history')
+    expect(stored.map(p => p.Values)).toEqual([
+      ['2026-11-24', 'a'],
+      ['2026-11-25', 'b'],
+      ['2026-11-26', 'c']
+    ])
+    expect(stored[0]).toMatchObject({
+      DatabaseName: 'appdb',
+      TableName: 'orders_history',
+      StorageDescriptor: { Location: 's3://exports/nightly/a/appdb/public.orders/' }
+    })
+  })
+
+  test('values that do not match the PartitionKeys are a per-partition InvalidInputException', async () => {
+    const answer = await create([{ Values: ['2026-11-24'] }])
+    expect(answer.Errors?.[0]?.ErrorDetail?.ErrorCode).toBe('InvalidInputException')
+    await glue.send(
+      new CreateTableCommand({ DatabaseName: 'appdb', TableInput: parquetTable('plain', []) })
+    )
+    const plain = await create([partition('2026-11-24', 'a')], 'plain')
+    expect(plain.Errors?.[0]?.ErrorDetail?.ErrorCode).toBe('InvalidInputException')
+  })
+
+  test('BatchCreatePartition takes at most 100, on a table that exists', async () => {
+    const many = Array.from({ length: 101 }, (_, i) => partition('2026-01-01', `t${i}`))
+    const error = await failure(create(many))
+    expect(error.name).toBe('InvalidInputException')
+    expect(error.message).toContain(
+      "at 'partitionInputList' failed to satisfy constraint: Member must have length less than or equal to 100"
+    )
+    expect((await create(many.slice(0, 100))).Errors).toEqual([])
+    const missing = await failure(create([partition('2026-01-01', 'x')], 'nope'))
+    expect(missing.name).toBe('EntityNotFoundException')
+  })
+
+  test('GetPartitions: an Expression on the keys, pages with NextToken, no columns when excluded', async () => {
+    await create([
+      partition('2026-11-20', 'a'),
+      partition('2026-11-28', 'b'),
+      partition('2026-11-29', 'c'),
+      partition('2026-12-06', 'd')
+    ])
+    expect(await values("export_date < '2026-11-29'", 1)).toEqual([
+      ['2026-11-20', 'a'],
+      ['2026-11-28', 'b']
+    ])
+    expect(await values()).toHaveLength(4)
+    expect(await values("export_date >= '2026-11-29' AND export_task <> 'd'")).toEqual([
+      ['2026-11-29', 'c']
+    ])
+    const answer = await glue.send(
+      new GetPartitionsCommand({
+        DatabaseName: 'appdb',
+        TableName: 'orders_history',
+        ExcludeColumnSchema: true,
+        MaxResults: 1000
+      })
+    )
+    expect(answer.Partitions?.[0]?.StorageDescriptor?.Columns).toBeUndefined()
+    expect(answer.Partitions?.[0]?.StorageDescriptor?.Location).toBeDefined()
+    const unknown = await failure(values("region = 'eu'"))
+    expect(unknown.name).toBe('InvalidInputException')
+    const garbled = await failure(values("export_date <<< 'x"))
+    expect(garbled.name).toBe('InvalidInputException')
+    const tooMany = await failure(values(undefined, 1001))
+    expect(tooMany.message).toContain('Member must have value between 1 and 1000')
+  })
+
+  test('UpdateTable keeps the partitions', async () => {
+    await create([partition('2026-11-20', 'a')])
+    await glue.send(
+      new UpdateTableCommand({
+        DatabaseName: 'appdb',
+        TableInput: {
+          ...parquetTable('orders_history', [
+            ['id', 'bigint'],
+            ['note', 'string']
+          ]),
+          PartitionKeys: keys
+        },
+        SkipArchive: true
+      })
+    )
+    expect(await values()).toEqual([['2026-11-20', 'a']])
+  })
+
+  test('BatchDeletePartition: at most 25, EntityNotFoundException for one already gone', async () => {
+    await create([partition('2026-11-20', 'a'), partition('2026-11-21', 'b')])
+    const remove = (list: string[][]) =>
+      glue.send(
+        new BatchDeletePartitionCommand({
+          DatabaseName: 'appdb',
+          TableName: 'orders_history',
+          PartitionsToDelete: list.map(Values => ({ Values }))
+        })
+      )
+    const answer = await remove([
+      ['2026-11-20', 'a'],
+      ['2026-11-19', 'z']
+    ])
+    expect(answer.Errors).toEqual([
+      {
+        PartitionValues: ['2026-11-19', 'z'],
+        ErrorDetail: { ErrorCode: 'EntityNotFoundException', ErrorMessage: 'Partition not found.' }
+      }
+    ])
+    expect(await values()).toEqual([['2026-11-21', 'b']])
+    const error = await failure(remove(Array.from({ length: 26 }, (_, i) => ['d', `${i}`])))
+    expect(error.message).toContain(
+      "at 'partitionsToDelete' failed to satisfy constraint: Member must have length less than or equal to 25"
+    )
+  })
+})
+
+describe('partition expressions', () => {
+  const keys = [
+    { Name: 'export_date', Type: 'string' },
+    { Name: 'n', Type: 'int' }
+  ]
+  const row = (date: string, n: number) =>
+    new Map<string, string | number>([
+      ['export_date', date],
+      ['n', String(n)]
+    ])
+  test.each([
+    ["export_date = '2026-01-01'", true],
+    ["export_date != '2026-01-01'", false],
+    ["export_date > '2025-12-31' and n <= 3", true],
+    ['n > 10 OR n = 3', true],
+    ['NOT (n = 3)', false],
+    ["export_date BETWEEN '2025-01-01' AND '2026-06-30'", true],
+    ["export_date IN ('x', '2026-01-01')", true],
+    ["export_date LIKE '2026-%'", true],
+    ["export_date LIKE '2025-%'", false],
+    ['n < 10', true], // numeric, not '3' < '10' as strings
+    ['', true]
+  ])('%s', (expression, expected) => {
+    expect(partitionFilter(expression, keys)(row('2026-01-01', 3))).toBe(expected)
+  })
+  test.each(["export_date = '", 'n =', '(n = 1', 'n = 1 n', 'n ~ 1', "export_date IN ('a' 'b')"])(
+    '%s is InvalidInputException',
+    expression => {
+      expect(() => partitionFilter(expression, keys)).toThrow(ServiceError)
+    }
+  )
 })

@@ -1,20 +1,36 @@
 // The Glue Data Catalog, thin: the database (created when missing), the tables already in it
 // (GetTables, a page of 100 at a time instead of a GetTable each), CreateTable and UpdateTable,
-// and GetTable for a table made by someone else since.
+// GetTable for a table made by someone else since; and a history table's partitions:
+// BatchCreatePartition (100 a call), GetPartitions with an expression, BatchDeletePartition
+// (25 a call).
 // Loaded as its own chunk, with the Glue client, only by a run that registers tables.
 import {
+  BatchCreatePartitionCommand,
+  BatchDeletePartitionCommand,
   CreateDatabaseCommand,
   CreateTableCommand,
   GetDatabaseCommand,
   GetTableCommand,
   GlueClient,
   UpdateTableCommand,
-  paginateGetTables
+  paginateGetPartitions,
+  paginateGetTables,
+  type PartitionError
 } from '@aws-sdk/client-glue'
 
 export { GlueClient } from '@aws-sdk/client-glue'
 import { errorCode, tagOperation } from '../errors.js'
-import type { ExistingTable, GlueTableInput } from '../tables/glue.js'
+import {
+  inBatches,
+  type ExistingTable,
+  type GluePartitionInput,
+  type GlueTableInput
+} from '../tables/glue.js'
+
+/** Glue's most partitions a BatchCreatePartition call takes. */
+export const CREATE_PARTITIONS_MAX = 100
+/** Glue's most partitions a BatchDeletePartition call takes. */
+export const DELETE_PARTITIONS_MAX = 25
 
 export interface CatalogApi {
   /** Whether the database had to be created. */
@@ -27,6 +43,16 @@ export interface CatalogApi {
   create(database: string, input: GlueTableInput): Promise<boolean>
   /** Replaces the table's definition, without archiving a version of the old one. */
   update(database: string, input: GlueTableInput): Promise<void>
+  /** Adds the partitions; one already there is counted, not an error (a re-run). */
+  addPartitions(
+    database: string,
+    table: string,
+    partitions: readonly GluePartitionInput[]
+  ): Promise<{ added: number; existing: number }>
+  /** The values of the table's partitions that match `expression`, every page. */
+  partitionValues(database: string, table: string, expression: string): Promise<string[][]>
+  /** Drops the partitions; how many were dropped (one already gone is not counted). */
+  dropPartitions(database: string, table: string, values: readonly string[][]): Promise<number>
 }
 
 export function catalogApi(glue: () => GlueClient): CatalogApi {
@@ -81,8 +107,85 @@ export function catalogApi(glue: () => GlueClient): CatalogApi {
         SkipArchive: true
       })
       await glueCall('UpdateTable', () => glue().send(command))
+    },
+    async addPartitions(database, table, partitions) {
+      let existing = 0
+      for (const batch of inBatches(partitions, CREATE_PARTITIONS_MAX)) {
+        const command = new BatchCreatePartitionCommand({
+          DatabaseName: database,
+          TableName: table,
+          PartitionInputList: batch
+        })
+        const answer = await glueCall('BatchCreatePartition', () => glue().send(command))
+        existing += partitionErrors(
+          'BatchCreatePartition',
+          answer?.Errors,
+          'AlreadyExistsException'
+        )
+      }
+      return { added: partitions.length - existing, existing }
+    },
+    async partitionValues(database, table, expression) {
+      const values: string[][] = []
+      await glueCall('GetPartitions', async () => {
+        const pages = paginateGetPartitions(
+          { client: glue() },
+          // The values are all that is read: no column lists of every partition on the wire.
+          {
+            DatabaseName: database,
+            TableName: table,
+            Expression: expression,
+            ExcludeColumnSchema: true
+          }
+        )
+        for await (const page of pages) {
+          for (const partition of page.Partitions ?? []) {
+            if (partition.Values) values.push(partition.Values)
+          }
+        }
+      })
+      return values
+    },
+    async dropPartitions(database, table, values) {
+      let gone = 0
+      for (const batch of inBatches(values, DELETE_PARTITIONS_MAX)) {
+        const command = new BatchDeletePartitionCommand({
+          DatabaseName: database,
+          TableName: table,
+          PartitionsToDelete: batch.map(Values => ({ Values }))
+        })
+        const answer = await glueCall('BatchDeletePartition', () => glue().send(command))
+        gone += partitionErrors('BatchDeletePartition', answer?.Errors, 'EntityNotFoundException')
+      }
+      return values.length - gone
     }
   }
+}
+
+/**
+ * A batch call's per-partition errors: how many are the one code that is an answer here (already
+ * there, already gone); the first other one is thrown as the error of the call, with its code.
+ */
+function partitionErrors(
+  operation: string,
+  errors: readonly PartitionError[] | undefined,
+  answers: string
+): number {
+  let answered = 0
+  for (const { ErrorDetail, PartitionValues } of errors ?? []) {
+    const code = ErrorDetail?.ErrorCode ?? 'InternalServiceException'
+    if (code === answers) {
+      answered++
+      continue
+    }
+    const values = (PartitionValues ?? []).join(', ')
+    const error = Object.assign(
+      new Error(`${ErrorDetail?.ErrorMessage ?? code} (partition ${values})`),
+      { name: code }
+    )
+    throw tagOperation(error, operation, 'glue')
+  }
+  return answered
 }
 
 /**

@@ -1,8 +1,15 @@
-// Glue's checks of DatabaseInput and TableInput, from the constraints of the Glue API reference
+// Glue's checks of DatabaseInput, TableInput and PartitionInput, from the constraints of the Glue API reference
 // (lengths in UTF-8 bytes, the single-line pattern, required members), with its messages: every violation is
 // collected into one InvalidInputException ("2 validation errors detected: ..."); a member of
 // the wrong JSON type is a SerializationException, as the service's deserializer gives.
-import type { Column, Database, SerDeInfo, StorageDescriptor, Table } from '@aws-sdk/client-glue'
+import type {
+  Column,
+  Database,
+  Partition,
+  SerDeInfo,
+  StorageDescriptor,
+  Table
+} from '@aws-sdk/client-glue'
 import { ServiceError } from './service.js'
 
 type Json = Record<string, unknown>
@@ -118,7 +125,7 @@ export class InputChecker {
     )
   }
 
-  private fail(path: string, value: unknown, constraint: string): void {
+  fail(path: string, value: unknown, constraint: string): void {
     const shown = value === null ? 'null' : `'${String(value)}'`
     this.errors.push(`Value ${shown} at '${path}' failed to satisfy constraint: ${constraint}`)
   }
@@ -252,4 +259,32 @@ export function checkTableInput(given: object): Table {
   }
   check.done()
   return deepDefined(table)
+}
+
+/** A PartitionInput of BatchCreatePartition: Values (each 1-1024), its storage, parameters. */
+export function checkPartitionInput(given: object, path: string): Partition {
+  const input = given as Json
+  const check = new InputChecker()
+  const raw = input.Values
+  if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
+    throw serialization(`${path}.values`, 'a list')
+  }
+  const list = (raw ?? []) as unknown[]
+  list.forEach((value, i) => {
+    check.string({ value }, 'value', `${path}.values.${i + 1}.member`, {
+      required: true,
+      min: 0,
+      max: 1024
+    })
+  })
+  if (list.length > 100) {
+    check.fail(`${path}.values`, '[...]', 'Member must have length less than or equal to 100')
+  }
+  const partition: Partition = {
+    Values: list as string[],
+    StorageDescriptor: storageDescriptor(check, input, `${path}.storageDescriptor`),
+    Parameters: check.map(input, 'Parameters', `${path}.parameters`)
+  }
+  check.done()
+  return deepDefined(partition)
 }

@@ -1,15 +1,28 @@
 // The AWS Glue Data Catalog for the stand-in (JSON 1.1, `X-Amz-Target: AWSGlue.<Operation>`):
-// databases, tables and archived table versions, validated and named as Glue does (names are
-// stored lower case), with the refusals a test can switch on. GlueCatalog holds the data and
-// its rules; GlueService speaks the protocol.
-import type { Database, DatabaseInput, Table, TableInput } from '@aws-sdk/client-glue'
+// databases, tables, archived table versions and partitions, validated and named as Glue does
+// (names are stored lower case), with the refusals a test can switch on. GlueCatalog holds the
+// data and its rules; GlueService speaks the protocol.
+import type {
+  Database,
+  DatabaseInput,
+  Partition,
+  PartitionError,
+  Table,
+  TableInput
+} from '@aws-sdk/client-glue'
+import { partitionFilter } from './glue-expression.js'
 import {
   ServiceError,
   type ServiceAnswer,
   type ServiceModule,
   type ServiceRequest
 } from './service.js'
-import { checkDatabaseInput, checkTableInput, InputChecker } from './glue-input.js'
+import {
+  checkDatabaseInput,
+  checkPartitionInput,
+  checkTableInput,
+  InputChecker
+} from './glue-input.js'
 
 export type GlueOperation =
   | 'GetDatabase'
@@ -19,6 +32,9 @@ export type GlueOperation =
   | 'CreateTable'
   | 'UpdateTable'
   | 'GetTableVersions'
+  | 'BatchCreatePartition'
+  | 'GetPartitions'
+  | 'BatchDeletePartition'
 
 export interface GlueCatalogOptions {
   /** The default CatalogId; default 123456789012. */
@@ -54,7 +70,15 @@ interface StoredTable {
   current: Table
   /** Archived versions, oldest first; the current one is not among them. */
   archive: TableVersion[]
+  /** By their values (JSON); UpdateTable keeps them. */
+  partitions: Map<string, Partition>
 }
+
+/** Glue's most partitions a BatchCreatePartition takes, and a BatchDeletePartition. */
+export const BATCH_CREATE_PARTITION_MAX = 100
+export const BATCH_DELETE_PARTITION_MAX = 25
+
+const partitionKey = (values: readonly string[]): string => JSON.stringify(values)
 
 interface StoredDatabase {
   database: Database
@@ -203,8 +227,74 @@ export class GlueCatalog {
       VersionId: '0',
       CreatedBy: createdBy
     })
-    stored.tables.set(name, { current: created, archive: [] })
+    stored.tables.set(name, { current: created, archive: [], partitions: new Map() })
     return created
+  }
+
+  /** BatchCreatePartition: each partition created, or an entry of Errors (already there, values
+   * that don't match the table's PartitionKeys). */
+  createPartitions(
+    database: string,
+    table: string,
+    inputs: readonly (Partition | Record<string, unknown>)[]
+  ): PartitionError[] {
+    const stored = this.storedTable(database, table)
+    const keys = stored.current.PartitionKeys ?? []
+    const errors: PartitionError[] = []
+    inputs.forEach((input, i) => {
+      const partition = checkPartitionInput(input, `partitionInputList.${i + 1}.member`)
+      const values = partition.Values ?? []
+      const fail = (ErrorCode: string, ErrorMessage: string) =>
+        errors.push({ PartitionValues: values, ErrorDetail: { ErrorCode, ErrorMessage } })
+      if (values.length !== keys.length || keys.length === 0) {
+        fail(
+          'InvalidInputException',
+          'The number of partition keys do not match the number of partition values'
+        )
+      } else if (stored.partitions.has(partitionKey(values))) {
+        fail('AlreadyExistsException', 'Partition already exists.')
+      } else {
+        stored.partitions.set(partitionKey(values), {
+          ...partition,
+          DatabaseName: stored.current.DatabaseName,
+          TableName: stored.current.Name,
+          CreationTime: this.now(),
+          CatalogId: this.account
+        })
+      }
+    })
+    return errors
+  }
+
+  /** The table's partitions matching `expression` (GetPartitions' Expression), in value order. */
+  getPartitions(database: string, table: string, expression?: string): Partition[] {
+    const stored = this.storedTable(database, table)
+    const keys = stored.current.PartitionKeys ?? []
+    const matches = expression?.trim() ? partitionFilter(expression, keys) : () => true
+    return [...stored.partitions.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, partition]) => partition)
+      .filter(partition =>
+        matches(new Map(keys.map((k, i) => [(k.Name ?? '').toLowerCase(), partition.Values![i]!])))
+      )
+  }
+
+  /** BatchDeletePartition: each partition dropped, or an entry of Errors (not found). */
+  deletePartitions(database: string, table: string, values: readonly string[][]): PartitionError[] {
+    const stored = this.storedTable(database, table)
+    const errors: PartitionError[] = []
+    for (const list of values) {
+      if (!stored.partitions.delete(partitionKey(list))) {
+        errors.push({
+          PartitionValues: list,
+          ErrorDetail: {
+            ErrorCode: 'EntityNotFoundException',
+            ErrorMessage: 'Partition not found.'
+          }
+        })
+      }
+    }
+    return errors
   }
 
   /** UpdateTable: replaces the definition; archives the old one unless skipArchive. */
@@ -287,7 +377,10 @@ const OPERATIONS = new Set<string>([
   'GetTables',
   'CreateTable',
   'UpdateTable',
-  'GetTableVersions'
+  'GetTableVersions',
+  'BatchCreatePartition',
+  'GetPartitions',
+  'BatchDeletePartition'
 ])
 
 /** Dates travel as epoch seconds in AWS JSON 1.1. */
@@ -434,7 +527,46 @@ export class GlueService implements ServiceModule {
         return this.getTables(params, database)
       case 'GetTableVersions':
         return this.getTableVersions(params, database, table)
+      case 'BatchCreatePartition': {
+        const list = listParam(params, 'PartitionInputList', BATCH_CREATE_PARTITION_MAX)
+        return { Errors: catalog.createPartitions(database, table, list) }
+      }
+      case 'GetPartitions':
+        return this.getPartitions(params, database, table)
+      case 'BatchDeletePartition': {
+        const list = listParam(params, 'PartitionsToDelete', BATCH_DELETE_PARTITION_MAX)
+        const values = list.map((item, i) => {
+          const raw = item.PartitionValues ?? item.Values
+          if (!Array.isArray(raw) || raw.some(v => typeof v !== 'string')) {
+            throw glueError(
+              'InvalidInputException',
+              `1 validation error detected: Value null at 'partitionsToDelete.${i + 1}.member.values' failed to satisfy constraint: Member must not be null`
+            )
+          }
+          return raw as string[]
+        })
+        return { Errors: catalog.deletePartitions(database, table, values) }
+      }
     }
+  }
+
+  private getPartitions(params: Record<string, unknown>, database: string, table: string): object {
+    const { token, max } = pagingParams(params, 1000)
+    const expression = typeof params.Expression === 'string' ? params.Expression : undefined
+    const keyed = this.catalog
+      .getPartitions(database, table, expression)
+      .map(partition => ({ partition, key: partitionKey(partition.Values ?? []) }))
+    const result = page(keyed, p => p.key, token, max)
+    const exclude = params.ExcludeColumnSchema === true
+    const partitions = result.items.map(({ partition }) =>
+      exclude && partition.StorageDescriptor
+        ? {
+            ...partition,
+            StorageDescriptor: { ...partition.StorageDescriptor, Columns: undefined }
+          }
+        : partition
+    )
+    return { Partitions: partitions, NextToken: result.nextToken }
   }
 
   private getTables(params: Record<string, unknown>, database: string): object {
@@ -479,11 +611,44 @@ function targetOf(
   const table =
     operation === 'GetTable'
       ? check.name(params, 'Name')
-      : operation === 'GetTableVersions'
+      : PARTITION_OPERATIONS.has(operation)
         ? check.name(params, 'TableName')
         : nameIn(params.TableInput)
   check.done()
   return { catalogId, database, table }
+}
+
+const PARTITION_OPERATIONS = new Set<GlueOperation>([
+  'GetTableVersions',
+  'BatchCreatePartition',
+  'GetPartitions',
+  'BatchDeletePartition'
+])
+
+/** A required list of structures of at most `max` members, as Glue's validation words it. */
+function listParam(
+  params: Record<string, unknown>,
+  name: string,
+  max: number
+): Record<string, unknown>[] {
+  const value = params[name]
+  const member = name.charAt(0).toLowerCase() + name.slice(1)
+  if (value === undefined || value === null) {
+    throw glueError(
+      'InvalidInputException',
+      `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`
+    )
+  }
+  if (!Array.isArray(value) || value.some(v => !v || typeof v !== 'object' || Array.isArray(v))) {
+    throw glueError('SerializationException', `${name} must be a list of structures.`)
+  }
+  if (value.length > max) {
+    throw glueError(
+      'InvalidInputException',
+      `1 validation error detected: Value '[...]' at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`
+    )
+  }
+  return value as Record<string, unknown>[]
 }
 
 function nameIn(input: unknown): string | undefined {
@@ -506,13 +671,16 @@ function objectParam(params: Record<string, unknown>, name: string): Record<stri
   return value as Record<string, unknown>
 }
 
-function pagingParams(params: Record<string, unknown>): { token?: string; max: number } {
-  const max = params.MaxResults ?? 100
-  if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > 100) {
+function pagingParams(
+  params: Record<string, unknown>,
+  most = 100
+): { token?: string; max: number } {
+  const max = params.MaxResults ?? most
+  if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > most) {
     throw glueError(
       'InvalidInputException',
       `1 validation error detected: Value '${String(max)}' at 'maxResults' failed to satisfy constraint: ` +
-        'Member must have value between 1 and 100'
+        `Member must have value between 1 and ${most}`
     )
   }
   const token = typeof params.NextToken === 'string' ? params.NextToken : undefined
