@@ -33,10 +33,10 @@ const waitConfig = (extra: Record<string, string> = {}) =>
     ...extra
   })
 
-function exported(source: ExportSource) {
+function exported(source: ExportSource, exportTask = task) {
   const store = new S3Store()
   store.createBucket('exports-bucket')
-  const written = writeExport(store, { ...task, Status: 'COMPLETE' } as never, source)
+  const written = writeExport(store, { ...exportTask, Status: 'COMPLETE' } as never, source)
   const files = storeExportFiles(store)
   const step = fakeStep()
   step.env.RUNNER_TEMP = mkdtempSync(join(tmpdir(), 'tables-'))
@@ -207,6 +207,196 @@ describe('registerTables', () => {
     expect(glue.calls).toContain('table appdb_public_orders')
     expect(catalog!.tables.has('appdb.public.orders')).toBe(false)
     expect(step.warnings.join('\n')).toMatch(/appdb_public_orders/)
+  })
+
+  describe('with glue-history', () => {
+    async function nightly(extra: Record<string, string> = {}, night = task) {
+      const { files, step } = exported(cleanSource('postgres'), night)
+      const config = waitConfig({ 'glue-database': 'exports', 'glue-history': 'true', ...extra })
+      const ended = { task: night, outcome: 'complete' as const }
+      const tables = await reportTables({ exportFiles: async () => files }, ended, config, step)
+      return { step, tables: tables!, config, ended }
+    }
+
+    test("each complete table, the empty one included, gets its history table and this export's partition", async () => {
+      const { step, tables, config, ended } = await nightly()
+      const glue = fakeCatalog()
+      const { catalog } = await registerTables(
+        { catalog: async () => glue },
+        tables,
+        ended,
+        config,
+        step
+      )
+      const complete = tables.report.tables.filter(t => t.complete)
+      expect(complete.some(t => t.empty)).toBe(true)
+      const db = glue.databases.get('exports')!
+      for (const t of complete) {
+        const name = t.target.toLowerCase().replace(/[^a-z0-9_]/g, '_')
+        expect({ t: t.target, latest: db.has(name), history: db.has(`${name}_history`) }).toEqual({
+          t: t.target,
+          latest: true,
+          history: true
+        })
+        expect(db.get(`${name}_history`)!.PartitionKeys?.map(k => k.Name)).toEqual([
+          'export_date',
+          'export_task'
+        ])
+        const partitions = glue.partitions.get(`exports.${name}_history`)!
+        expect([...partitions.keys()]).toEqual(['2026-11-25|nightly-7'])
+      }
+      expect(catalog!.history).toMatchObject({
+        exportDate: '2026-11-25',
+        exportTask: 'nightly-7',
+        added: complete.length,
+        existing: 0,
+        dropped: 0
+      })
+      const output = JSON.parse(step.outputs.get('tables')!) as Record<string, string>[]
+      expect(output.find(t => t.target === 'appdb.public.orders')).toMatchObject({
+        'glue-table': 'appdb_public_orders',
+        'glue-history-table': 'appdb_public_orders_history'
+      })
+      expect(step.log.join('\n')).toContain(
+        `Glue history: partition export_date=2026-11-25, export_task=nightly-7 added to ${complete.length} of ${complete.length} history tables.`
+      )
+    })
+
+    test('a re-run adds nothing; a later night adds one partition a table, and updates no history table', async () => {
+      const { step, tables, config, ended } = await nightly()
+      const glue = fakeCatalog()
+      const register = (t = tables, e = ended) =>
+        registerTables({ catalog: async () => glue }, t, e, config, step)
+      await register()
+      glue.calls.length = 0
+      const again = await register()
+      expect(again.catalog!.history).toMatchObject({ added: 0, existing: tables.report.complete })
+      expect(glue.calls.filter(c => /^(create|update)/.test(c))).toEqual([])
+
+      const later = await nightly(
+        {},
+        {
+          ...task,
+          ExportTaskIdentifier: 'nightly-8',
+          SnapshotTime: new Date('2026-11-26T03:10:00Z')
+        }
+      )
+      glue.calls.length = 0
+      const next = await register(later.tables, later.ended)
+      expect(next.catalog!.history).toMatchObject({ added: tables.report.complete, existing: 0 })
+      // Per table: the latest table updated, one BatchCreatePartition, nothing else.
+      expect(
+        glue.calls.filter(c => c.startsWith('update')).every(c => !c.endsWith('_history'))
+      ).toBe(true)
+      expect(glue.calls.filter(c => c.startsWith('addPartitions'))).toHaveLength(
+        tables.report.complete
+      )
+      expect(glue.calls.filter(c => c.startsWith('partitionValues'))).toEqual([])
+      expect([...glue.partitions.get('exports.appdb_public_orders_history')!.keys()]).toEqual([
+        '2026-11-25|nightly-7',
+        '2026-11-26|nightly-8'
+      ])
+    })
+
+    test('a history table this action did not make is never changed, and a warning names it', async () => {
+      const { step, tables, config, ended } = await nightly()
+      const theirs = {
+        Name: 'appdb_public_orders_history',
+        TableType: 'EXTERNAL_TABLE',
+        Parameters: {}
+      }
+      const glue = fakeCatalog({ exports: { appdb_public_orders_history: theirs } })
+      const { catalog } = await registerTables(
+        { catalog: async () => glue },
+        tables,
+        ended,
+        config,
+        step
+      )
+      expect(glue.databases.get('exports')!.get(theirs.Name)).toBe(theirs)
+      expect(glue.partitions.get('exports.appdb_public_orders_history')).toBeUndefined()
+      expect(catalog!.history!.tables.has('appdb.public.orders')).toBe(false)
+      // The latest table is registered all the same.
+      expect(catalog!.tables.get('appdb.public.orders')).toBe('appdb_public_orders')
+      expect(step.warnings.join('\n')).toContain(
+        'Glue table exports.appdb_public_orders_history exists and was not created by this action'
+      )
+      expect(step.outputs.get('tables')).not.toContain(
+        '"glue-history-table":"appdb_public_orders_history"'
+      )
+    })
+
+    test('glue-history-days drops only the partitions past the horizon, asking for those only', async () => {
+      const { step, tables, config, ended } = await nightly({ 'glue-history-days': '7' })
+      const glue = fakeCatalog()
+      await registerTables({ catalog: async () => glue }, tables, ended, config, step)
+      const orders = glue.partitions.get('exports.appdb_public_orders_history')!
+      const own = orders.get('2026-11-25|nightly-7')!
+      for (const values of [
+        ['2026-11-17', 'old'],
+        ['2026-11-18', 'edge'],
+        ['2026-11-24', 'recent']
+      ]) {
+        orders.set(values.join('|'), { ...own, Values: values })
+      }
+      glue.calls.length = 0
+      const { catalog } = await registerTables(
+        { catalog: async () => glue },
+        tables,
+        ended,
+        config,
+        step
+      )
+      expect([...orders.keys()].sort()).toEqual([
+        '2026-11-18|edge',
+        '2026-11-24|recent',
+        '2026-11-25|nightly-7'
+      ])
+      expect(catalog!.history).toMatchObject({ days: 7, dropped: 1 })
+      expect(glue.calls).toContain(
+        "partitionValues appdb_public_orders_history export_date < '2026-11-18'"
+      )
+      expect(glue.calls).toContain('dropPartitions appdb_public_orders_history 2026-11-17|old')
+      expect(glue.calls.filter(c => c.startsWith('dropPartitions'))).toHaveLength(1)
+    })
+
+    test('a live cluster export is dated by its start time', async () => {
+      const cluster = {
+        ...task,
+        SourceType: 'CLUSTER' as const,
+        SnapshotTime: undefined,
+        TaskStartTime: new Date('2026-11-30T23:30:00Z')
+      }
+      const { step, tables, config, ended } = await nightly({}, cluster)
+      const glue = fakeCatalog()
+      const { catalog } = await registerTables(
+        { catalog: async () => glue },
+        tables,
+        ended,
+        config,
+        step
+      )
+      expect(catalog!.history!.exportDate).toBe('2026-11-30')
+    })
+
+    test('a task with no time at all: no history partition, a warning says why', async () => {
+      const { step, tables, config, ended } = await nightly(
+        {},
+        { ...task, SnapshotTime: undefined }
+      )
+      const glue = fakeCatalog()
+      const { catalog } = await registerTables(
+        { catalog: async () => glue },
+        tables,
+        ended,
+        config,
+        step
+      )
+      expect(catalog!.history).toBeUndefined()
+      expect(catalog!.tables.size).toBeGreaterThan(0)
+      expect(glue.partitions.size).toBe(0)
+      expect(step.warnings.join('\n')).toContain('no export_date: no history partition is added')
+    })
   })
 
   test('no glue-database: the Glue client is never loaded', async () => {

@@ -116,6 +116,41 @@ describe('catalogSection', () => {
     expect(text).toContain('Database exports (created by this step): 1 tables')
     expect(text).toContain('`SELECT * FROM exports.appdb_public_orders LIMIT 10;`')
   })
+
+  test('with glue-history: the history tables, the partition added, how many dropped, a query by export_date', () => {
+    const tables = new Map([
+      ['appdb.public.orders', 'appdb_public_orders'],
+      ['appdb.public.audit_log', 'appdb_public_audit_log']
+    ])
+    const text = catalogSection(APPDB, {
+      database: 'exports',
+      databaseCreated: false,
+      tables,
+      history: {
+        exportDate: '2026-11-25',
+        exportTask: 'nightly_*1*',
+        tables: new Map([['appdb.public.orders', 'appdb_public_orders_history']]),
+        added: 1,
+        existing: 1,
+        days: 30,
+        dropped: 2
+      }
+    }).join('\n')
+    expect(text).toContain(
+      'History: partition export_date = 2026-11-25, export_task = nightly\\_\\*1\\* added to 1 of 1 history tables (1 already there: a re-run).'
+    )
+    expect(text).toContain(
+      "more than 30 days before this export's: 2 dropped (from the catalog only; the files stay in S3 until a lifecycle rule expires them)."
+    )
+    expect(text).toContain('| Table | Glue table | History table | Athena query (this night) |')
+    expect(text).toContain(
+      "| appdb.public.orders | appdb\\_public\\_orders | appdb\\_public\\_orders\\_history | `SELECT * FROM exports.appdb_public_orders_history WHERE export_date = '2026-11-25' LIMIT 10;` |"
+    )
+    // A table without its history (a history table someone else owns): the latest query.
+    expect(text).toContain(
+      '| appdb.public.audit\\_log | appdb\\_public\\_audit\\_log | — | `SELECT * FROM exports.appdb_public_audit_log LIMIT 10;` |'
+    )
+  })
 })
 
 describe('the warnings at the top', () => {

@@ -2,7 +2,10 @@
 // Spectrum, EMR and Glue jobs can query them at once, with no crawler. The database is created
 // when missing; a table is created, or updated in place to show the newest export (no archived
 // version); a table this action did not create is never changed. Every table goes in with its
-// full column list or not at all. The Glue client is loaded only here.
+// full column list or not at all. With glue-history, each table's history table is registered
+// the same way and this export's partition added to it (a re-run adds nothing twice: Glue's
+// AlreadyExists per partition), then glue-history-days drops the partitions past the horizon
+// (from the catalog only). The Glue client is loaded only here.
 import pLimit from 'p-limit'
 import type { CatalogApi } from '../aws/catalog.js'
 import type { AwsSession } from '../aws/connect.js'
@@ -10,8 +13,11 @@ import type { Config } from '../config.js'
 import { isoTime } from '../report/outputs.js'
 import type { Step } from '../step.js'
 import {
+  exportDate,
+  expiredExpression,
   glueAction,
   glueConflictWarning,
+  partitionsToDrop,
   planGlueTables,
   type ExistingTable,
   type GluePlan
@@ -31,6 +37,22 @@ export interface Registered {
   created: number
   updated: number
   unchanged: number
+  /** With glue-history. */
+  history?: HistoryRegistered
+}
+
+/** What glue-history did: this export's partition, the history tables, what was dropped. */
+export interface HistoryRegistered {
+  exportDate: string
+  exportTask: string
+  /** Each target whose history table has this export's partition: the history table name. */
+  tables: Map<string, string>
+  /** Partitions added, and those that were already there (a re-run). */
+  added: number
+  existing: number
+  /** glue-history-days, and the partitions it dropped. */
+  days?: number
+  dropped: number
 }
 
 export async function registerTables(
@@ -48,11 +70,16 @@ export async function registerTables(
   } finally {
     // The tables outputs once, with the Glue tables when they were registered: the report
     // stands when Glue fails.
-    publishTables(step, withGlueTables(tables.report, registered?.catalog.tables ?? new Map()))
+    const catalog = registered?.catalog
+    publishTables(
+      step,
+      withGlueTables(tables.report, catalog?.tables ?? new Map(), catalog?.history?.tables)
+    )
   }
-  const report = withGlueTables(tables.report, registered.catalog.tables)
+  const { catalog } = registered
+  const report = withGlueTables(tables.report, catalog.tables, catalog.history?.tables)
   const warnings = [...tables.warnings, ...registered.warnings]
-  return { tables: { report, warnings }, catalog: registered.catalog }
+  return { tables: { report, warnings }, catalog }
 }
 
 async function register(
@@ -64,11 +91,22 @@ async function register(
   step: Step
 ): Promise<{ catalog: Registered; warnings: string[] }> {
   const task = ended.task
-  const { plans, warnings } = planGlueTables(tables.report, config.glueTablePrefix, {
-    exportTaskIdentifier: task.ExportTaskIdentifier ?? '',
-    sourceArn: task.SourceArn,
-    snapshotTime: isoTime(task.SnapshotTime) || undefined
-  })
+  const date = config.glueHistory ? exportDate(task) : undefined
+  const { plans, warnings } = planGlueTables(
+    tables.report,
+    config.glueTablePrefix,
+    {
+      exportTaskIdentifier: task.ExportTaskIdentifier ?? '',
+      sourceArn: task.SourceArn,
+      snapshotTime: isoTime(task.SnapshotTime) || undefined
+    },
+    date ? { exportDate: date } : undefined
+  )
+  if (config.glueHistory && !date) {
+    warnings.push(
+      'The export task gives neither a snapshot time nor a start time, so it has no export_date: no history partition is added.'
+    )
+  }
   const databaseCreated = await glue.ensureDatabase(
     database,
     'Tables of RDS exports to S3, registered by rds-export-action.'
@@ -80,7 +118,20 @@ async function register(
     tables: new Map(),
     created: 0,
     updated: 0,
-    unchanged: 0
+    unchanged: 0,
+    ...(date
+      ? {
+          history: {
+            exportDate: date,
+            exportTask: task.ExportTaskIdentifier ?? '',
+            tables: new Map(),
+            added: 0,
+            existing: 0,
+            dropped: 0,
+            ...(config.glueHistoryDays ? { days: config.glueHistoryDays } : {})
+          }
+        }
+      : {})
   }
   const limit = pLimit(GLUE_CONCURRENCY)
   await Promise.all(
@@ -89,10 +140,13 @@ async function register(
         const action = await registerTable(glue, database, plan, existing.get(plan.name))
         if (typeof action !== 'string') {
           warnings.push(glueConflictWarning(action.conflict, database, plan, action.table))
-          return
+        } else {
+          done[action]++
+          done.tables.set(plan.target, plan.name)
         }
-        done[action]++
-        done.tables.set(plan.target, plan.name)
+        if (!plan.history || !done.history) return
+        const history = await registerHistory(glue, database, plan, existing, done.history)
+        if (history) warnings.push(history)
       })
     )
   )
@@ -100,7 +154,53 @@ async function register(
   step.info(
     `Glue database '${database}'${databaseCreated ? ' (created)' : ''}: ${done.created} tables created, ${done.updated} updated, ${done.unchanged} already up to date.`
   )
+  if (done.history) step.info(historySentence(done.history))
   return { catalog: done, warnings }
+}
+
+function historySentence(history: HistoryRegistered): string {
+  const { exportDate: date, exportTask, tables, added, existing, days, dropped } = history
+  const again = existing > 0 ? ` (${existing} already there)` : ''
+  const horizon = days ? `; ${dropped} partitions older than ${days} days dropped` : ''
+  return `Glue history: partition export_date=${date}, export_task=${exportTask} added to ${added} of ${tables.size} history tables${again}${horizon}.`
+}
+
+/**
+ * A table's history: the history table created, updated or left as it is (never one this action
+ * did not make), this export's partition added, and with glue-history-days the partitions past
+ * the horizon dropped. The warning for a history table left alone, or undefined.
+ */
+async function registerHistory(
+  glue: CatalogApi,
+  database: string,
+  plan: GluePlan,
+  existing: ReadonlyMap<string, ExistingTable>,
+  done: HistoryRegistered
+): Promise<string | undefined> {
+  const history = plan.history!
+  const asPlan = { target: plan.target, name: history.name, input: history.input }
+  const action = await registerTable(glue, database, asPlan, existing.get(history.name))
+  if (typeof action !== 'string') {
+    return glueConflictWarning(action.conflict, database, asPlan, action.table)
+  }
+  const { added, existing: there } = await glue.addPartitions(database, history.name, [
+    history.partition
+  ])
+  done.added += added
+  done.existing += there
+  done.tables.set(plan.target, history.name)
+  if (!done.days) return undefined
+  // Only the partitions past the horizon are listed, never the whole history.
+  const expression = expiredExpression(done.exportDate, done.days)
+  const answered = await glue.partitionValues(database, history.name, expression)
+  const drop = partitionsToDrop(
+    answered.map(Values => ({ Values })),
+    done.exportDate,
+    done.days,
+    history.partition.Values
+  )
+  if (drop.length > 0) done.dropped += await glue.dropPartitions(database, history.name, drop)
+  return undefined
 }
 
 type Conflict = { conflict: 'foreign' | 'other-target'; table: ExistingTable }

@@ -2,7 +2,7 @@
 // table not complete with its reason, the empty ones) and the Glue tables, each with a
 // ready-to-run Athena query.
 // Pure; every name and reason is escaped.
-import { athenaQuery } from '../tables/glue.js'
+import { athenaHistoryQuery, athenaQuery } from '../tables/glue.js'
 import { incompleteTables, largestTables, type TablesReport } from '../tables/report.js'
 import { cell, list } from './markdown.js'
 
@@ -12,6 +12,16 @@ export interface CatalogSummary {
   databaseCreated: boolean
   /** Each registered table by its target: the Glue table name. */
   tables: ReadonlyMap<string, string>
+  /** With glue-history: this export's partition, the history tables, what was dropped. */
+  history?: {
+    exportDate: string
+    exportTask: string
+    tables: ReadonlyMap<string, string>
+    added: number
+    existing: number
+    days?: number
+    dropped: number
+  }
 }
 
 const LARGEST = 10
@@ -58,17 +68,14 @@ function incompleteSection(report: TablesReport): string[] {
   return ['**Not complete**', '', ...shown, '']
 }
 
-/** Complete tables RDS wrote no files for: nothing to query, so never registered in Glue. */
+/** Complete tables RDS wrote no files for: no rows (registered in Glue all the same). */
 function emptyNote(report: TablesReport): string[] {
   const empty = report.tables.filter(t => t.complete && t.empty)
   if (empty.length === 0) return []
   const names = empty.slice(0, EMPTY_SHOWN).map(t => cell(t.target))
   const more = empty.length - names.length
   const list = names.join(', ') + (more > 0 ? ` and ${more} more` : '')
-  return [
-    `**Empty:** ${list} (complete, no rows: RDS wrote no files, so there is nothing to query or register in Glue).`,
-    ''
-  ]
+  return [`**Empty:** ${list} (complete, no rows: RDS wrote no files for them).`, '']
 }
 
 export function tablesSection(report: TablesReport | undefined): string[] {
@@ -101,13 +108,53 @@ export function catalogSection(
     `Database ${cell(catalog.database)}${created}: ${registered.length} tables, ready to query in Athena, Redshift Spectrum, EMR and Glue jobs.`,
     ''
   ]
+  const history = catalog.history
+  if (history) lines.push(...historyLines(history), '')
   if (registered.length === 0) return lines
-  lines.push('| Table | Glue table | Athena query |', '| --- | --- | --- |')
+  if (!history) {
+    lines.push('| Table | Glue table | Athena query |', '| --- | --- | --- |')
+  } else {
+    lines.push(
+      '| Table | Glue table | History table | Athena query (this night) |',
+      '| --- | --- | --- | --- |'
+    )
+  }
   for (const t of registered.slice(0, GLUE_SHOWN)) {
     const name = catalog.tables.get(t.target) ?? ''
-    lines.push(`| ${cell(t.target)} | ${cell(name)} | \`${athenaQuery(catalog.database, name)}\` |`)
+    const past = history?.tables.get(t.target)
+    if (!history) {
+      lines.push(
+        `| ${cell(t.target)} | ${cell(name)} | ${code(athenaQuery(catalog.database, name))} |`
+      )
+    } else {
+      const query = past
+        ? athenaHistoryQuery(catalog.database, past, history.exportDate)
+        : athenaQuery(catalog.database, name)
+      lines.push(`| ${cell(t.target)} | ${cell(name)} | ${cell(past ?? '—')} | ${code(query)} |`)
+    }
   }
   const more = registered.length - GLUE_SHOWN
-  if (more > 0) lines.push(`| … and ${more} more | | |`)
+  if (more > 0) lines.push(`| … and ${more} more | |${history ? ' |' : ''} |`)
   return [...lines, '']
+}
+
+// A query in a table cell: backticks, as the names in it are Glue names (a-z 0-9 _) and the
+// export date and task come from RDS: a backtick or pipe in them can't end the span.
+const code = (text: string): string => `\`${text.replace(/[`|]/g, '_')}\``
+
+/** The history's sentence: this export's partition, what a re-run found, what was dropped. */
+function historyLines(history: NonNullable<CatalogSummary['history']>): string[] {
+  const count = history.tables.size
+  const again = history.existing > 0 ? ` (${history.existing} already there: a re-run)` : ''
+  const partition = `export_date = ${cell(history.exportDate)}, export_task = ${cell(history.exportTask)}`
+  const lines = [
+    `History: partition ${partition} added to ${history.added} of ${count} history tables${again}.`
+  ]
+  if (history.days) {
+    lines.push(
+      '',
+      `Partitions with an export_date more than ${history.days} days before this export's: ${history.dropped} dropped (from the catalog only; the files stay in S3 until a lifecycle rule expires them).`
+    )
+  }
+  return lines
 }

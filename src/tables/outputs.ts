@@ -25,7 +25,8 @@ function entry(table: TableReport): string {
     // size from RDS and no folder in the export).
     'size-gb': table.sizeGB ?? null,
     's3-uri': table.s3Uri ?? null,
-    'glue-table': table.glueTable
+    'glue-table': table.glueTable,
+    'glue-history-table': table.glueHistoryTable
   })
 }
 
@@ -79,6 +80,7 @@ function fileTable(table: TableReport) {
     'size-gb': table.sizeGB,
     's3-uri': table.s3Uri,
     'glue-table': table.glueTable,
+    'glue-history-table': table.glueHistoryTable,
     'data-file': table.dataFile,
     layout: table.layout,
     partitions: table.partitions,

@@ -48,6 +48,8 @@ export interface TableReport {
   problems: string[]
   /** Set once registered. */
   glueTable?: string
+  /** Set once this export's partition is in its history table (glue-history). */
+  glueHistoryTable?: string
 }
 
 export interface TablesReport {
@@ -205,16 +207,24 @@ export function buildReport(input: ReportInput): TablesReport {
   }
 }
 
-/** The report with the Glue table of each target registered. */
+/** The report with the Glue table of each target registered, and its history table if any. */
 export function withGlueTables(
   report: TablesReport,
-  registered: ReadonlyMap<string, string>
+  registered: ReadonlyMap<string, string>,
+  history: ReadonlyMap<string, string> = new Map()
 ): TablesReport {
   return {
     ...report,
-    tables: report.tables.map(t =>
-      registered.has(t.target) ? { ...t, glueTable: registered.get(t.target) } : t
-    )
+    tables: report.tables.map(t => {
+      const glueTable = registered.get(t.target)
+      const glueHistoryTable = history.get(t.target)
+      if (!glueTable && !glueHistoryTable) return t
+      return {
+        ...t,
+        ...(glueTable ? { glueTable } : {}),
+        ...(glueHistoryTable ? { glueHistoryTable } : {})
+      }
+    })
   }
 }
 
