@@ -22,74 +22,24 @@ import {
   type ExistingTable,
   type GluePlan
 } from '../tables/glue.js'
-import { withGlueTables } from '../tables/report.js'
-import { publishTables, type Tables } from './tables.js'
+import type { GlueHistory, Tables } from '../record.js'
 import type { Ended } from './wait.js'
 
 /** Glue writes in flight at once, within Glue's request rates. */
 const GLUE_CONCURRENCY = 8
 
-export interface Registered {
-  database: string
-  databaseCreated: boolean
-  /** Each registered table by its target: the Glue table name. */
-  tables: Map<string, string>
-  created: number
-  updated: number
-  unchanged: number
-  /** With glue-history. */
-  history?: HistoryRegistered
-}
-
-/** What glue-history did: this export's partition, the history tables, what was dropped. */
-export interface HistoryRegistered {
-  exportDate: string
-  exportTask: string
-  /** Each target whose history table has this export's partition: the history table name. */
-  tables: Map<string, string>
-  /** Partitions added, and those that were already there (a re-run). */
-  added: number
-  existing: number
-  /** glue-history-days, and the partitions it dropped. */
-  days?: number
-  dropped: number
-}
-
+/** With glue-database and a tables report: each table registered is in the run record as soon
+ * as Glue took it, so an error part-way still names those made. */
 export async function registerTables(
   aws: Pick<AwsSession, 'catalog'>,
   tables: Tables | undefined,
   ended: Ended,
   config: Config,
   step: Step
-): Promise<{ tables?: Tables; catalog?: Registered }> {
+): Promise<void> {
   const database = config.glueDatabase
-  if (!tables || !database) return { tables }
-  let registered: { catalog: Registered; warnings: string[] } | undefined
-  try {
-    registered = await register(await aws.catalog(), database, tables, ended, config, step)
-  } finally {
-    // The tables outputs once, with the Glue tables when they were registered: the report
-    // stands when Glue fails.
-    const catalog = registered?.catalog
-    publishTables(
-      step,
-      withGlueTables(tables.report, catalog?.tables ?? new Map(), catalog?.history?.tables)
-    )
-  }
-  const { catalog } = registered
-  const report = withGlueTables(tables.report, catalog.tables, catalog.history?.tables)
-  const warnings = [...tables.warnings, ...registered.warnings]
-  return { tables: { report, warnings }, catalog }
-}
-
-async function register(
-  glue: CatalogApi,
-  database: string,
-  tables: Tables,
-  ended: Ended,
-  config: Config,
-  step: Step
-): Promise<{ catalog: Registered; warnings: string[] }> {
+  if (!tables || !database) return
+  const glue = await aws.catalog()
   const task = ended.task
   const date = config.glueHistory ? exportDate(task) : undefined
   const { plans, warnings } = planGlueTables(
@@ -111,54 +61,37 @@ async function register(
     database,
     'Tables of RDS exports to S3, registered by rds-export-action.'
   )
-  const existing = await glue.tables(database)
-  const done: Registered = {
-    database,
-    databaseCreated,
-    tables: new Map(),
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    ...(date
-      ? {
-          history: {
-            exportDate: date,
-            exportTask: task.ExportTaskIdentifier ?? '',
-            tables: new Map(),
-            added: 0,
-            existing: 0,
-            dropped: 0,
-            ...(config.glueHistoryDays ? { days: config.glueHistoryDays } : {})
-          }
-        }
-      : {})
+  const done = step.record.glueDatabase(database, databaseCreated)
+  const history = date
+    ? step.record.glueHistory(date, task.ExportTaskIdentifier ?? '', config.glueHistoryDays)
+    : undefined
+  const leave = (warning: string): void => {
+    step.record.glueTableLeft(warning)
+    step.warning(warning)
   }
+  warnings.forEach(leave)
+  const existing = await glue.tables(database)
   const limit = pLimit(GLUE_CONCURRENCY)
   await Promise.all(
     plans.map(plan =>
       limit(async () => {
         const action = await registerTable(glue, database, plan, existing.get(plan.name))
-        if (typeof action !== 'string') {
-          warnings.push(glueConflictWarning(action.conflict, database, plan, action.table))
-        } else {
-          done[action]++
-          done.tables.set(plan.target, plan.name)
-        }
-        if (!plan.history || !done.history) return
-        const history = await registerHistory(glue, database, plan, existing, done.history)
-        if (history) warnings.push(history)
+        if (typeof action === 'string')
+          step.record.registeredGlueTable(plan.target, plan.name, action)
+        else leave(glueConflictWarning(action.conflict, database, plan, action.table))
+        if (!plan.history || !history) return
+        const left = await registerHistory(glue, database, plan, existing, step)
+        if (left) leave(left)
       })
     )
   )
-  warnings.forEach(warning => step.warning(warning))
   step.info(
     `Glue database '${database}'${databaseCreated ? ' (created)' : ''}: ${done.created} tables created, ${done.updated} updated, ${done.unchanged} already up to date.`
   )
-  if (done.history) step.info(historySentence(done.history))
-  return { catalog: done, warnings }
+  if (history) step.info(historySentence(history))
 }
 
-function historySentence(history: HistoryRegistered): string {
+function historySentence(history: Readonly<GlueHistory>): string {
   const { exportDate: date, exportTask, tables, added, existing, days, dropped } = history
   const again = existing > 0 ? ` (${existing} already there)` : ''
   const horizon = days ? `; ${dropped} partitions older than ${days} days dropped` : ''
@@ -168,14 +101,15 @@ function historySentence(history: HistoryRegistered): string {
 /**
  * A table's history: the history table created, updated or left as it is (never one this action
  * did not make), this export's partition added, and with glue-history-days the partitions past
- * the horizon dropped. The warning for a history table left alone, or undefined.
+ * the horizon dropped; each written into the record as Glue takes it. The warning for a history
+ * table left alone, or undefined.
  */
 async function registerHistory(
   glue: CatalogApi,
   database: string,
   plan: GluePlan,
   existing: ReadonlyMap<string, ExistingTable>,
-  done: HistoryRegistered
+  step: Step
 ): Promise<string | undefined> {
   const history = plan.history!
   const asPlan = { target: plan.target, name: history.name, input: history.input }
@@ -183,23 +117,20 @@ async function registerHistory(
   if (typeof action !== 'string') {
     return glueConflictWarning(action.conflict, database, asPlan, action.table)
   }
-  const { added, existing: there } = await glue.addPartitions(database, history.name, [
-    history.partition
-  ])
-  done.added += added
-  done.existing += there
-  done.tables.set(plan.target, history.name)
-  if (!done.days) return undefined
+  const { added } = await glue.addPartitions(database, history.name, [history.partition])
+  const record = step.record.historyPartition(plan.target, history.name, added > 0)
+  if (!record.days) return undefined
   // Only the partitions past the horizon are listed, never the whole history.
-  const expression = expiredExpression(done.exportDate, done.days)
+  const expression = expiredExpression(record.exportDate, record.days)
   const answered = await glue.partitionValues(database, history.name, expression)
   const drop = partitionsToDrop(
     answered.map(Values => ({ Values })),
-    done.exportDate,
-    done.days,
+    record.exportDate,
+    record.days,
     history.partition.Values
   )
-  if (drop.length > 0) done.dropped += await glue.dropPartitions(database, history.name, drop)
+  if (drop.length === 0) return undefined
+  step.record.droppedHistoryPartitions(await glue.dropPartitions(database, history.name, drop))
   return undefined
 }
 
