@@ -406,6 +406,23 @@ describe('bad inputs', () => {
     ['cancel-on-abort', 'on (YAML 1.1)', { ...base, 'cancel-on-abort': 'on' }],
     ['fail-on-warning', '1', { ...base, 'fail-on-warning': '1' }],
     ['summary', 'no', { ...base, summary: 'no' }],
+    ['glue-history', 'without glue-database', { ...base, wait: 'true', 'glue-history': 'true' }],
+    [
+      'glue-history',
+      'yes (YAML 1.1)',
+      { ...base, wait: 'true', 'glue-database': 'exports', 'glue-history': 'yes' }
+    ],
+    [
+      'glue-history-days',
+      'zero',
+      {
+        ...base,
+        wait: 'true',
+        'glue-database': 'exports',
+        'glue-history': 'true',
+        'glue-history-days': '0'
+      }
+    ],
     // The job lacks `permissions: id-token: write`: no OIDC variables.
     [
       'role-to-assume',
