@@ -166,6 +166,23 @@ describe('hints by service', () => {
     expect(explainError(error, 'Something', 'rds').hint).toContain('glue:GetTable')
   })
 
+  test("a partition call refused: the hint names exactly glue-history's partition actions", () => {
+    const error = tagOperation(
+      Object.assign(new Error('denied'), { name: 'AccessDeniedException' }),
+      'BatchCreatePartition',
+      'glue'
+    )
+    const hint = explainError(error, 'Something', 'rds').hint ?? ''
+    expect(hint).toContain(
+      'with glue-history also glue:BatchCreatePartition, glue:GetPartitions and glue:BatchDeletePartition'
+    )
+    expect(hint.match(/glue:\w*Partition\w*/g)).toEqual([
+      'glue:BatchCreatePartition',
+      'glue:GetPartitions',
+      'glue:BatchDeletePartition'
+    ])
+  })
+
   test('throttling and expired credentials get the same hint from any service', () => {
     for (const service of ['rds', 's3', 'glue', 'kms', 'sts'] as const) {
       expect(explainError(awsError('SlowDown', 503), 'Op', service).hint).toContain('rate limit')

@@ -189,7 +189,11 @@ describe('README', () => {
       'kms:Decrypt',
       'glue:GetTables',
       'glue:CreateTable',
-      'glue:UpdateTable'
+      'glue:UpdateTable',
+      // glue-history's partitions
+      'glue:BatchCreatePartition',
+      'glue:GetPartitions',
+      'glue:BatchDeletePartition'
     ]) {
       expect({ needed, found: all.includes(needed) }).toEqual({ needed, found: true })
     }

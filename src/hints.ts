@@ -23,7 +23,7 @@ const KMS_DECRYPT =
   "The export's files are encrypted with its KMS key (kms-key-id): the calling role needs kms:Decrypt on that key, in its IAM policy and allowed by the key policy; or set tables-report: false."
 
 const GLUE_PERMISSIONS =
-  'Registering the tables needs glue:GetDatabase, glue:CreateDatabase, glue:GetTable, glue:GetTables, glue:CreateTable and glue:UpdateTable on arn:aws:glue:<region>:<account>:catalog, :database/<glue-database> and :table/<glue-database>/*; where AWS Lake Formation governs the catalog, also the Lake Formation permissions CREATE_TABLE on the database and ALTER on its tables.'
+  'Registering the tables needs glue:GetDatabase, glue:CreateDatabase, glue:GetTable, glue:GetTables, glue:CreateTable and glue:UpdateTable (with glue-history also glue:BatchCreatePartition, glue:GetPartitions and glue:BatchDeletePartition) on arn:aws:glue:<region>:<account>:catalog, :database/<glue-database> and :table/<glue-database>/*; where AWS Lake Formation governs the catalog, also the Lake Formation permissions CREATE_TABLE on the database and ALTER on its tables.'
 
 const EXPIRED =
   'The AWS credentials expired. With role-to-assume they are refreshed with a new OIDC token; with the default credential chain, use credentials that outlive the step.'

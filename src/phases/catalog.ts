@@ -75,13 +75,19 @@ export async function registerTables(
   await Promise.all(
     plans.map(plan =>
       limit(async () => {
-        const action = await registerTable(glue, database, plan, existing.get(plan.name))
-        if (typeof action === 'string')
-          step.record.registeredGlueTable(plan.target, plan.name, action)
-        else leave(glueConflictWarning(action.conflict, database, plan, action.table))
-        if (!plan.history || !history) return
-        const left = await registerHistory(glue, database, plan, existing, step)
-        if (left) leave(left)
+        // The latest table and the history are independent: their calls go at once.
+        const latest = async () => {
+          const action = await registerTable(glue, database, plan, existing.get(plan.name))
+          if (typeof action === 'string')
+            step.record.registeredGlueTable(plan.target, plan.name, action)
+          else leave(glueConflictWarning(action.conflict, database, plan, action.table))
+        }
+        const past = async () => {
+          if (!plan.history || !history) return
+          const left = await registerHistory(glue, database, plan, existing, step)
+          if (left) leave(left)
+        }
+        await Promise.all([latest(), past()])
       })
     )
   )
