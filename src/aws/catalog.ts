@@ -108,21 +108,12 @@ export function catalogApi(glue: () => GlueClient): CatalogApi {
       })
       await glueCall('UpdateTable', () => glue().send(command))
     },
-    async addPartitions(database, table, partitions) {
-      let existing = 0
-      for (const batch of inBatches(partitions, CREATE_PARTITIONS_MAX)) {
-        const command = new BatchCreatePartitionCommand({
-          DatabaseName: database,
-          TableName: table,
-          PartitionInputList: batch
-        })
-        const answer = await glueCall('BatchCreatePartition', () => glue().send(command))
-        existing += partitionErrors(
-          'BatchCreatePartition',
-          answer?.Errors,
-          'AlreadyExistsException'
+    async addPartitions(DatabaseName, TableName, partitions) {
+      const existing = await inPartitionBatches('BatchCreatePartition', partitions, batch =>
+        glue().send(
+          new BatchCreatePartitionCommand({ DatabaseName, TableName, PartitionInputList: batch })
         )
-      }
+      )
       return { added: partitions.length - existing, existing }
     },
     async partitionValues(database, table, expression) {
@@ -146,20 +137,40 @@ export function catalogApi(glue: () => GlueClient): CatalogApi {
       })
       return values
     },
-    async dropPartitions(database, table, values) {
-      let gone = 0
-      for (const batch of inBatches(values, DELETE_PARTITIONS_MAX)) {
-        const command = new BatchDeletePartitionCommand({
-          DatabaseName: database,
-          TableName: table,
-          PartitionsToDelete: batch.map(Values => ({ Values }))
-        })
-        const answer = await glueCall('BatchDeletePartition', () => glue().send(command))
-        gone += partitionErrors('BatchDeletePartition', answer?.Errors, 'EntityNotFoundException')
-      }
+    async dropPartitions(DatabaseName, TableName, values) {
+      const toDelete = values.map(Values => ({ Values }))
+      const gone = await inPartitionBatches('BatchDeletePartition', toDelete, PartitionsToDelete =>
+        glue().send(
+          new BatchDeletePartitionCommand({ DatabaseName, TableName, PartitionsToDelete })
+        )
+      )
       return values.length - gone
     }
   }
+}
+
+/** Glue's most partitions a call, and the per-partition error that is an answer, not a failure. */
+const PARTITION_BATCHES = {
+  BatchCreatePartition: { max: CREATE_PARTITIONS_MAX, answers: 'AlreadyExistsException' },
+  BatchDeletePartition: { max: DELETE_PARTITIONS_MAX, answers: 'EntityNotFoundException' }
+} as const
+
+/**
+ * A batch partition call over `items`, as many a call as Glue takes, one call after the other:
+ * how many partitions answered the error that is an answer here (already there, already gone).
+ */
+async function inPartitionBatches<T>(
+  operation: keyof typeof PARTITION_BATCHES,
+  items: readonly T[],
+  send: (batch: T[]) => Promise<{ Errors?: PartitionError[] }>
+): Promise<number> {
+  const { max, answers } = PARTITION_BATCHES[operation]
+  let answered = 0
+  for (const batch of inBatches(items, max)) {
+    const answer = await glueCall(operation, () => send(batch))
+    answered += partitionErrors(operation, answer?.Errors, answers)
+  }
+  return answered
 }
 
 /**
