@@ -40,7 +40,7 @@ export interface TableReport {
   /** A message RDS put on the table's entry. */
   message?: string
   complete: boolean
-  /** Complete, 0 GB and no folder: RDS wrote no files for it (it is not registered in Glue). */
+  /** Complete, 0 GB and no folder: RDS wrote no files for it (Glue gets the folder RDS uses). */
   empty?: boolean
   /** Why it is not complete. */
   reason?: string
@@ -121,7 +121,8 @@ export function describeTable(
 ): TableReport {
   const check = checkTable(table)
   const typing = typeTable(table, folder?.dataFile ? footer : undefined)
-  // An empty table (0 GB) may have no folder at all: nothing to read, nothing to register.
+  // An empty table (0 GB) may have no folder at all: nothing to read; Glue types it from the
+  // metadata, at the folder RDS uses for it (tables/glue.ts).
   const empty = !folder && table.sizeGB === 0
   const problems = !folder
     ? empty
