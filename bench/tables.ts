@@ -8,7 +8,9 @@
 // timed. Baselines in the same rounds: the same S3 and Glue requests replayed through the same
 // SDK clients and concurrency and nothing else (bench/fixtures/tables-replay.ts), and the
 // latency floor, what the requests would take at the concurrency the log shows if nothing but
-// the 20 ms waits took time. CPU times say what the two cores were busy with.
+// the 20 ms waits took time. CPU times say what the two cores were busy with. In the same rounds,
+// the same two steps with glue-history: the first creates the 1,000 history tables and adds a
+// partition to each, the later one adds one partition a table (the history tables unchanged).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -44,6 +46,8 @@ export interface PhaseSample {
   peak: { s3: number; glue: number }
   /** Glue tables created or updated (CreateTable / UpdateTable answered 200). */
   registered: number
+  /** BatchCreatePartition calls answered 200. */
+  partitionCalls: number
   problem?: string
 }
 
@@ -64,7 +68,8 @@ export interface TablesRow {
 
 export interface TablesResult {
   markdown: string
-  /** Action first export, action later export, replay first, replay later. */
+  /** Action first export, action later export, replay first, replay later; then the action's
+   * first and later export with glue-history. */
   rows: TablesRow[]
   /** The latency floor of the action's steps, the larger of the two. */
   latencyFloorMs: number
@@ -77,16 +82,20 @@ export async function runTablesBench(distEntry: string, runs: number): Promise<T
   const load = [loadavg()[0]!]
   const action: Pair[] = []
   const replay: Pair[] = []
+  const history: Pair[] = []
   let plans: [ReplayPlan, ReplayPlan] | undefined
-  // Rounds alternate which goes first; the first round's action run makes the replay's plans.
+  // Rounds rotate which goes first; the first round's action run makes the replay's plans.
   for (let round = 0; round < runs; round++) {
-    for (const k of [0, 1]) {
-      if ((round + k) % 2 === 0) {
-        const measured = await actionPair(distEntry)
+    for (const k of [0, 1, 2]) {
+      const which = (round + k) % 3
+      if (which === 0) {
+        const measured = await actionPair(distEntry, false)
         action.push(measured.pair)
         plans ??= measured.plans
-      } else {
+      } else if (which === 1) {
         replay.push(await replayPair(replayEntry, plans!))
+      } else {
+        history.push((await actionPair(distEntry, true)).pair)
       }
     }
   }
@@ -117,6 +126,14 @@ export async function runTablesBench(distEntry: string, runs: number): Promise<T
     row(
       'replay of the later export’s requests',
       replay.map(p => p.later)
+    ),
+    row(
+      'action with glue-history, first export: 1,000 tables and 1,000 history tables created, a partition each',
+      history.map(p => p.first)
+    ),
+    row(
+      'action with glue-history, later export: the tables updated, one partition a table added',
+      history.map(p => p.later)
     )
   ]
   return {
@@ -169,22 +186,20 @@ function render(rows: TablesRow[], runs: number, load: number[]): string {
       .map(row => `${row.label.replace(/:.*/, '')} ${perRequest(row)}`)
       .join('; ')}.`
   )
-  const [first, later] = [rows[0]!.samples[0]!, rows[1]!.samples[0]!]
+  const shown = [rows[0]!, rows[1]!, rows[4]!, rows[5]!].map(r => r.samples[0]!)
   lines.push(
     '',
     "The action's requests in the tables phase (one run):",
     '',
-    '| request | first export | later export |',
-    '| --- | ---: | ---: |'
+    '| request | first export | later export | first, glue-history | later, glue-history |',
+    '| --- | ---: | ---: | ---: | ---: |'
   )
-  for (const action of new Set([...first.byAction.keys(), ...later.byAction.keys()])) {
-    lines.push(
-      `| ${action} | ${first.byAction.get(action) ?? 0} | ${later.byAction.get(action) ?? 0} |`
-    )
+  for (const action of new Set(shown.flatMap(x => [...x.byAction.keys()]))) {
+    lines.push(`| ${action} | ${shown.map(x => x.byAction.get(action) ?? 0).join(' | ')} |`)
   }
   lines.push(
-    `| most in flight at once, S3 / Glue | ${first.peak.s3} / ${first.peak.glue} | ${later.peak.s3} / ${later.peak.glue} |`,
-    `| Glue tables created or updated | ${first.registered} | ${later.registered} |`
+    `| most in flight at once, S3 / Glue | ${shown.map(x => `${x.peak.s3} / ${x.peak.glue}`).join(' | ')} |`,
+    `| Glue tables created or updated | ${shown.map(x => x.registered).join(' | ')} |`
   )
   const problems = rows.flatMap(r => r.samples.flatMap(s => (s.problem ? [s.problem] : [])))
   if (problems.length) lines.push('', ...problems.slice(0, 5).map(p => `Problem: ${p}`))
@@ -233,9 +248,11 @@ async function exportsStandIn(): Promise<{
   return timed
 }
 
-/** The action's two steps in a fresh stand-in, and the plans that replay their requests. */
+/** The action's two steps in a fresh stand-in (with glue-history or not), and the plans that
+ * replay their requests. */
 async function actionPair(
-  distEntry: string
+  distEntry: string,
+  history: boolean
 ): Promise<{ pair: Pair; plans: [ReplayPlan, ReplayPlan] }> {
   const { standIn, answeredAt } = await exportsStandIn()
   try {
@@ -252,14 +269,24 @@ async function actionPair(
             'aws-region': REGION,
             mode: 'wait',
             'export-task-identifier': identifier,
-            'glue-database': GLUE_DATABASE
+            'glue-database': GLUE_DATABASE,
+            ...(history ? { 'glue-history': 'true' } : {})
           },
           id
         )
       )
       const sample = phase(run, answeredAt)
-      if (run.exitCode !== 0 || sample.registered !== TABLES || run.outputs.status !== 'COMPLETE') {
-        sample.problem ??= `action: exit ${run.exitCode}, status '${run.outputs.status ?? ''}', ${sample.registered} tables registered: ${run.errors.join(' ') || run.log.slice(0, 300)}`
+      // With glue-history the first export creates the history tables too; a later one leaves
+      // them as they are. Either adds one partition a table.
+      const expected = history && identifier === TASKS[0] ? 2 * TABLES : TABLES
+      const partitions = history ? TABLES : 0
+      if (
+        run.exitCode !== 0 ||
+        sample.registered !== expected ||
+        sample.partitionCalls !== partitions ||
+        run.outputs.status !== 'COMPLETE'
+      ) {
+        sample.problem ??= `action${history ? ' with glue-history' : ''}: exit ${run.exitCode}, status '${run.outputs.status ?? ''}', ${sample.registered} tables registered, ${sample.partitionCalls} BatchCreatePartition: ${run.errors.join(' ') || run.log.slice(0, 300)}`
       }
       samples.push(sample)
       plans.push(replayPlan(run.requests, standIn, sample.peak))
@@ -333,6 +360,9 @@ function phase(
   const registered = glue.filter(
     r => (r.action === 'CreateTable' || r.action === 'UpdateTable') && r.status === 200
   ).length
+  const partitionCalls = glue.filter(
+    r => r.action === 'BatchCreatePartition' && r.status === 200
+  ).length
   return {
     phaseMs: completeSeen ? lastGlue - answeredAt(completeSeen) : undefined,
     s3ToGlueMs: firstS3 < 0 || !glue.length ? NaN : lastGlue - requests[firstS3]!.time.getTime(),
@@ -344,6 +374,7 @@ function phase(
     byAction,
     peak: { s3: peakInFlight(s3, answeredAt), glue: peakInFlight(glue, answeredAt) },
     registered,
+    partitionCalls,
     problem: firstS3 < 0 || !glue.length ? 'no S3 or no Glue request' : undefined
   }
 }
