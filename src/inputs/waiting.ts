@@ -6,6 +6,9 @@ import { oneOf, parseBoolean, parseDecimal } from './values.js'
 
 const ON_TIMEOUT: readonly OnTimeout[] = ['fail', 'continue', 'cancel']
 
+/** 5 days: the longest a job runs (self-hosted; GitHub-hosted jobs stop at 6 hours). */
+export const WAIT_TIMEOUT_MAX_MINUTES = 7200
+
 type Waiting = Pick<
   Config,
   | 'wait'
@@ -28,6 +31,7 @@ export function parseWaiting(inputs: Inputs, mode: Mode): Waiting {
     {
       min: 0,
       inclusive: false,
+      max: { value: WAIT_TIMEOUT_MAX_MINUTES, why: 'the 5 days a self-hosted job may run' },
       example: '330 or 0.5'
     }
   )
