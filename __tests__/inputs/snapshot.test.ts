@@ -1,5 +1,6 @@
 import { describe, test, expect } from '@jest/globals'
-import { ACTION_TAG_KEYS, SNAPSHOT_TAGS_MAX, parseSnapshotTags } from '../../src/inputs/index.js'
+import { SNAPSHOT_TAGS_MAX, parseSnapshotTags } from '../../src/inputs/index.js'
+import { ACTION_TAG_KEYS } from '../../src/tags.js'
 import { accepted, noArn, parse, refused, refusedEach, warningsOf, withBase } from './support.js'
 
 const instance = { ...noArn, 'db-instance-identifier': 'prod', 'aws-region': 'us-east-1' }
