@@ -7,6 +7,37 @@ import { PROD, SCALE } from '../test/support/accounts.js'
 import { countOf, runStep, startInputs } from '../test/support/e2e.js'
 import { e2e, expectFailure, expectSuccess } from '../test/support/e2e-tests.js'
 
+describe('bad input', () => {
+  e2e(
+    'three bad inputs: one ::error:: line naming all three, one line each in the summary, no AWS call',
+    PROD,
+    async standIn => {
+      const step = await runStep(
+        standIn,
+        startInputs({
+          'db-snapshot-identifier': 'prod-before-upgrade',
+          's3-bucket-name': 'Exports_2026',
+          wait: 'yes',
+          'wait-timeout-minutes': '99999'
+        })
+      )
+      const refusals = [
+        "Input 's3-bucket-name' must be a bucket name (3-63 lower-case letters, digits, '.' and '-'); got 'Exports_2026': 'E' is not allowed (only lower case).",
+        "Input 'wait' must be a boolean: true, True, TRUE, false, False, FALSE; got 'yes'.",
+        "Input 'wait-timeout-minutes' must be a number greater than 0 and at most 7200 (the 5 days a self-hosted job may run), like 330 or 0.5; got '99999'."
+      ]
+      expectFailure(step, `3 inputs are refused: ${refusals.join(' ')}`)
+      expect(step.requests).toEqual([])
+      expect(step.summary).toMatch(/^## ❌ Step failed/)
+      const what = step.summary.split('**What happened:** ')[1]?.split('\n\n')[0] ?? ''
+      expect(what.split('<br>\n')).toEqual([
+        '3 inputs are refused:',
+        ...refusals.map(line => line.replace(/_/g, '\\_'))
+      ])
+    }
+  )
+})
+
 describe('wait-timeout-minutes', () => {
   e2e(
     'past the 5 days a job may run (and what a timer holds): refused, no AWS call',

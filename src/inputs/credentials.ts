@@ -2,7 +2,7 @@
 // chain when role-to-assume is not set.
 
 import type { Config } from '../config.js'
-import { refuse } from './errors.js'
+import { refuse, type Refusals } from './errors.js'
 import type { Inputs } from './read.js'
 import { checkArnPlace, type Place } from './region.js'
 import { parseRoleArn } from './role.js'
@@ -15,24 +15,38 @@ type Credentials = Pick<
 
 const SESSION_OPTIONS = ['role-session-name', 'role-duration-seconds']
 
-/** The credentials section, in the region found; session options without role-to-assume are ignored with a warning. */
-export function parseCredentials(inputs: Inputs, place: Place, warnings: string[]): Credentials {
+/**
+ * The credentials section, in the region found (undefined when it couldn't be: the role's place
+ * is then not checked); session options without role-to-assume are ignored with a warning.
+ */
+export function parseCredentials(
+  inputs: Inputs,
+  place: Place | undefined,
+  warnings: string[],
+  refusals: Refusals
+): Credentials {
   const roleToAssume = inputs.raw('role-to-assume')
   if (roleToAssume !== '') {
-    parseRoleArn('role-to-assume', roleToAssume)
-    checkArnPlace('role-to-assume', roleToAssume, place, false)
+    refusals.check(() => {
+      parseRoleArn('role-to-assume', roleToAssume)
+      if (place) checkArnPlace('role-to-assume', roleToAssume, place, false)
+    })
   }
   const audience = inputs.get('audience')
   const roleSessionName = inputs.raw('role-session-name')
   if (roleSessionName !== '' && !/^[\w+=,.@-]{2,64}$/.test(roleSessionName)) {
-    throw refuse(
-      'role-session-name',
-      'must be 2-64 letters, digits and the characters + = , . @ _ -',
-      roleSessionName
+    refusals.add(
+      refuse(
+        'role-session-name',
+        'must be 2-64 letters, digits and the characters + = , . @ _ -',
+        roleSessionName
+      )
     )
   }
   const duration = inputs.get('role-duration-seconds')
-  const roleDurationSeconds = parseInteger('role-duration-seconds', duration, 900, 43200, 'seconds')
+  const roleDurationSeconds = refusals.check(() =>
+    parseInteger('role-duration-seconds', duration, 900, 43200, 'seconds')
+  )
   const unused = roleToAssume === '' ? SESSION_OPTIONS.filter(name => inputs.given(name)) : []
   if (unused.length > 0) {
     warnings.push(
@@ -43,6 +57,6 @@ export function parseCredentials(inputs: Inputs, place: Place, warnings: string[
     ...(roleToAssume !== '' ? { roleToAssume } : {}),
     audience,
     ...(roleSessionName !== '' ? { roleSessionName } : {}),
-    roleDurationSeconds
+    roleDurationSeconds: roleDurationSeconds ?? 3600
   }
 }

@@ -11,7 +11,7 @@ import {
   TAG_VALUE_MAX,
   tagLength
 } from '../tags.js'
-import { InputError, quote, refuse } from './errors.js'
+import { InputError, quote, refuse, type Refusals } from './errors.js'
 import type { Inputs } from './read.js'
 import { parseBoolean, splitList } from './values.js'
 
@@ -73,15 +73,22 @@ export function parseSnapshotTags(value: string): Tag[] {
 
 const INSTANCE_OR_CLUSTER = ['db-instance-identifier', 'db-cluster-identifier']
 
-/** The snapshot section, for the source parseSourceSection returned (none outside start). */
+/**
+ * The snapshot section, for the source parseSourceSection returned (none outside start, or when
+ * it was refused). create-snapshot is checked in every mode; snapshot-tags whenever it applies.
+ */
 export function parseSnapshotSection(
   inputs: Inputs,
   mode: Mode,
   source: SourceInput | undefined,
-  warnings: string[]
+  warnings: string[],
+  refusals: Refusals
 ): Pick<Config, 'createSnapshot' | 'snapshotTags'> {
-  if (mode !== 'start' || !source) return { createSnapshot: false, snapshotTags: [] }
-  const createSnapshot = parseBoolean('create-snapshot', inputs.get('create-snapshot'))
+  const none = { createSnapshot: false, snapshotTags: [] }
+  const createSnapshot = refusals.check(() =>
+    parseBoolean('create-snapshot', inputs.get('create-snapshot'))
+  )
+  if (mode !== 'start' || createSnapshot === undefined) return none
   const tags = inputs.raw('snapshot-tags')
   if (!createSnapshot) {
     if (tags !== '') {
@@ -89,19 +96,21 @@ export function parseSnapshotSection(
         "Input 'snapshot-tags' is ignored without create-snapshot: it tags the snapshot the action takes."
       )
     }
-    return { createSnapshot, snapshotTags: [] }
+    return none
   }
-  if (!INSTANCE_OR_CLUSTER.includes(source.input)) {
-    throw new InputError(
-      'create-snapshot',
-      `Input 'create-snapshot' takes a new snapshot of a DB instance or an Aurora DB cluster: ` +
-        `it goes with 'db-instance-identifier' or 'db-cluster-identifier', not with '${source.input}'.`
+  if (source && !INSTANCE_OR_CLUSTER.includes(source.input)) {
+    refusals.add(
+      new InputError(
+        'create-snapshot',
+        `Input 'create-snapshot' takes a new snapshot of a DB instance or an Aurora DB cluster: ` +
+          `it goes with 'db-instance-identifier' or 'db-cluster-identifier', not with '${source.input}'.`
+      )
     )
-  }
-  if ('snapshotType' in source && source.snapshotType !== 'any') {
+  } else if (source && 'snapshotType' in source && source.snapshotType !== 'any') {
     warnings.push(
       "Input 'snapshot-type' is ignored with create-snapshot: the export uses the snapshot taken now."
     )
   }
-  return { createSnapshot, snapshotTags: parseSnapshotTags(tags) }
+  const snapshotTags = refusals.check(() => parseSnapshotTags(tags)) ?? []
+  return { createSnapshot, snapshotTags }
 }
