@@ -12,6 +12,7 @@ const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
 interface ActionMetadata {
   inputs: Record<string, { description: string; default?: string }>
   outputs: Record<string, { description: string }>
+  runs: { using: string }
 }
 const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as ActionMetadata
 
@@ -114,7 +115,21 @@ function anchor(heading: string): string {
     .replace(/ /g, '-')
 }
 
+/** The first Actions runner release that runs each runtime (actions/runner's release notes). */
+const RUNNER_MINIMUM: Record<string, string> = { node20: '2.308.0', node24: '2.327.1' }
+
 describe('README', () => {
+  test("names the runner version that action.yml's runtime needs, for self-hosted and GHES", () => {
+    const minimum = RUNNER_MINIMUM[action.runs.using]
+    expect(minimum).toBeDefined()
+    const text = section(readme, 'Self-hosted runners and proxies')
+    expect(text).toContain(`\`${action.runs.using}\``)
+    expect(text).toContain(
+      `[v${minimum}](https://github.com/actions/runner/releases/tag/v${minimum})`
+    )
+    expect(text).toContain('GitHub Enterprise Server')
+  })
+
   test('its Inputs and Outputs tables match action.yml exactly', () => {
     expect(tableProblems(readme, action)).toEqual([])
   })
