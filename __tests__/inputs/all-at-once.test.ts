@@ -1,6 +1,7 @@
 // Every bad input of a run is named at once, each refusal naming its input and rule; a check that
 // depends on another input is skipped when that input was refused, so one mistake is named once.
 import { describe, expect, test } from '@jest/globals'
+import { Refusals } from '../../src/inputs/errors.js'
 import { InputError } from '../../src/inputs/index.js'
 import { KEY_ARN, KEY_ID, anyRegion, noArn, refusal, withBase, type Inputs } from './support.js'
 
@@ -184,5 +185,19 @@ describe('one mistake is named once', () => {
         { AWS_REGION: 'eu-west-1' }
       )
     ).toEqual(['wait'])
+  })
+})
+
+describe('Refusals', () => {
+  test('keeps refusals of inputs; any other error is not a refusal and goes on up', () => {
+    const refusals = new Refusals()
+    expect(refusals.error()).toBeUndefined()
+    expect(refusals.check(() => 1)).toBe(1)
+    expect(() =>
+      refusals.check(() => {
+        throw new TypeError('a bug')
+      })
+    ).toThrow('a bug')
+    expect(refusals.error()).toBeUndefined()
   })
 })
