@@ -12,7 +12,7 @@ const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
 interface ActionMetadata {
   inputs: Record<string, { description: string; default?: string }>
   outputs: Record<string, { description: string }>
-  runs: { using: string }
+  runs?: { using: string }
 }
 const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as ActionMetadata
 
@@ -120,10 +120,11 @@ const RUNNER_MINIMUM: Record<string, string> = { node20: '2.308.0', node24: '2.3
 
 describe('README', () => {
   test("names the runner version that action.yml's runtime needs, for self-hosted and GHES", () => {
-    const minimum = RUNNER_MINIMUM[action.runs.using]
+    const using = action.runs?.using ?? ''
+    const minimum = RUNNER_MINIMUM[using]
     expect(minimum).toBeDefined()
     const text = section(readme, 'Self-hosted runners and proxies')
-    expect(text).toContain(`\`${action.runs.using}\``)
+    expect(text).toContain(`\`${using}\``)
     expect(text).toContain(
       `[v${minimum}](https://github.com/actions/runner/releases/tag/v${minimum})`
     )
