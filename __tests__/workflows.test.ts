@@ -585,7 +585,7 @@ describe('Node 24, the runtime of action.yml, runs the tests', () => {
     expect(onPath).toBeGreaterThan(install)
     expect(run.indexOf('step "lint"')).toBeGreaterThan(onPath)
     expect(run).toContain('v24.*) ;;')
-    expect(run).toContain('echo "Tests ran on Node $node_version"')
+    expect(run).toContain('echo "Tests ran on Node $node_version;')
     expect(run.trimEnd().split('\n').slice(-2)).toEqual(['echo "$counts"', 'exit $status'])
   })
 
