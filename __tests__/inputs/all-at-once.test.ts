@@ -72,6 +72,7 @@ describe('every bad input at once', () => {
       'role-to-assume': 'github',
       'role-session-name': 'x',
       'role-duration-seconds': '60',
+      'output-env-credentials': 'yes',
       'http-proxy': 'ftp://proxy:21',
       wait: 'true',
       'tables-report': 'maybe',
@@ -91,6 +92,7 @@ describe('every bad input at once', () => {
       'role-to-assume',
       'role-session-name',
       'role-duration-seconds',
+      'output-env-credentials',
       'http-proxy',
       'tables-report',
       'glue-table-prefix'
