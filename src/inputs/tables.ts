@@ -2,7 +2,7 @@
 // and the Glue database and table prefix it registers the tables under.
 
 import type { Config, Mode } from '../config.js'
-import { InputError, inputsPhrase, quote, refuse } from './errors.js'
+import { InputError, inputsPhrase, quote, refuse, type Refusals } from './errors.js'
 import type { Inputs } from './read.js'
 import { YAML_BOOLEANS, parseBoolean, parseInteger, yamlBoolean } from './values.js'
 
@@ -52,7 +52,7 @@ function glueNameProblem(value: string, max: number): string | undefined {
   return `${quote(bad[0])} is not allowed`
 }
 
-function parseGlueDatabase(value: string, tablesReport: 'auto' | boolean): string {
+function parseGlueDatabase(value: string, tablesReport: 'auto' | boolean | undefined): string {
   const input = 'glue-database'
   const problem = glueNameProblem(value, GLUE_NAME_MAX)
   if (problem) {
@@ -87,6 +87,9 @@ function parseHistoryDays(value: string): number | undefined {
   return parseInteger('glue-history-days', value, 1, Infinity, 'days')
 }
 
+const DAYS_IGNORED =
+  "Input 'glue-history-days' is ignored without glue-history: it drops history partitions."
+
 // The tables are read once the task is seen COMPLETE: never by cancel, by start only when it
 // waits. How a warning ends for the inputs ignored, or undefined where they apply.
 function ignoredTail(mode: Mode, wait: boolean, one: boolean): string | undefined {
@@ -95,13 +98,18 @@ function ignoredTail(mode: Mode, wait: boolean, one: boolean): string | undefine
   return `, and mode 'start' without wait: true does not wait for that; ${one ? 'it is' : 'they are'} ignored`
 }
 
-/** The tables section, for modes start with wait, wait and status; ignored (with a warning) otherwise. */
+/**
+ * The tables section, for modes start with wait, wait and status; ignored (with a warning)
+ * otherwise. tables-report is checked in every mode.
+ */
 export function parseTablesSection(
   inputs: Inputs,
   mode: Mode,
   wait: boolean,
-  warnings: string[]
+  warnings: string[],
+  refusals: Refusals
 ): Tables {
+  const tablesReport = refusals.check(() => parseTablesReport(inputs.get('tables-report')))
   const { phrase, one } = inputsPhrase(TABLE_INPUTS.filter(name => inputs.given(name)))
   const tail = ignoredTail(mode, wait, one)
   if (tail !== undefined) {
@@ -112,16 +120,17 @@ export function parseTablesSection(
     }
     return NO_TABLES
   }
-  const tablesReport = parseTablesReport(inputs.get('tables-report'))
   const database = inputs.raw('glue-database')
   const prefix = inputs.get('glue-table-prefix')
-  const glueHistory = parseBoolean('glue-history', inputs.get('glue-history'))
+  const glueHistory = refusals.check(() => parseBoolean('glue-history', inputs.get('glue-history')))
   const days = inputs.raw('glue-history-days')
   if (database === '') {
     if (glueHistory) {
-      throw new InputError(
-        'glue-history',
-        "Input 'glue-history' adds history tables beside the Glue tables, and 'glue-database' is not set: set glue-database, or remove glue-history."
+      refusals.add(
+        new InputError(
+          'glue-history',
+          "Input 'glue-history' adds history tables beside the Glue tables, and 'glue-database' is not set: set glue-database, or remove glue-history."
+        )
       )
     }
     if (prefix !== '') {
@@ -129,29 +138,18 @@ export function parseTablesSection(
         "Input 'glue-table-prefix' is ignored without glue-database: it names Glue tables."
       )
     }
-    if (days !== '') {
-      warnings.push(
-        "Input 'glue-history-days' is ignored without glue-history: it drops history partitions."
-      )
-    }
-    return { ...NO_TABLES, tablesReport }
+    if (days !== '') warnings.push(DAYS_IGNORED)
+    return { ...NO_TABLES, tablesReport: tablesReport ?? 'auto' }
   }
-  const glueDatabase = parseGlueDatabase(database, tablesReport)
-  const glueTablePrefix = parseGluePrefix(prefix, glueHistory)
-  const glueHistoryDays = parseHistoryDays(days)
-  if (!glueHistory) {
-    if (glueHistoryDays !== undefined) {
-      warnings.push(
-        "Input 'glue-history-days' is ignored without glue-history: it drops history partitions."
-      )
-    }
-    return { tablesReport, glueDatabase, glueTablePrefix, glueHistory }
-  }
+  const glueDatabase = refusals.check(() => parseGlueDatabase(database, tablesReport))
+  const glueTablePrefix = refusals.check(() => parseGluePrefix(prefix, glueHistory === true))
+  const glueHistoryDays = refusals.check(() => parseHistoryDays(days))
+  if (glueHistory === false && glueHistoryDays !== undefined) warnings.push(DAYS_IGNORED)
   return {
-    tablesReport,
-    glueDatabase,
-    glueTablePrefix,
-    glueHistory,
-    ...(glueHistoryDays !== undefined ? { glueHistoryDays } : {})
+    tablesReport: tablesReport ?? 'auto',
+    ...(glueDatabase !== undefined ? { glueDatabase } : {}),
+    glueTablePrefix: glueTablePrefix ?? '',
+    glueHistory: glueHistory ?? false,
+    ...(glueHistory && glueHistoryDays !== undefined ? { glueHistoryDays } : {})
   }
 }
