@@ -151,3 +151,48 @@ describe('the partitions of a history table', () => {
     expect(explainError(error, 'Glue', 'rds').message).toMatch(/^GetPartitions failed: /)
   })
 })
+
+test('tables lists every table of the database; update replaces a definition', async () => {
+  await api.ensureDatabase('exports', 'test')
+  await api.create('exports', input())
+  await api.create('exports', { ...input(), Name: 'other' })
+  expect([...(await api.tables('exports')).keys()].sort()).toEqual(['appdb_public_orders', 'other'])
+  const newer = { ...input(), Parameters: { classification: 'parquet', note: 'newer' } }
+  await api.update('exports', newer)
+  expect((await api.table('exports', 'appdb_public_orders'))?.Parameters?.note).toBe('newer')
+})
+
+describe('answers Glue may shorten', () => {
+  // A client whose every answer is `answer`: the fields Glue's model leaves optional, left out.
+  const answering = (answer: object): CatalogApi => {
+    const client = new GlueClient({ region: 'us-east-1' })
+    client.send = (async () => answer) as unknown as GlueClient['send']
+    return catalogApi(() => client)
+  }
+
+  test('a per-partition error without detail fails the call as a service error', async () => {
+    const error = await answering({ Errors: [{}] })
+      .addPartitions('exports', 'orders_history', [
+        { Values: ['d', 't'], Parameters: {}, StorageDescriptor: input().StorageDescriptor }
+      ])
+      .then(
+        () => undefined,
+        (e: unknown) => e
+      )
+    expect(explainError(error, 'Glue', 'rds').message).toBe(
+      'BatchCreatePartition failed: InternalServiceException (partition )'
+    )
+  })
+
+  test('a page without Partitions, a partition without Values: nothing', async () => {
+    expect(await answering({}).partitionValues('exports', 't', "export_date < 'x'")).toEqual([])
+    expect(
+      await answering({ Partitions: [{}, { Values: ['d', 't'] }] }).partitionValues(
+        'exports',
+        't',
+        "export_date < 'x'"
+      )
+    ).toEqual([['d', 't']])
+    expect(await answering({}).dropPartitions('exports', 't', [['d', 't']])).toBe(1)
+  })
+})

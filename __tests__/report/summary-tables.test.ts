@@ -153,6 +153,41 @@ describe('catalogSection', () => {
   })
 })
 
+describe('catalogSection with glue-history, many tables', () => {
+  test('a first night: no re-run, no horizon; past 50 tables one line says how many more', () => {
+    const targets = Array.from({ length: 52 }, (_, i) => `db.public.t${i}`)
+    const many = report(targets.map(t => table(t)))
+    const text = catalogSection(many, {
+      database: 'exports',
+      databaseCreated: false,
+      tables: new Map(targets.map(t => [t, t.replace(/\./g, '_')])),
+      history: {
+        exportDate: '2026-11-25',
+        exportTask: 'n-1',
+        tables: new Map(targets.map(t => [t, `${t.replace(/\./g, '_')}_history`])),
+        added: 52,
+        existing: 0,
+        dropped: 0
+      }
+    }).join('\n')
+    expect(text).toContain('added to 52 of 52 history tables.')
+    expect(text).not.toContain('already there')
+    expect(text).not.toContain('dropped')
+    expect(text).toContain('| … and 2 more | | | |')
+  })
+
+  test('without history, the overflow line has three cells', () => {
+    const targets = Array.from({ length: 51 }, (_, i) => `db.public.t${i}`)
+    const text = catalogSection(report(targets.map(t => table(t))), {
+      database: 'exports',
+      databaseCreated: false,
+      tables: new Map(targets.map(t => [t, t.replace(/\./g, '_')]))
+    }).join('\n')
+    expect(text).toContain('| … and 1 more | | |')
+    expect(text).not.toContain('History')
+  })
+})
+
 describe('the warnings at the top', () => {
   const base = bareSummary('complete', {
     task: { ExportTaskIdentifier: 'nightly-1', Status: 'COMPLETE' }
