@@ -37,7 +37,13 @@ const ANY_SERVICE: Readonly<Record<string, string>> = {
   ExpiredTokenException: EXPIRED,
   CredentialsProviderError:
     'No AWS credentials were found. Set role-to-assume (with `permissions: id-token: write`), or provide credentials before this step, for example with aws-actions/configure-aws-credentials.',
-  Throttling: THROTTLED
+  Throttling: THROTTLED,
+  DeadlineExceeded:
+    "AWS, or a proxy on the way, sent its answer too slowly. A check while waiting is retried on its own; any other call fails the step: re-run the job, and if it happens again, look at the runner's network or proxy.",
+  ProxyConnectRefused:
+    'The proxy (the http-proxy input, else HTTPS_PROXY / HTTP_PROXY) must allow CONNECT to the AWS endpoints on port 443 (sts, rds, s3 and glue.<region>.amazonaws.com); 407 means it wants credentials, http://user:password@host:port. A host listed in NO_PROXY is reached directly.',
+  ProxyConnectTimeout:
+    'The proxy (the http-proxy input, else HTTPS_PROXY / HTTP_PROXY) accepted the connection but opened no tunnel: check that it is up and reaches the AWS endpoints on port 443, or list them in NO_PROXY to reach them directly.'
 }
 
 const BY_SERVICE: Readonly<Record<Service, Readonly<Record<string, string>>>> = {

@@ -16,6 +16,12 @@ export interface ExportFilesApi {
   schema(bucket: string, key: string, size: number): Promise<SchemaElement[]>
 }
 
+/**
+ * The longest one S3 read may take, from connecting to the last byte: a footer range (64 KiB, a
+ * larger footer in one more GET) or an export's metadata JSON, with room for a slow runner link.
+ */
+export const READ_DEADLINE_MS = 60_000
+
 /** The footer of a Spark-written file is a few KiB; a larger one takes one more GET. */
 const FOOTER_FETCH_BYTES = 64 * 1024
 
