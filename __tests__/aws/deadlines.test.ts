@@ -1,12 +1,18 @@
 // Deadlines that cover a whole answer, and proxies that will not tunnel, with the real SDK clients
 // and a real server on loopback: an answer whose headers come at once and whose body drips is
 // cut off at the call's deadline, its socket closed; a proxy's refusal or silence is named.
+import { readFileSync } from 'node:fs'
 import { createServer, request, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { DescribeExportTasksCommand, RDSClient } from '@aws-sdk/client-rds'
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import { CONNECT_TIMEOUT_MS, type Agents } from '../../src/aws/http.js'
+import {
+  CONNECT_TIMEOUT_MS,
+  CONNECTION_TIMEOUT_MS,
+  REQUEST_TIMEOUT_MS,
+  type Agents
+} from '../../src/aws/http.js'
 import { requestIdToken } from '../../src/aws/oidc.js'
 import { proxyChoosingAgents } from '../../src/aws/proxy-agent.js'
 import { CALL_DEADLINE_MS, DeadlineExceeded, deadlinePlugin } from '../../src/aws/session.js'
@@ -58,8 +64,16 @@ const lastSocketClosed = (): Promise<void> => {
 }
 
 describe('the deadline of a call covers the whole answer', () => {
-  test('the numbers: 30 s for RDS, STS and Glue calls, 60 s for an S3 read', () => {
-    expect([CALL_DEADLINE_MS, READ_DEADLINE_MS]).toEqual([30_000, 60_000])
+  test("the numbers, as the README's Security section says them", () => {
+    const security = /\n## Security\n([\s\S]*?)\n## /.exec(readFileSync('README.md', 'utf8'))?.[1]
+    const said = security?.replace(/\s+/g, ' ') ?? ''
+    const s = (ms: number) => `${ms / 1000} s`
+    expect(said).toContain(`connect within ${s(CONNECTION_TIMEOUT_MS)}`)
+    expect(said).toContain(`headers within ${s(REQUEST_TIMEOUT_MS)}`)
+    expect(said).toContain(
+      `ends at ${s(CALL_DEADLINE_MS)} for RDS, STS and Glue, ${s(READ_DEADLINE_MS)} for an S3 read`
+    )
+    expect(said).toContain(`answer CONNECT within ${s(CONNECT_TIMEOUT_MS)}`)
   })
 
   test('a body that keeps dripping is cut off, once, not retried by the SDK', async () => {
