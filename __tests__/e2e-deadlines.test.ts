@@ -100,6 +100,20 @@ describe('an answer dripped a byte at a time ends at its call’s deadline', () 
       })
   )
 
+  slow('the OIDC token request: 3 attempts of 10 s, then one error with a hint', 34_000, () =>
+    withStandIn(dripping({ action: 'OIDC' }), async standIn => {
+      const step = await runStepTimed(standIn, inputs(), { timeoutMs: 34_000 + SLACK_MS })
+      expectFailure(
+        step,
+        /^Getting the GitHub OIDC token failed: .*no complete answer within 10 s/,
+        /Hint: The runner's OIDC token service/
+      )
+      expect(countOf(step.requests, 'OIDC')).toBe(3)
+      expect(step.requests.filter(r => r.service !== 'oidc')).toEqual([])
+      expect(step.afterErrorMs).toBeLessThan(3_000)
+    })
+  )
+
   test.concurrent(
     'DescribeExportTasks while waiting: the wait budget still ends a check in flight',
     () =>

@@ -134,6 +134,27 @@ describe('a proxy that will not tunnel', () => {
   )
 
   e2e(
+    'HTTPS_PROXY holding CONNECT: the OIDC token request names the proxy, not tried again',
+    PROD_APPDB,
+    async standIn => {
+      const proxy = await startProxy({ connectFault: 'hold' })
+      try {
+        const step = await runStepTimed(standIn, inputs(), { host: STANDIN_HOST, env: proxy.env() })
+        expectFailure(
+          step,
+          /^Getting the GitHub OIDC token failed: ProxyConnectTimeout: /,
+          `The proxy ${proxy.url} did not answer CONNECT ${STANDIN_HOST}:`,
+          /Hint: The proxy .* opened no tunnel/
+        )
+        expect(proxy.requests.map(r => r.status)).toEqual([0])
+        expect(step.afterErrorMs).toBeLessThan(3_000)
+      } finally {
+        await proxy.close()
+      }
+    }
+  )
+
+  e2e(
     'CONNECT never answered: the error names the proxy and the deadline, and the process exits',
     PROD_APPDB,
     async standIn => {

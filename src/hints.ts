@@ -39,7 +39,9 @@ const ANY_SERVICE: Readonly<Record<string, string>> = {
     'No AWS credentials were found. Set role-to-assume (with `permissions: id-token: write`), or provide credentials before this step, for example with aws-actions/configure-aws-credentials.',
   Throttling: THROTTLED,
   DeadlineExceeded:
-    "AWS, or a proxy on the way, sent its answer too slowly. A check while waiting is retried on its own; any other call fails the step: re-run the job, and if it happens again, look at the runner's network or proxy.",
+    "AWS, or a proxy on the way, sent its answer too slowly. Checks while waiting are retried; other calls are not: re-run the job, and if it happens again, look at the runner's network or proxy.",
+  TransientTokenError:
+    "The runner's OIDC token service (ACTIONS_ID_TOKEN_REQUEST_URL) failed every attempt: a 5xx, a 429, a network fault or no complete answer in time. This is usually transient: re-run the job; behind a proxy, check that it reaches the runner's token service.",
   ProxyConnectRefused:
     'The proxy (the http-proxy input, else HTTPS_PROXY / HTTP_PROXY) must allow CONNECT to the AWS endpoints on port 443 (sts, rds, s3 and glue.<region>.amazonaws.com); 407 means it wants credentials, http://user:password@host:port. A host listed in NO_PROXY is reached directly.',
   ProxyConnectTimeout:

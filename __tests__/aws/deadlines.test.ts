@@ -91,7 +91,7 @@ describe('the deadline of a call covers the whole answer', () => {
     const explained = explainError(error, 'DescribeExportTasks')
     expect(explained.transient).toBe(true)
     expect(explained.message).toMatch(/^DescribeExportTasks failed: DeadlineExceeded: no complete/)
-    expect(explained.hint).toMatch(/too slowly.*retried on its own/)
+    expect(explained.hint).toMatch(/too slowly\. Checks while waiting are retried/)
   })
 
   test('headers later than the deadline: cut off as soon as they come', async () => {
