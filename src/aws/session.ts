@@ -9,8 +9,10 @@ import { defaultRoleSessionName } from '../identifier.js'
 import type { AwsSession } from './connect.js'
 import {
   defaultChainCredentials,
+  exportingToEnvironment,
   oidcRoleCredentials,
   shareCredentials,
+  staleForLaterSteps,
   type ClientPlugin,
   type CredentialsProvider
 } from './credentials.js'
@@ -116,6 +118,8 @@ export interface SessionOptions {
   getIDToken?: (audience: string) => Promise<string>
   /** `core.setSecret`: masks each credential value before anything can print it. */
   setSecret: (secret: string) => void
+  /** `core.exportVariable`: with output-env-credentials, the credentials for later steps. */
+  exportVariable: (name: string, value: string) => void
   /** Proxy agents for every client, when a proxy is configured. */
   agents?: Agents
 }
@@ -198,6 +202,14 @@ export function openSession(options: SessionOptions): OpenSession {
         renewingOnExpiry(glue.catalogApi(client(() => new glue.GlueClient(clientOptions))), renew)
       )),
     accountId: async () => (await credentials()).accountId,
+    async handOverCredentials() {
+      if (!config.outputEnvCredentials) return
+      const held = await credentials()
+      if (staleForLaterSteps(held, options.date().getTime(), config.roleDurationSeconds)) {
+        credentials.invalidate()
+        await credentials() // exported as it arrives
+      }
+    },
     async resolveCredentials() {
       try {
         await credentials()
@@ -212,7 +224,7 @@ export function openSession(options: SessionOptions): OpenSession {
 function providerFor(options: SessionOptions): CredentialsProvider {
   const { config } = options
   if (!config.roleToAssume || !options.getIDToken) return defaultChainCredentials()
-  return oidcRoleCredentials({
+  const assumed = oidcRoleCredentials({
     roleArn: config.roleToAssume,
     audience: config.audience,
     roleSessionName:
@@ -224,6 +236,9 @@ function providerFor(options: SessionOptions): CredentialsProvider {
     clientConfig: clientConfig(options.agents),
     clientPlugins: [deadlinePlugin(CALL_DEADLINE_MS)]
   })
+  return config.outputEnvCredentials
+    ? exportingToEnvironment(assumed, config.region, options.exportVariable)
+    : assumed
 }
 
 /** The same API, renewing the session's credentials when a call finds them expired. */
