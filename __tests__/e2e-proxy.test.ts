@@ -119,7 +119,7 @@ describe('a proxy that will not tunnel', () => {
           step,
           /AssumeRoleWithWebIdentity/,
           `The proxy http://***@${address} refused CONNECT 127.0.0.1:`,
-          'HTTP/1.1 403 Forbidden'
+          'it answered 403 Forbidden'
         )
         expect(step.errors[0]).not.toMatch(/Unknown|s3cr3t|ci:/)
         // Told once: a refusal is not tried again.

@@ -166,7 +166,7 @@ describe('a proxy that will not tunnel', () => {
       const error = await getThrough(proxyChoosingAgents(withPassword))
       expect(error.name).toBe('ProxyConnectRefused')
       expect(error.message).toBe(
-        `The proxy ${proxy.url.replace('http://', 'http://***@')} refused CONNECT ${url.slice(7)}: HTTP/1.1 403 Forbidden`
+        `The proxy ${proxy.url.replace('http://', 'http://***@')} refused CONNECT ${url.slice(7)}: it answered 403 Forbidden`
       )
       expect(explainError(error, 'GetObject', 's3').hint).toMatch(/must allow CONNECT/)
       // The OIDC request is not tried again against a refusing proxy.

@@ -62,7 +62,7 @@ class Tunnel extends HttpsProxyAgent<string> {
       socket.destroy()
       throw new ProxyTunnelError(
         'ProxyConnectRefused',
-        `The proxy ${proxy} refused CONNECT ${target}: HTTP/1.1 ${answer.statusCode} ${answer.statusText}`
+        `The proxy ${proxy} refused CONNECT ${target}: it answered ${answer.statusCode} ${answer.statusText}`
       )
     }
     return socket
