@@ -59,6 +59,10 @@ export interface ExportVariations {
   alphanumericBatches?: boolean
   /** The character before AM/PM in the times: Java 20+ (CLDR 42) writes U+202F. */
   meridiemSpace?: ' ' | '\u202f'
+  /** Every warningMessage in export_tables_info (skipped tables, database warnings) written as
+   * an object nested `depth` levels deep around its text, `{"cause":{"cause":...}}`, under
+   * `field` (default warningMessage). JSON.parse reads it; a recursive walk of it overflows. */
+  nestedMessages?: { depth: number; field?: 'warningMessage' | 'failureCause' }
 }
 
 export interface ExportSource {
@@ -393,6 +397,18 @@ function jsonText(value: unknown, malformed: boolean): string {
   return malformed ? text.slice(0, Math.floor(text.length / 2)) : text
 }
 
+/** The text with each warningMessage nested as the variation says (spliced in as text:
+ * JSON.stringify itself can't write a value that deep). */
+function nestMessages(text: string, nested: ExportVariations['nestedMessages']): string {
+  if (!nested) return text
+  const field = nested.field ?? 'warningMessage'
+  return text.replace(
+    /"warningMessage":("(?:[^"\\]|\\.)*")/g,
+    (_, value: string) =>
+      `"${field}":${'{"cause":'.repeat(nested.depth)}${value}${'}'.repeat(nested.depth)}`
+  )
+}
+
 /** export_info and the export_tables_info chunks; returns their keys. */
 function writeMetadata(
   store: S3Store,
@@ -440,7 +456,7 @@ function writeMetadata(
     keys.push(
       put(
         `${root}export_tables_info_${id}_from_${from + 1}_to_${to}.json`,
-        jsonText(body, malformed)
+        nestMessages(jsonText(body, malformed), variations.nestedMessages)
       )
     )
   }

@@ -1,0 +1,96 @@
+// End-to-end, data from AWS built to take the step down, through the bundle: JSON nested
+// thousands of levels deep, e-mail addresses in AWS's text, Parquet footers built to exhaust
+// memory, and an S3 emulator that sends the whole object's checksum on a ranged GET. Each run
+// ends with exit 0 or 1, and a failure always with its `::error::` line and its summary.
+import { describe, expect } from '@jest/globals'
+import { emailAutolinks, renderGfm } from '../scripts/gfm.js'
+import { defaultSource, type ExportVariations } from '../test/standin/index.js'
+import { QUICK, exporting, waitInputs } from '../test/support/accounts.js'
+import { runStep, type StepResult } from '../test/support/e2e.js'
+import { e2e, expectSuccess } from '../test/support/e2e-tests.js'
+
+const APPDB_WITH = (variations: ExportVariations) =>
+  exporting({ ...defaultSource('postgres'), variations }, QUICK)
+
+/** `{"cause":...}` nested `depth` deep around a text, as JSON text. */
+const nested = (depth: number, text: string): string =>
+  '{"cause":'.repeat(depth) + JSON.stringify(text) + '}'.repeat(depth)
+
+/** A step that ended as a step should: exit 0, or exit 1 with one error line; a summary. */
+function expectWhole(step: StepResult): void {
+  expect(step.log).not.toContain('Maximum call stack size exceeded')
+  expect([0, 1]).toContain(step.exitCode)
+  if (step.exitCode === 1) expect(step.errors).toHaveLength(1)
+  expect(step.summary).toMatch(/^## /)
+}
+
+describe('JSON nested thousands of levels deep', () => {
+  for (const field of ['warningMessage', 'failureCause'] as const) {
+    e2e(
+      `export_tables_info with a ${field} nested 6,000 deep: reported, cut, no crash`,
+      APPDB_WITH({ nestedMessages: { depth: 6000, field } }),
+      async standIn => {
+        const step = await runStep(standIn, waitInputs())
+        expectWhole(step)
+        expectSuccess(step)
+        const tables = JSON.parse(step.outputs.tables ?? '[]') as { target: string }[]
+        expect(tables.map(t => t.target)).toContain('appdb.public.secrets')
+        // The skipped table's reason, shown as JSON cut at 16 levels.
+        expect(step.log).toMatch(/Table appdb\.public\.secrets is not complete: .*\{"cause":\{/)
+        expect(step.log).toContain('{…}')
+      }
+    )
+  }
+
+  e2e(
+    "RDS's WarningMessage nested 6,000 deep: the summary is written, the warning cut",
+    {
+      ...QUICK,
+      faults: [
+        {
+          action: 'DescribeExportTasks',
+          kind: 'craft',
+          times: Infinity,
+          craft: {
+            record: 'ExportTask',
+            fields: { WarningMessage: `{"skippedTables":[${nested(6000, 'TOO_DEEP')}]}` }
+          }
+        }
+      ]
+    },
+    async standIn => {
+      const step = await runStep(standIn, waitInputs({ 'fail-on-warning': 'true' }))
+      expectWhole(step)
+      expect(step.exitCode).toBe(1)
+      expect(step.errors[0]).toContain('(fail-on-warning)')
+      expect(step.summary).toContain('{…}')
+      expect(step.outputs.status).toBe('COMPLETE')
+    }
+  )
+})
+
+describe('e-mail addresses in AWS text', () => {
+  const TEXT = 'Write to dba+rds@corp.example.co.uk or ops@evil.example (@octocat).'
+  e2e(
+    'a FailureCause and a WarningMessage with e-mail addresses: no mailto link in the summary',
+    {
+      ...QUICK,
+      faults: [
+        {
+          action: 'DescribeExportTasks',
+          kind: 'craft',
+          times: Infinity,
+          craft: { record: 'ExportTask', fields: { WarningMessage: TEXT, FailureCause: TEXT } }
+        }
+      ]
+    },
+    async standIn => {
+      const step = await runStep(standIn, waitInputs())
+      expectSuccess(step)
+      const html = renderGfm(step.summary)
+      expect(html.replace(/\u2060/g, '')).toContain('ops@evil.example')
+      expect(html).not.toContain('mailto:')
+      expect(emailAutolinks(html)).toEqual([])
+    }
+  )
+})
