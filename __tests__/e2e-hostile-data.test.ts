@@ -4,7 +4,7 @@
 // ends with exit 0 or 1, and a failure always with its `::error::` line and its summary.
 import { describe, expect } from '@jest/globals'
 import { emailAutolinks, renderGfm } from '../scripts/gfm.js'
-import { defaultSource, type ExportVariations } from '../test/standin/index.js'
+import { APPDB, defaultSource, type ExportVariations } from '../test/standin/index.js'
 import { QUICK, exporting, waitInputs } from '../test/support/accounts.js'
 import { runStep, type StepResult } from '../test/support/e2e.js'
 import { e2e, expectSuccess } from '../test/support/e2e-tests.js'
@@ -91,6 +91,39 @@ describe('e-mail addresses in AWS text', () => {
       expect(html.replace(/\u2060/g, '')).toContain('ops@evil.example')
       expect(html).not.toContain('mailto:')
       expect(emailAutolinks(html)).toEqual([])
+    }
+  )
+})
+
+describe("an S3 emulator that sends the whole object's checksum on a ranged GET", () => {
+  const customers = APPDB[0]!.tables.find(t => t.name === 'customers')!
+  e2e(
+    'a 75 KB Parquet file (its footer read by range): read, typed, registered in Glue',
+    {
+      ...exporting(
+        {
+          engine: 'postgres',
+          databases: [{ name: 'appdb', tables: [{ ...customers, rows: 5000 }] }]
+        },
+        QUICK
+      ),
+      s3EchoChecksums: true
+    },
+    async standIn => {
+      const step = await runStep(standIn, waitInputs({ 'glue-database': 'exports' }))
+      expectSuccess(step)
+      expect(step.warnings).toEqual([])
+      const written = standIn.exportFiles.written('prod-export')!
+      const file = standIn.s3.getObject(written.bucket, written.tables[0]!.files[0]!)!
+      expect(file.body.length).toBeGreaterThan(64 * 1024)
+      // The footer was read by range, and S3 answered each range with the whole file's CRC32.
+      const ranged = step.requests.filter(r => r.action === 'GetObject' && r.params.Range)
+      expect(ranged.length).toBeGreaterThan(0)
+      const table = standIn.glue.getTable('exports', 'appdb_public_customers')
+      // Typed from the footer, as the export's oracle has them.
+      expect(table.StorageDescriptor?.Columns?.map(c => `${c.Name} ${c.Type}`)).toEqual(
+        written.tables[0]!.columns.map(c => `${c.name.toLowerCase()} ${c.glueType}`)
+      )
     }
   )
 })

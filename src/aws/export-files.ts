@@ -1,9 +1,12 @@
 // An export's own files in S3, thin: ListObjectsV2, a whole small object (the metadata JSON),
 // and a Parquet footer read with ranged GETs (hyparquet reads it from the file's tail). Loaded as
 // its own chunk, with the S3 client, only by a run that reaches a COMPLETE export's tables.
-import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
-
-export { S3Client } from '@aws-sdk/client-s3'
+import {
+  GetObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+  type S3ClientConfig
+} from '@aws-sdk/client-s3'
 import { parquetMetadataAsync, type SchemaElement } from 'hyparquet'
 import { errorCode, tagOperation } from '../errors.js'
 import type { ListPage, ListRequest } from '../tables/layout.js'
@@ -18,6 +21,16 @@ export interface ExportFilesApi {
 
 /** The footer of a Spark-written file is a few KiB; a larger one takes one more GET. */
 const FOOTER_FETCH_BYTES = 64 * 1024
+
+/**
+ * The S3 client for these reads. The SDK's default (WHEN_SUPPORTED) asks for the object's checksum
+ * on every GetObject and checks the body against it; S3 sends none for a range, but moto and
+ * other emulators send the whole object's, which a footer's range never matches. WHEN_REQUIRED
+ * asks for and checks none (the body still comes over TLS).
+ */
+export function newS3Client(options: S3ClientConfig): S3Client {
+  return new S3Client({ ...options, responseChecksumValidation: 'WHEN_REQUIRED' })
+}
 
 /** `s3` returns the session's current client (it is replaced when credentials are renewed). */
 export function exportFilesApi(s3: () => S3Client): ExportFilesApi {
