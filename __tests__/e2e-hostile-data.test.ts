@@ -3,9 +3,13 @@
 // memory, and an S3 emulator that sends the whole object's checksum on a ranged GET. Each run
 // ends with exit 0 or 1, and a failure always with its `::error::` line and its summary.
 import { describe, expect } from '@jest/globals'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { emailAutolinks, renderGfm } from '../scripts/gfm.js'
-import { APPDB, defaultSource, type ExportVariations } from '../test/standin/index.js'
+import { APPDB, defaultSource, manyTables, type ExportVariations } from '../test/standin/index.js'
 import { QUICK, exporting, waitInputs } from '../test/support/accounts.js'
+import type { StandIn } from '../test/standin/index.js'
 import { runStep, type StepResult } from '../test/support/e2e.js'
 import { e2e, expectSuccess } from '../test/support/e2e-tests.js'
 
@@ -124,6 +128,90 @@ describe("an S3 emulator that sends the whole object's checksum on a ranged GET"
       expect(table.StorageDescriptor?.Columns?.map(c => `${c.Name} ${c.Type}`)).toEqual(
         written.tables[0]!.columns.map(c => `${c.name.toLowerCase()} ${c.glueType}`)
       )
+    }
+  )
+})
+
+describe('Parquet footer bombs', () => {
+  const GIB = 1024 ** 3
+  const PEAK_RSS = resolve('test/support/peak-rss.mjs')
+
+  /** The step, with glue-database, and its peak resident memory in bytes. */
+  async function measured(standIn: StandIn): Promise<StepResult & { peak: number }> {
+    const file = join(mkdtempSync(join(tmpdir(), 'peak-')), 'rss')
+    const step = await runStep(standIn, waitInputs({ 'glue-database': 'exports' }), {
+      // The heap capped at 1.5 GB so that a bomb that gets through fails the test (the process
+      // aborts) instead of taking the shared machine's memory; the peak must stay under 1 GB.
+      env: {
+        NODE_OPTIONS: `--import=${PEAK_RSS} --max-old-space-size=1536`,
+        PEAK_RSS_FILE: file
+      }
+    })
+    expectWhole(step)
+    return { ...step, peak: Number(readFileSync(file, 'utf8')) }
+  }
+
+  const targets = (count: number) =>
+    manyTables(count).databases[0]!.tables.map(t => `bench.public.${t.name}`)
+  const withTargets = (count: number, bytes: number, kind: 'schema' | 'rowGroups') => {
+    const source = manyTables(count)
+    return exporting(
+      { ...source, variations: { footerBombs: { targets: targets(count), bytes, kind } } },
+      QUICK
+    )
+  }
+
+  e2e(
+    'one 30 MB footer of empty schema elements: a warning naming the table, not registered, under 1 GB',
+    withTargets(1, 30_000_000, 'schema'),
+    async standIn => {
+      const step = await measured(standIn)
+      expectSuccess(step)
+      expect(step.warnings.join('\n')).toMatch(
+        /Table bench\.public\.t00001: its Parquet footer can't be read \(its footer is 28\.6 MiB, over the 2\.0 MiB this action reads\)/
+      )
+      expect(standIn.glue.tableNames('exports')).toEqual([])
+      expect(step.peak).toBeLessThan(GIB)
+    }
+  )
+
+  e2e(
+    'twelve 4 MB footers of empty schema elements: each a warning, none read whole, under 1 GB',
+    withTargets(12, 4_000_000, 'schema'),
+    async standIn => {
+      const step = await measured(standIn)
+      expectSuccess(step)
+      const bombs = step.warnings.filter(w => /footer is 3\.8 MiB, over the 2\.0 MiB/.test(w))
+      expect(bombs).toHaveLength(10)
+      expect(step.warnings.join('\n')).toMatch(/2 more complete tables have problems/)
+      expect(standIn.glue.tableNames('exports')).toEqual([])
+      expect(step.peak).toBeLessThan(GIB)
+    }
+  )
+
+  e2e(
+    'a 1.9 MB footer of 1,900,000 empty schema elements: refused by its count, before parsing',
+    withTargets(1, 1_900_000, 'schema'),
+    async standIn => {
+      const step = await measured(standIn)
+      expectSuccess(step)
+      expect(step.warnings.join('\n')).toContain(
+        'its footer holds 1900000 schema elements, over the 10000 this action reads'
+      )
+      expect(standIn.glue.tableNames('exports')).toEqual([])
+      expect(step.peak).toBeLessThan(GIB)
+    }
+  )
+
+  e2e(
+    'twelve footers of 2 MB of empty row groups (within both bounds): parsed one at a time, under 1 GB',
+    withTargets(12, 2_000_000, 'rowGroups'),
+    async standIn => {
+      const step = await measured(standIn)
+      expectSuccess(step)
+      expect(step.warnings.join('\n')).toMatch(/Table bench\.public\.t00001: its Parquet footer/)
+      expect(standIn.glue.tableNames('exports')).toEqual([])
+      expect(step.peak).toBeLessThan(GIB)
     }
   )
 })

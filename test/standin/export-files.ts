@@ -8,7 +8,14 @@
 // ExportFiles.materialize is the hook for the router: call it before each S3 request with the
 // tasks RDS knows; it writes every COMPLETE task once.
 import { createHash } from 'node:crypto'
-import { corruptFooter, expectedRows, parquetFile, readParquetRows } from './export-parquet.js'
+import {
+  corruptFooter,
+  expectedRows,
+  footerBomb,
+  parquetFile,
+  readParquetRows,
+  type FooterBombKind
+} from './export-parquet.js'
 import {
   engineFamily,
   mapColumn,
@@ -63,6 +70,9 @@ export interface ExportVariations {
    * an object nested `depth` levels deep around its text, `{"cause":{"cause":...}}`, under
    * `field` (default warningMessage). JSON.parse reads it; a recursive walk of it overflows. */
   nestedMessages?: { depth: number; field?: 'warningMessage' | 'failureCause' }
+  /** These targets' data files are footer bombs (export-parquet.ts): a footer of about `bytes`
+   * bytes of empty schema elements (`schema`, the default) or of empty row groups. */
+  footerBombs?: { targets: string[]; bytes: number; kind?: FooterBombKind }
 }
 
 export interface ExportSource {
@@ -322,6 +332,12 @@ function writeDataFiles(
     if (variations.noParquetFiles?.includes(table.target)) {
       put(`${table.folder}${variations.flatLayout ? '' : '1/'}_SUCCESS`, new Uint8Array())
       table.files = []
+    }
+    const bomb = variations.footerBombs
+    if (bomb?.targets.includes(table.target)) {
+      const body = footerBomb(bomb.kind ?? 'schema', bomb.bytes)
+      table.files.forEach(file => put(file.key, body))
+      continue
     }
     const signature = JSON.stringify(table.seed.columns)
     for (const file of table.files) {
