@@ -491,6 +491,19 @@ describe('variations', () => {
     expect(typeof database.failureCause).toBe('object')
   })
 
+  test('footer bombs: PAR1 and a footer of the size asked, of empty structs', () => {
+    const written = variant({
+      footerBombs: { targets: ['appdb.public.customers'], bytes: 50_000, kind: 'rowGroups' }
+    })
+    const bomb = body(table(written, 'appdb.public.customers').files[0] as string)
+    const view = new DataView(arrayBuffer(bomb))
+    expect(Buffer.from(bomb.subarray(0, 4)).toString()).toBe('PAR1')
+    expect(view.getUint32(bomb.length - 8, true)).toBeGreaterThan(50_000)
+    expect(() => parquetMetadata(arrayBuffer(bomb))).toThrow(TypeError)
+    const good = body(table(written, 'appdb.public.order').files[0] as string)
+    expect(() => parquetMetadata(arrayBuffer(good))).not.toThrow()
+  })
+
   test('readLocation reads a table folder as Athena does, in either layout, skipping _ files', async () => {
     const batches = variant({ noParquetFiles: ['appdb.public.order'] })
     const orders = table(batches, 'appdb.public.orders')
