@@ -445,7 +445,7 @@ describe('refusals', () => {
   })
 })
 
-describe('echoChecksums: the whole object checksum on a ranged GET, as moto 5.0 sent it', () => {
+describe('echoChecksums: the whole object checksum on a ranged GET, as some emulators send it', () => {
   // The SDK checks the checksum as the body is read.
   const range = async (client: S3Client) => {
     const answer = await client.send(

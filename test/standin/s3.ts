@@ -70,8 +70,9 @@ export interface S3StoreOptions {
   principalArn?: string
   /** Every GetObject and HeadObject answer carries the whole object's CRC32
    * (`x-amz-checksum-crc32`, `x-amz-checksum-type: FULL_OBJECT`), ranged ones too, asked for or
-   * not. Real S3 sends no checksum on a ranged GET; moto 5.0 and 5.1.0 sent the whole object's
-   * when asked (`x-amz-checksum-mode: ENABLED`), and an SDK that checks it rejects the range. */
+   * not, as some emulators do (reported of moto; moto's source since 5.1.2, getmoto/moto#8675,
+   * drops them from a partial range). Real S3 sends none on a ranged GET; an SDK that checks the
+   * whole object's checksum against a range rejects it. */
   echoChecksums?: boolean
 }
 
