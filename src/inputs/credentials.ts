@@ -6,11 +6,11 @@ import { refuse } from './errors.js'
 import type { Inputs } from './read.js'
 import { checkArnPlace, type Place } from './region.js'
 import { parseRoleArn } from './role.js'
-import { parseInteger } from './values.js'
+import { parseBoolean, parseInteger } from './values.js'
 
 type Credentials = Pick<
   Config,
-  'roleToAssume' | 'audience' | 'roleSessionName' | 'roleDurationSeconds'
+  'roleToAssume' | 'audience' | 'roleSessionName' | 'roleDurationSeconds' | 'outputEnvCredentials'
 >
 
 const SESSION_OPTIONS = ['role-session-name', 'role-duration-seconds']
@@ -33,16 +33,28 @@ export function parseCredentials(inputs: Inputs, place: Place, warnings: string[
   }
   const duration = inputs.get('role-duration-seconds')
   const roleDurationSeconds = parseInteger('role-duration-seconds', duration, 900, 43200, 'seconds')
+  const outputEnvCredentials = parseBoolean(
+    'output-env-credentials',
+    inputs.get('output-env-credentials')
+  )
   const unused = roleToAssume === '' ? SESSION_OPTIONS.filter(name => inputs.given(name)) : []
   if (unused.length > 0) {
     warnings.push(
       `${unused.map(n => `Input '${n}'`).join(' and ')} ${unused.length === 1 ? 'is' : 'are'} ignored without role-to-assume: the AWS SDK's default credentials are used.`
     )
   }
+  // Credentials from the default chain are where later steps find them already (the environment,
+  // a profile, the instance role); copied into the environment, refreshable ones would go stale.
+  if (outputEnvCredentials && roleToAssume === '') {
+    warnings.push(
+      "Input 'output-env-credentials' is ignored without role-to-assume: later steps find the AWS SDK's default credentials where this step found them."
+    )
+  }
   return {
     ...(roleToAssume !== '' ? { roleToAssume } : {}),
     audience,
     ...(roleSessionName !== '' ? { roleSessionName } : {}),
-    roleDurationSeconds
+    roleDurationSeconds,
+    outputEnvCredentials: outputEnvCredentials && roleToAssume !== ''
   }
 }
