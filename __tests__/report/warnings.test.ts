@@ -93,10 +93,11 @@ describe('renderWarningMessage', () => {
   test('thousands of items: 50 lines, the last saying how many more', () => {
     const skippedTables = Array.from({ length: 5000 }, (_, i) => ({ table: `t${i}`, reason: 'R' }))
     const lines = renderWarningMessage(JSON.stringify({ skippedTables }))
-    expect(lines).toHaveLength(51)
-    expect(lines[49]).toBe('Skipped table t49: R')
-    expect(lines[50]).toBe('… and 4950 more')
-    expect(renderWarningMessage('line\n'.repeat(100))).toHaveLength(51)
+    expect(lines).toHaveLength(50)
+    expect(lines[48]).toBe('Skipped table t48: R')
+    expect(lines[49]).toBe('… and 4951 more')
+    expect(renderWarningMessage('line\n'.repeat(100))).toHaveLength(50)
+    expect(renderWarningMessage('line\n'.repeat(50))).toHaveLength(50)
   })
 
   test('an item with thousands of fields is one capped line', () => {

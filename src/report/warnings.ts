@@ -6,7 +6,8 @@ import { isRecord, jsonText } from '../tables/fields.js'
 
 /** The longest single line kept. */
 const MAX_LINE = 1000
-/** The most lines kept (RDS may list thousands of tables); one more says how many were left. */
+/** The most lines given (RDS may list thousands of tables), the last one saying how many more
+ * there are: as many as the summary lists. */
 const MAX_LINES = 50
 
 function cap(text: string): string {
@@ -89,8 +90,9 @@ function entries(key: string, value: unknown): [string, unknown][] {
 /** At most MAX_LINES lines, the last saying how many more items there are. */
 function render(items: readonly [string, unknown][]): string[] {
   const out: string[] = []
+  const room = items.length > MAX_LINES ? MAX_LINES - 1 : MAX_LINES
   let index = 0
-  for (; index < items.length && out.length < MAX_LINES; index++) {
+  for (; index < items.length && out.length < room; index++) {
     const [prefix, item] = items[index]!
     const text = describe(item)
     if (text) out.push(cap(prefix + text))
