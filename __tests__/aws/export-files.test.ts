@@ -85,6 +85,14 @@ describe('schema', () => {
     }
   })
 
+  test('a file too short to be Parquet: said so, without a GET', async () => {
+    put('empty.parquet', '')
+    await expect(files.schema(BUCKET, 'empty.parquet', 0)).rejects.toThrow(
+      'the file is too short (0 bytes)'
+    )
+    expect(served.log).toEqual([])
+  })
+
   test('an S3 refusal is tagged with its operation', async () => {
     store.refuse({ bucket: BUCKET })
     await expect(files.schema(BUCKET, 'x.parquet', 100)).rejects.toMatchObject({

@@ -58,7 +58,7 @@ export function exportFilesApi(s3: () => S3Client): ExportFilesApi {
       const read = (start: number): Promise<Uint8Array> =>
         get(s3(), { Bucket: bucket, Key: key, Range: `bytes=${start}-${size - 1}` }, size - start)
       // The tail first; the footer's length and schema size are checked before it is parsed.
-      const tail = await read(Math.max(0, size - FOOTER_FETCH_BYTES))
+      const tail = size < 12 ? new Uint8Array() : await read(Math.max(0, size - FOOTER_FETCH_BYTES))
       const length = footerLength(tail, size)
       if (length + 8 <= tail.length) return parse(tail.subarray(tail.length - length - 8))
       return largeFooters(async () => parse(await read(size - length - 8)))
