@@ -4,6 +4,7 @@ import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
+import { emailAutolinks, renderGfm } from '../../scripts/gfm.js'
 import { block, cell, escapeText, lines } from '../../src/report/markdown.js'
 
 const render = (markdown: string): string =>
@@ -62,9 +63,36 @@ describe('AWS text stays text', () => {
     )
   })
 
-  test('the rendered text reads as the original', () => {
+  test('the rendered text reads as the original (a word joiner aside)', () => {
     const html = render(cell('See https://evil.example and admin@evil.example, www.x.org'))
-    expect(html).toContain('See https://evil.example and admin@evil.example, www.x.org')
+    expect(html.replace(/\u2060/g, '')).toContain(
+      'See https://evil.example and admin@evil.example, www.x.org'
+    )
+  })
+
+  test.each([
+    'mail admin@evil.example',
+    'ops+rds@corp.example.co.uk, db_team@x.io',
+    'a.b-c@d-e.f_g',
+    '@octocat and user@host.example.',
+    'x\\@y.example'
+  ])('%j makes no e-mail link where GitHub looks for one (after parsing)', text => {
+    expect(emailAutolinks(text.replace(/\\/g, '')).length).toBeGreaterThan(0)
+    for (const markdown of [cell(text), block(text), `- ${cell(text)}`, `| ${cell(text)} |`]) {
+      expect(emailAutolinks(renderGfm(markdown))).toEqual([])
+    }
+  })
+
+  test('any text made of address characters renders no e-mail link', () => {
+    const char = fc.constantFrom(...'ab1.-_+@ :/\\&#;64x'.split(''))
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 60 }), chars => {
+        const text = chars.join('')
+        expect(emailAutolinks(renderGfm(`Cause: ${cell(text)}`))).toEqual([])
+        expect(emailAutolinks(renderGfm(block(text)))).toEqual([])
+      }),
+      { numRuns: 1000 }
+    )
   })
 
   test('escaping and line splitting are linear: 1 MB of hostile text is quick to judge', () => {

@@ -114,7 +114,7 @@ export function openSession(options: SessionOptions): OpenSession {
     snapshots: renewingOnExpiry(snapshotsApi(rds), renew),
     exportFiles: () =>
       (exportFiles ??= import('./export-files.js').then(s3 =>
-        renewingOnExpiry(s3.exportFilesApi(client(() => new s3.S3Client(clientOptions))), renew)
+        renewingOnExpiry(s3.exportFilesApi(client(() => s3.newS3Client(clientOptions))), renew)
       )),
     catalog: () =>
       (catalog ??= import('./catalog.js').then(glue =>

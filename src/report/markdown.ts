@@ -18,18 +18,23 @@ export function cut(text: string, n: number): string {
   return `${text.slice(0, end)}…`
 }
 
+/** U+2060 WORD JOINER: invisible, and not a character an address's domain may start with. */
+const WORD_JOINER = '\u2060'
+
 /**
  * Markdown and HTML in a value from AWS become literal text: no emphasis, link, table cell or
- * tag; no URL or e-mail address that GitHub would turn into a link (its autolinks need `www.`,
- * `scheme:` or `@` unbroken, and an escaped character breaks them); and nothing at the start that
- * would make a list, a heading or a rule.
+ * tag; no URL or e-mail address that GitHub would turn into a link; and nothing at the start that
+ * would make a list, a heading or a rule. URL autolinks are found while parsing, so an escaped
+ * `:` or `.` breaks them; e-mail addresses (and @mentions) are found in the text afterwards,
+ * escapes already undone, so a word joiner after each `@` breaks those.
  */
 export function escapeText(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~#!@])/g, '\\$1')
+    .replace(/([\\`*_[\]|~#!])/g, '\\$1')
+    .replace(/@/g, `@${WORD_JOINER}`)
     .replace(/(https?|ftp|mailto|xmpp):/gi, '$1\\:')
     .replace(/(www)\./gi, '$1\\.')
     .replace(/^(\d+)([.)])/, '$1\\$2')
