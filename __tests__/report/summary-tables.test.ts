@@ -113,8 +113,22 @@ describe('catalogSection', () => {
       databaseCreated: true,
       tables
     }).join('\n')
-    expect(text).toContain('Database exports (created by this step): 1 tables')
+    expect(text).toContain('Database exports (created by this step): 1 table, ready')
     expect(text).toContain('`SELECT * FROM exports.appdb_public_orders LIMIT 10;`')
+  })
+
+  test('the step stopped part-way: the tables registered before, said as such', () => {
+    const tables = new Map([['appdb.public.orders', 'appdb_public_orders']])
+    const text = catalogSection(APPDB, {
+      database: 'exports',
+      databaseCreated: false,
+      tables,
+      partial: true
+    }).join('\n')
+    expect(text).toContain(
+      'Database exports: 1 table registered before the step stopped (the others were not)'
+    )
+    expect(text).toContain('| appdb.public.orders | appdb\\_public\\_orders |')
   })
 })
 

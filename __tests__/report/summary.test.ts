@@ -132,6 +132,20 @@ describe('renderSummary content', () => {
     expect(renderSummary({ ...base, outcome: 'aborted' })).toContain('the export keeps running')
   })
 
+  test('a failed step leads with ❌ and why, even when the export itself is COMPLETE', () => {
+    const complete = ended('COMPLETE', { PercentProgress: 100 })
+    const failed = { errorMessage: 'It failed.', hint: 'Do this.' }
+    // fail-on-warning
+    expect(renderSummary({ ...base, ...failed, outcome: 'complete', task: complete })).toMatch(
+      /^## ❌ Export complete with warnings, failed by fail-on-warning\n\n\*\*What happened:\*\* It failed\.\n\n\*\*What to do:\*\* Do this\./
+    )
+    // Reading or registering the tables of a COMPLETE export failed.
+    expect(renderSummary({ ...base, ...failed, outcome: 'error', task: complete })).toMatch(
+      /^## ❌ Export complete, then the step failed\n/
+    )
+    expect(renderSummary({ ...base, ...failed, outcome: 'error' })).toMatch(/^## ❌ Step failed\n/)
+  })
+
   test('S3 console link for the bucket and prefix, RDS console link', () => {
     const md = renderSummary(base)
     expect(md).toContain(

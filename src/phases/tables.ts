@@ -1,8 +1,9 @@
 // What was exported, table by table, once the task is seen COMPLETE: the export's own metadata
 // files and one Parquet footer per table, read from S3 with the step's credentials, checked and
 // reported (tables/ decides; this drives the reads). The S3 client is loaded only here.
-// tables-report: auto turns an S3 or KMS refusal into one warning with the statement to add;
-// true fails the step on it; false makes no S3 call at all.
+// tables-report: auto turns an S3 or KMS refusal into one warning with the statement to add,
+// unless glue-database asks for the tables to be registered; true fails the step on it; false
+// makes no S3 call at all.
 import pLimit from 'p-limit'
 import type { AwsSession } from '../aws/connect.js'
 import type { ExportFilesApi } from '../aws/export-files.js'
@@ -57,6 +58,14 @@ export async function reportTables(
     const explained = explainError(error, 'Reading the export')
     const message = `${sentence(explained.message)} The tables of export task '${task.ExportTaskIdentifier ?? ''}' can't be reported.`
     const hint = refused(error) ? readPolicy(task, config.region) : explained.hint
+    // With glue-database, no report is no registration: asked for and not done, the step fails.
+    const glue = config.glueDatabase
+    if (glue !== undefined) {
+      throw new ActionError(
+        `${message} Nothing was registered in Glue (glue-database: ${glue}).`,
+        hint
+      )
+    }
     if (config.tablesReport === true) throw new ActionError(message, hint)
     step.warning(`${message}${hint ? ` ${hint}` : ''} (tables-report: auto; the step goes on.)`)
     return undefined

@@ -17,6 +17,7 @@ import {
   type Outcome
 } from '../status.js'
 import type { Step } from '../step.js'
+import { aboutAsked } from './answer.js'
 import { watch, type Watch, type WatchDeps, type Watched } from './watch.js'
 
 export interface WaitOptions {
@@ -164,7 +165,7 @@ async function cancelTask(
   try {
     const identifier = watcher.last.ExportTaskIdentifier ?? ''
     const canceling = await api.cancel(identifier, AbortSignal.timeout(timeoutMs))
-    watcher.saw({ ...watcher.last, ...canceling })
+    watcher.saw(aboutAsked('CancelExportTask', identifier, { ...watcher.last, ...canceling }))
   } catch (error) {
     deps.warning(explainError(error, 'CancelExportTask').message)
   }

@@ -59,6 +59,8 @@ function heading(input: SummaryInput, warned: boolean): string {
     case 'canceling':
       return '🛑 Export canceling'
     case 'complete':
+      // fail-on-warning: the step fails, so the heading says so first.
+      if (input.errorMessage) return '❌ Export complete with warnings, failed by fail-on-warning'
       return warned ? '⚠️ Export complete, with warnings' : '✅ Export complete'
     case 'failed':
       return '❌ Export failed'
@@ -75,7 +77,8 @@ function heading(input: SummaryInput, warned: boolean): string {
         ? '🛑 Run cancelled while waiting — the export was canceled'
         : '🛑 Run cancelled while waiting — the export keeps running'
     case 'error':
-      return '❌ Step failed'
+      // After the export ended COMPLETE (reading or registering its tables), it still is.
+      return status === 'COMPLETE' ? '❌ Export complete, then the step failed' : '❌ Step failed'
   }
 }
 
