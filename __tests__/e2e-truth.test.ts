@@ -120,3 +120,24 @@ describe("RDS's answer is about the task asked for", () => {
     }
   )
 })
+
+describe('the summary reads right', () => {
+  e2e(
+    'the policy statement to add is a JSON code block; no task: the region in the lead, no details',
+    { ...PROD_APPDB, s3Refusals: [{ bucket: 'acme-db-exports' }] },
+    async standIn => {
+      const [refused, noTask] = await Promise.all([
+        runStep(standIn, waitInputs()),
+        runStep(standIn, waitInputs({ 'db-snapshot-identifier': 'no-such-snapshot' }))
+      ])
+      expect(refused.exitCode).toBe(0)
+      expect(refused.summary).toMatch(
+        /\n- [^\n]*Add this statement to the calling role's policy \(or set tables-report: false\); the files are SSE-KMS encrypted:\n\n {2}```json\n {2}\[\n {4}\{\n {6}"Effect": "Allow",\n {6}"Action": "s3:ListBucket",/
+      )
+      expect(refused.summary).toMatch(/<summary>Timeline \(\d+ changes\)<\/summary>/)
+      expect(noTask.exitCode).toBe(1)
+      expect(noTask.summary).toMatch(/_No export task to show\._ Region: \[us-east-1\]\(https:/)
+      expect(noTask.summary).not.toContain('<details>')
+    }
+  )
+})

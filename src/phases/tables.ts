@@ -57,7 +57,7 @@ export async function reportTables(
     if (!isAwsError(error)) throw error
     const explained = explainError(error, 'Reading the export')
     const message = `${sentence(explained.message)} The tables of export task '${task.ExportTaskIdentifier ?? ''}' can't be reported.`
-    const hint = refused(error) ? readPolicy(task, config.region) : explained.hint
+    const hint = refused(error) ? readPolicy(task, config) : explained.hint
     // With glue-database, no report is no registration: asked for and not done, the step fails.
     const glue = config.glueDatabase
     if (glue !== undefined) {
@@ -67,7 +67,7 @@ export async function reportTables(
       )
     }
     if (config.tablesReport === true) throw new ActionError(message, hint)
-    step.warning(`${message}${hint ? ` ${hint}` : ''} (tables-report: auto; the step goes on.)`)
+    step.warning(`${message} (tables-report: auto; the step goes on.)${hint ? ` ${hint}` : ''}`)
     return undefined
   }
 }
@@ -170,9 +170,10 @@ function refused(error: unknown): boolean {
   return REFUSALS.has(code) || status === 403
 }
 
-/** The policy statement the calling role needs to read this export, in words and JSON. */
-function readPolicy(task: ExportTask, region: string): string {
-  const partition = partitionOf(region) ?? 'aws'
+/** The policy statement the calling role needs to read this export, in words, then JSON (the
+ * summary shows it as a code block). */
+function readPolicy(task: ExportTask, config: Config): string {
+  const partition = partitionOf(config.region) ?? 'aws'
   const bucket = task.S3Bucket ?? ''
   const { s3Prefix } = exportLocation(bucket, task.S3Prefix, task.ExportTaskIdentifier ?? '')
   const key = task.KmsKeyId ?? ''
@@ -194,5 +195,7 @@ function readPolicy(task: ExportTask, region: string): string {
     },
     { Effect: 'Allow', Action: 'kms:Decrypt', Resource: keyResource }
   ]
-  return `Add to the calling role's policy (the files are SSE-KMS encrypted): ${JSON.stringify(statement)}, or set tables-report: false.`
+  // Without the report there is nothing to register: with glue-database, no way around it.
+  const orNot = config.glueDatabase === undefined ? ' (or set tables-report: false)' : ''
+  return `Add this statement to the calling role's policy${orNot}; the files are SSE-KMS encrypted: ${JSON.stringify(statement)}`
 }

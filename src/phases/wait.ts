@@ -56,7 +56,8 @@ export async function waitIfAsked(
   step: Step
 ): Promise<Ended> {
   if (!config.wait || isEnded(found.task.Status)) {
-    step.record.changed({ at: step.date(), status: normalizeStatus(found.task.Status) })
+    const { Status, PercentProgress: percentProgress } = found.task
+    step.record.changed({ at: step.date(), status: normalizeStatus(Status), percentProgress })
     return { task: found.task, outcome: outcomeWithoutWaiting(config, found) }
   }
   // Mode cancel has sent its CancelExportTask already: never a second one.
