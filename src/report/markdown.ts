@@ -74,6 +74,19 @@ export function dateText(d: Date | undefined): string | undefined {
 }
 
 const MAX_JSON = 10_000
+/** Deeper JSON stays prose: its laid-out form would grow with the square of its depth. */
+const MAX_JSON_DEPTH = 16
+
+/** How deep brackets nest in a text (those inside strings counted too: a bound, not a parse). */
+function nesting(text: string): number {
+  let depth = 0
+  let deepest = 0
+  for (const char of text) {
+    if (char === '[' || char === '{') deepest = Math.max(deepest, ++depth)
+    else if (char === ']' || char === '}') depth--
+  }
+  return deepest
+}
 
 /**
  * A text that ends in a JSON object or array (a policy statement to add, say) as its prose and
@@ -82,6 +95,7 @@ const MAX_JSON = 10_000
 export function trailingJson(text: string): { prose: string; json: string } | undefined {
   const start = text.search(/[[{][[{"]/)
   if (start < 0 || text.length - start > MAX_JSON) return undefined
+  if (nesting(text.slice(start)) > MAX_JSON_DEPTH) return undefined
   try {
     const value: unknown = JSON.parse(text.slice(start))
     if (typeof value !== 'object' || value === null) return undefined
