@@ -5,7 +5,14 @@ import fc from 'fast-check'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { emailAutolinks, renderGfm } from '../../scripts/gfm.js'
-import { block, cell, escapeText, lines } from '../../src/report/markdown.js'
+import {
+  block,
+  cell,
+  codeBlock,
+  escapeText,
+  lines,
+  trailingJson
+} from '../../src/report/markdown.js'
 
 const render = (markdown: string): string =>
   micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()] })
@@ -99,5 +106,33 @@ describe('AWS text stays text', () => {
     const huge = ' '.repeat(500_000) + 'x' + '\n'.repeat(10) + 'www.'.repeat(50_000)
     expect(escapeText(huge).length).toBeGreaterThan(huge.length)
     expect(lines(huge)).toHaveLength(2)
+  })
+})
+
+describe('trailingJson and codeBlock', () => {
+  test('a text ending in a JSON array: its prose, and the JSON laid out', () => {
+    expect(trailingJson('Add this: [{"Effect":"Allow"}]')).toEqual({
+      prose: 'Add this:',
+      json: '[\n  {\n    "Effect": "Allow"\n  }\n]'
+    })
+  })
+
+  test.each([
+    ['no JSON at all', 'Just words [1] {x}'],
+    ['JSON followed by more words', 'Add [{"a":1}], or not.'],
+    ['JSON nested past the bound', `Deep: ${'['.repeat(17)}${']'.repeat(17)}`],
+    ['JSON nested 6,000 deep', `Deep: [${'['.repeat(6000)}${']'.repeat(6000)}]`],
+    ['a scalar', 'Just "quoted"']
+  ])('%s stays prose', (_, text) => {
+    expect(trailingJson(text)).toBeUndefined()
+  })
+
+  test("the fence is longer than any run of backticks inside, so the code can't close it", () => {
+    expect(codeBlock('a ``` b ```` c', 'json', '  ')).toEqual([
+      '  `````json',
+      '  a ``` b ```` c',
+      '  `````'
+    ])
+    expect(codeBlock('{}', 'json')).toEqual(['```json', '{}', '```'])
   })
 })

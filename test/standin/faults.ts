@@ -18,6 +18,8 @@ export interface FaultRule {
   service?: ServiceName
   /** How many matching requests get it (Infinity: all of them). */
   times: number
+  /** How many matching requests are answered normally first (default 0): a fault part-way. */
+  after?: number
   /** throttle: the service's throttling error; http500 / http503: its internal error / service
    * unavailable; reset: the connection is destroyed; slow: answered normally after delayMs;
    * error: `code`; hang: the request is read and never answered (close() still ends it);
@@ -90,7 +92,12 @@ export class Faults {
         (r.action === undefined || r.action === action) &&
         (r.service === undefined || r.service === service)
     )
-    if (rule) rule.times--
+    if (!rule) return undefined
+    if (rule.after !== undefined && rule.after > 0) {
+      rule.after--
+      return undefined
+    }
+    rule.times--
     return rule
   }
 }
