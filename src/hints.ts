@@ -1,4 +1,6 @@
-// What to do about an AWS error, by the service that raised it (../shared/rds-export-facts.md).
+// What to do about an AWS error, by the service that raised it, as the services document their
+// errors: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/CommonErrors.html and each
+// operation's Errors section of the RDS, STS, S3, KMS and Glue API references.
 // The same code means different things per service: an AccessDenied from STS is the role's trust
 // policy, from RDS the calling role's RDS permissions, from S3 or Glue their own permissions.
 

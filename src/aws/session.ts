@@ -193,7 +193,7 @@ export function openSession(options: SessionOptions): OpenSession {
     exportFiles: () =>
       (exportFiles ??= import('./export-files.js').then(s3 =>
         renewingOnExpiry(
-          s3.exportFilesApi(client(() => new s3.S3Client(clientOptions), s3.READ_DEADLINE_MS)),
+          s3.exportFilesApi(client(() => s3.newS3Client(clientOptions), s3.READ_DEADLINE_MS)),
           renew
         )
       )),

@@ -27,6 +27,8 @@ export interface FaultRule {
   service?: ServiceName
   /** How many matching requests get it (Infinity: all of them). */
   times: number
+  /** How many matching requests are answered normally first (default 0): a fault part-way. */
+  after?: number
   /** throttle: the service's throttling error; http500 / http503: its internal error / service
    * unavailable; reset: the connection is destroyed; slow: answered normally after delayMs;
    * drip: the real answer's status and headers at once, then its body one byte every dripMs
@@ -102,7 +104,12 @@ export class Faults {
         (r.action === undefined || r.action === action) &&
         (r.service === undefined || r.service === service)
     )
-    if (rule) rule.times--
+    if (!rule) return undefined
+    if (rule.after !== undefined && rule.after > 0) {
+      rule.after--
+      return undefined
+    }
+    rule.times--
     return rule
   }
 }
