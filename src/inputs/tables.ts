@@ -4,10 +4,8 @@
 import type { Config, Mode } from '../config.js'
 import { InputError, inputsPhrase, quote, refuse, type Refusals } from './errors.js'
 import type { Inputs } from './read.js'
+import { GLUE_NAME_MAX, HISTORY_SUFFIX } from '../tables/glue.js'
 import { YAML_BOOLEANS, parseBoolean, parseInteger, yamlBoolean } from './values.js'
-
-/** Glue's limit on database and table names; Athena counts it in bytes, these are ASCII. */
-export const GLUE_NAME_MAX = 255
 
 // The longest table part of a Glue table name: database.schema.table, each part at most 64
 // characters (MySQL; PostgreSQL's 63 bytes are fewer), every character kept as one.
@@ -15,9 +13,6 @@ const LONGEST_TARGET = 3 * 64 + 2
 
 /** The longest glue-table-prefix that leaves room for any table in Glue's 255 characters. */
 export const GLUE_TABLE_PREFIX_MAX = GLUE_NAME_MAX - LONGEST_TARGET
-
-/** What a history table's name adds to its latest table's name. */
-export const HISTORY_SUFFIX = '_history'
 
 const TABLE_INPUTS = [
   'tables-report',

@@ -10,6 +10,7 @@ import pLimit from 'p-limit'
 import type { CatalogApi } from '../aws/catalog.js'
 import type { AwsSession } from '../aws/connect.js'
 import type { Config } from '../config.js'
+import { ActionError } from '../errors.js'
 import { isoTime } from '../report/outputs.js'
 import type { Step } from '../step.js'
 import {
@@ -25,6 +26,9 @@ import {
 import type { GlueHistory, Tables } from '../record.js'
 import type { Ended } from './wait.js'
 
+const RERUN_HINT =
+  'Run the step again with mode: status, this export-task-identifier and glue-database to register them.'
+
 /** Glue writes in flight at once, within Glue's request rates. */
 const GLUE_CONCURRENCY = 8
 
@@ -39,6 +43,12 @@ export async function registerTables(
 ): Promise<void> {
   const database = config.glueDatabase
   if (!tables || !database) return
+  if (step.abort.aborted) {
+    throw new ActionError(
+      `The run was cancelled before the tables were registered in Glue database '${database}'; none was.`,
+      RERUN_HINT
+    )
+  }
   const glue = await aws.catalog()
   const task = ended.task
   const date = config.glueHistory ? exportDate(task) : undefined
@@ -72,25 +82,43 @@ export async function registerTables(
   warnings.forEach(leave)
   const existing = await glue.tables(database)
   const limit = pLimit(GLUE_CONCURRENCY)
-  await Promise.all(
+  // After an error or a cancel no new table is begun, and those under way are let finish, so
+  // the record names every table Glue took before the step ends.
+  let failed = false
+  const settled = await Promise.allSettled(
     plans.map(plan =>
       limit(async () => {
+        if (failed || step.abort.aborted) return
         // The latest table and the history are independent: their calls go at once.
         const latest = async () => {
           const action = await registerTable(glue, database, plan, existing.get(plan.name))
-          if (typeof action === 'string')
+          if (typeof action === 'string') {
             step.record.registeredGlueTable(plan.target, plan.name, action)
-          else leave(glueConflictWarning(action.conflict, database, plan, action.table))
+          } else leave(glueConflictWarning(action.conflict, database, plan, action.table))
         }
         const past = async () => {
           if (!plan.history || !history) return
           const left = await registerHistory(glue, database, plan, existing, step)
           if (left) leave(left)
         }
-        await Promise.all([latest(), past()])
+        // Both let finish, so the record holds whatever Glue took; the first refusal then stands.
+        const pair = await Promise.allSettled([latest(), past()])
+        const error = pair.find(result => result.status === 'rejected')
+        if (error) {
+          failed = true
+          throw error.reason
+        }
       })
     )
   )
+  const refused = settled.find(result => result.status === 'rejected')
+  if (refused) throw refused.reason
+  if (step.abort.aborted) {
+    throw new ActionError(
+      `The run was cancelled while registering tables in Glue database '${database}': ${done.tables.size} of ${plans.length} registered (the tables output and the summary name them), the others not.`,
+      RERUN_HINT
+    )
+  }
   step.info(
     `Glue database '${database}'${databaseCreated ? ' (created)' : ''}: ${done.created} tables created, ${done.updated} updated, ${done.unchanged} already up to date.`
   )
@@ -123,9 +151,10 @@ async function registerHistory(
   if (typeof action !== 'string') {
     return glueConflictWarning(action.conflict, database, asPlan, action.table)
   }
+  if (step.abort.aborted) return undefined
   const { added } = await glue.addPartitions(database, history.name, [history.partition])
   const record = step.record.historyPartition(plan.target, history.name, added > 0)
-  if (!record.days) return undefined
+  if (!record.days || step.abort.aborted) return undefined
   // Only the partitions past the horizon are listed, never the whole history.
   const expression = expiredExpression(record.exportDate, record.days)
   const answered = await glue.partitionValues(database, history.name, expression)

@@ -5,10 +5,15 @@
 // Glue's TableInput, PartitionInput and Table, so the phase passes them to CreateTable,
 // UpdateTable and BatchCreatePartition as they are. Pure; no SDK import.
 
-import { GLUE_NAME_MAX, HISTORY_SUFFIX } from '../inputs/tables.js'
 import { cap, listSome, withoutControlCharacters } from './fields.js'
 import { rdsTableFolder } from './layout.js'
 import type { TableReport, TablesReport } from './report.js'
+
+/** Glue's limit on database and table names; Athena counts it in bytes, these are ASCII. */
+export const GLUE_NAME_MAX = 255
+
+/** What a history table's name adds to its latest table's name (within GLUE_NAME_MAX). */
+export const HISTORY_SUFFIX = '_history'
 
 /** The parameter that marks a table as this action's: only such a table is ever changed. */
 export const OWNER_PARAMETER = 'rds-export-action.managed-by'
