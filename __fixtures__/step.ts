@@ -1,21 +1,16 @@
 // A step for phase tests: a virtual clock that sleeping advances (an hours-long wait runs in
 // milliseconds), recorded log lines, warnings and outputs, and an abort controller to cancel
-// the run. Mirrors src/step.ts without @actions/core.
-import type { ExportTask } from '../src/aws/types.js'
-import type { TimelineEntry } from '../src/report/summary.js'
-import type { Snapshot } from '../src/snapshots.js'
+// the run. Mirrors src/step.ts without @actions/core; its record is a real RunRecord.
+import { RunRecord } from '../src/record.js'
 import type { Step, WorkflowRun } from '../src/step.js'
 
 /** The wall-clock time the virtual clock's 0 stands for. */
 export const EPOCH_MS = Date.parse('2026-11-25T08:00:00Z')
 
-export interface FakeStep extends Omit<Step, 'snapshot'> {
-  snapshot: Snapshot | undefined
+export interface FakeStep extends Step {
   clock: { ms: number }
   log: string[]
   warned: string[]
-  /** Every task passed to saw(), in order. */
-  seen: ExportTask[]
   cancel(): void
   outputs: Map<string, string>
   /** The gaps slept, in order. */
@@ -29,16 +24,15 @@ export function fakeStep(
   const controller = new AbortController()
   const log: string[] = []
   const warned: string[] = []
-  const seen: ExportTask[] = []
   const slept: number[] = []
   const outputs = new Map<string, string>()
-  const timeline: TimelineEntry[] = []
+  const record = new RunRecord()
   let deadlineMs = clock.ms + (options.waitTimeoutMs ?? 6 * 3_600_000)
   const step: FakeStep = {
     clock,
     log,
     warned,
-    seen,
+    record,
     slept,
     env: {},
     now: () => clock.ms,
@@ -51,23 +45,16 @@ export function fakeStep(
     abort: controller.signal,
     cancel: () => controller.abort(),
     info: line => void log.push(line),
-    warning: line => void warned.push(line),
-    warnings: warned,
-    timeline,
+    warning(line) {
+      warned.push(line)
+      record.warned(line)
+    },
     begin(o) {
       deadlineMs = clock.ms + o.waitTimeoutMs
     },
     waitDeadlineMs: () => deadlineMs,
-    saw: task => void seen.push(task),
     output: (name, value) => void outputs.set(name, value),
     outputs,
-    tookSnapshot(taken) {
-      step.snapshot = taken
-    },
-    snapshot: undefined,
-    get lastTask() {
-      return seen.at(-1)
-    },
     region: options.region ?? 'us-east-1',
     summary: true,
     workflowRun: async () => options.run ?? { id: '4242', attempt: 1 },

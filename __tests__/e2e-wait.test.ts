@@ -168,6 +168,31 @@ describe('waiting', () => {
     }
   )
 
+  e2e(
+    'AccessDenied from DescribeExportTasks mid-wait: the error, outputs and summary keep the last state seen',
+    LONG,
+    async standIn => {
+      // Once a check has shown the export IN_PROGRESS, every further check is refused.
+      const step = await runStepUntil(standIn, waitInputs(), /IN_PROGRESS [1-9]\d*%/, () =>
+        standIn.injectFault({
+          action: 'DescribeExportTasks',
+          kind: 'error',
+          code: 'AccessDenied',
+          status: 403,
+          times: Infinity
+        })
+      )
+      const last = progressLines(step.log).at(-1) ?? ''
+      const percent = /IN_PROGRESS (\d+)%/.exec(last)?.[1]
+      expect(percent).toBeDefined()
+      expectFailure(step, /AccessDenied|not authorized/i, "'prod-export' was IN_PROGRESS")
+      expect(step.outputs.status).toBe('IN_PROGRESS')
+      expect(step.outputs['percent-progress']).toBe(percent)
+      expect(step.summary).toMatch(/<summary>Timeline \(2 changes\)<\/summary>/)
+      expect(step.summary).toMatch(/\| IN\\_PROGRESS \| \d+% \|/)
+    }
+  )
+
   test.concurrent.each(['SIGINT', 'SIGTERM'] as const)(
     '%s while waiting cancels the export, writes summary and outputs, exits 1 well within 7.5 s',
     signal =>

@@ -1,6 +1,7 @@
-// The action, top to bottom: each phase takes values and returns values. Decisions live in small
-// pure modules; phases/ sequence them over the AWS APIs of one session (aws/), loaded only once
-// the inputs are valid.
+// The action, top to bottom: each phase takes values and returns values, and writes what it sees
+// into the step's run record as it sees it; finish turns that record into the outputs and the
+// summary, whatever ended the run. Decisions live in small pure modules; phases/ sequence them
+// over the AWS APIs of one session (aws/), loaded only once the inputs are valid.
 import { connect } from './aws/connect.js'
 import { sleep } from './loop.js'
 import { registerTables } from './phases/catalog.js'
@@ -29,11 +30,10 @@ export async function run(overrides: Partial<StepDeps> = {}): Promise<void> {
       config.mode === 'start'
         ? await startExport(aws, config, step)
         : await existingTask(aws.exportTasks, config, step)
-    step.saw(found.task)
     const ended = await waitIfAsked(aws.exportTasks, found, config, step)
     const tables = await reportTables(aws, ended, config, step)
-    const registered = await registerTables(aws, tables, ended, config, step)
-    finish(step, config, { ended, ...registered })
+    await registerTables(aws, tables, ended, config, step)
+    finish(step, config, ended.outcome)
   } catch (error) {
     finishWithError(step, error)
   } finally {

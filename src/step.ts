@@ -1,15 +1,12 @@
-// What one run of the step holds: the abort signal (the runner cancels with SIGINT, then SIGTERM
-// 7.5 s later), the warnings for the summary, the one wait budget of wait-timeout-minutes, the
-// timeline, and the last export task seen (its outputs are set as soon as it is known, so they
-// survive however the step ends). Phases get the step; tests give them a fake one
+// What one run of the step is: the clock and sleep, the abort signal (the runner cancels with
+// SIGINT, then SIGTERM 7.5 s later), the environment, the log, the one wait budget of
+// wait-timeout-minutes. What the run saw is its record (record.ts), which the phases write into
+// and the finish phase reads. Phases get the step; tests give them a fake one
 // (__fixtures__/step.ts).
 import * as core from '@actions/core'
 import * as log from './log.js'
-import type { ExportTask } from './aws/types.js'
 import type { LoopDeps } from './loop.js'
-import { taskOutputs } from './report/outputs.js'
-import type { TimelineEntry } from './report/summary.js'
-import type { Snapshot } from './snapshots.js'
+import { RunRecord } from './record.js'
 
 /** What the step needs from the world; tests replace the clock, sleep and signals. */
 export interface StepDeps {
@@ -33,23 +30,15 @@ export interface WorkflowRun {
 
 export interface Step extends LoopDeps {
   readonly env: Record<string, string | undefined>
-  /** The action's own warnings, in order, for the summary. */
-  readonly warnings: readonly string[]
-  /** Status changes this step saw, in order, for the summary. */
-  readonly timeline: TimelineEntry[]
+  /** What the run saw; warning() writes there too. */
+  readonly record: RunRecord
   /** Once the inputs are read: starts the one budget for all waiting (slot, snapshot, export),
    * and says the region and whether to write the summary. */
   begin(options: { waitTimeoutMs: number; region: string; summary: boolean }): void
   /** When the wait budget runs out, on now()'s clock. */
   waitDeadlineMs(): number
-  /** The snapshot create-snapshot took (or found), as last seen: for the summary. */
-  tookSnapshot(snapshot: Snapshot): void
-  readonly snapshot: Snapshot | undefined
-  /** Sets one output (the task's are set by saw()). */
+  /** Sets one output: the finish phase's, from the record. */
   output(name: string, value: string): void
-  /** Records the task as the step's latest and sets the outputs when it changed. */
-  saw(task: ExportTask): void
-  readonly lastTask: ExportTask | undefined
   readonly region: string
   /** Whether to write the step summary (the summary input; true until the inputs are read). */
   readonly summary: boolean
@@ -63,10 +52,8 @@ export interface Step extends LoopDeps {
 
 export function openStep(deps: StepDeps): Step {
   const cancelled = cancelOnSignals(deps.signals)
-  const warnings: string[] = []
+  const record = new RunRecord()
   const settings = { deadlineMs: Infinity, region: '', summary: true }
-  let lastTask: ExportTask | undefined
-  let snapshot: Snapshot | undefined
   const cleanups: (() => void)[] = [cancelled.stop]
 
   return {
@@ -75,11 +62,10 @@ export function openStep(deps: StepDeps): Step {
     date: deps.date,
     sleep: deps.sleep,
     abort: cancelled.signal,
-    warnings,
-    timeline: [],
+    record,
     info: line => log.info(line),
     warning(message) {
-      warnings.push(message)
+      record.warned(message)
       log.warning(message)
     },
     begin(options) {
@@ -89,20 +75,6 @@ export function openStep(deps: StepDeps): Step {
     },
     waitDeadlineMs: () => settings.deadlineMs,
     output: (name, value) => core.setOutput(name, value),
-    saw(task) {
-      if (task === lastTask) return // each output once per change of the task
-      lastTask = task
-      for (const [name, value] of Object.entries(taskOutputs(task, settings.region))) {
-        core.setOutput(name, value)
-      }
-    },
-    get lastTask() {
-      return lastTask
-    },
-    tookSnapshot: taken => void (snapshot = taken),
-    get snapshot() {
-      return snapshot
-    },
     get region() {
       return settings.region
     },

@@ -40,11 +40,11 @@ describe('takeSnapshot', () => {
     const lines = step.log.filter(l => /DB snapshot 'prod-db-4242' creating \d+%/.test(l))
     expect(lines.length).toBeGreaterThan(3)
     expect(lines.some(l => /about \d+m left/.test(l))).toBe(true)
-    expect(step.timeline.map(e => `${e.subject} ${e.status}`)).toEqual([
+    expect(step.record.timeline.map(e => `${e.subject} ${e.status}`)).toEqual([
       "DB snapshot 'prod-db-4242' creating",
       "DB snapshot 'prod-db-4242' available"
     ])
-    expect(step.snapshot?.status).toBe('available')
+    expect(step.record.snapshot?.status).toBe('available')
   })
 
   test('a re-run finds its snapshot: available, it is exported with no create', async () => {

@@ -9,6 +9,7 @@ import { configFor } from '../../__fixtures__/config.js'
 import { fakeStep } from '../../__fixtures__/step.js'
 import type { ExportTask } from '../../src/aws/types.js'
 import { registerTables } from '../../src/phases/catalog.js'
+import { setOutputs } from '../../src/phases/finish.js'
 import { reportTables } from '../../src/phases/tables.js'
 import { TABLES_OUTPUT_MAX_BYTES } from '../../src/tables/outputs.js'
 import { cleanSource, defaultSource, manyTables } from '../../test/standin/export-fixtures.js'
@@ -55,6 +56,8 @@ describe('reportTables', () => {
     expect(tables?.report.tables.map(t => t.target).sort()).toEqual(
       written.tables.map(t => t.target).sort()
     )
+    expect(step.record.tables).toBe(tables)
+    setOutputs(step)
     expect(step.outputs.get('tables-complete')).toBe(String(tables?.report.complete))
     const file = JSON.parse(readFileSync(step.outputs.get('tables-file') ?? '', 'utf8'))
     expect(file.tables).toHaveLength(written.tables.length)
@@ -96,6 +99,7 @@ describe('reportTables', () => {
       step
     )
     expect(tables?.report.tables).toHaveLength(10_000)
+    setOutputs(step)
     expect(Buffer.byteLength(step.outputs.get('tables') ?? '')).toBeLessThanOrEqual(
       TABLES_OUTPUT_MAX_BYTES
     )
@@ -134,8 +138,11 @@ describe('registerTables', () => {
     const ended = { task, outcome: 'complete' as const }
     const tables = await reportTables({ exportFiles: async () => files }, ended, config, step)
     const glue = fakeCatalog()
-    const register = () =>
-      registerTables({ catalog: async () => glue }, tables, ended, config, step)
+    /** Registers, and what the record holds of it then. */
+    const register = async (on = step) => {
+      await registerTables({ catalog: async () => glue }, tables, ended, config, on)
+      return { catalog: on.record.glue }
+    }
     return { step, glue, register }
   }
 
@@ -145,32 +152,34 @@ describe('registerTables', () => {
     expect(catalog?.databaseCreated).toBe(true)
     const registered = [...(glue.databases.get('exports')?.keys() ?? [])]
     expect(registered).toContain('appdb_public_orders')
+    setOutputs(step)
     expect(step.outputs.get('tables')).toContain('"glue-table":"appdb_public_orders"')
     // GetTables once, then one write a table.
     expect(glue.calls.filter(c => c.startsWith('tables'))).toHaveLength(1)
     expect(glue.calls.filter(c => c.startsWith('create'))).toHaveLength(registered.length)
   })
 
-  test('the tables outputs are set once, with the Glue table names', async () => {
+  test('the phases set no output: the finish phase sets them once, from the record', async () => {
     const { step, register } = await reported()
-    // Read with glue-database set: not yet published, the Glue names are still to come.
-    expect(step.outputs.has('tables')).toBe(false)
-    const set: string[] = []
-    const output = step.output.bind(step)
-    step.output = (name, value) => (set.push(name), output(name, value))
     await register()
-    expect(set.filter(name => name === 'tables')).toHaveLength(1)
-    expect(step.outputs.get('tables')).toContain('"glue-table"')
+    expect(step.outputs.size).toBe(0)
   })
 
-  test('Glue fails: the report is still published, without Glue table names', async () => {
+  test('Glue fails part-way: the record names the tables Glue took before it failed', async () => {
     const { step, glue, register } = await reported()
-    glue.ensureDatabase = async () => {
-      throw new Error('Glue is down')
+    const create = glue.create.bind(glue)
+    let calls = 0
+    glue.create = async (database, input) => {
+      if (++calls > 2) throw new Error('Glue is down')
+      return create(database, input)
     }
     await expect(register()).rejects.toThrow('Glue is down')
-    expect(step.outputs.get('tables')).toContain('"target":"appdb.public.orders"')
-    expect(step.outputs.get('tables')).not.toContain('"glue-table"')
+    const made = [...(glue.databases.get('exports')?.keys() ?? [])]
+    expect(made).toHaveLength(2)
+    expect([...(step.record.glue?.tables.values() ?? [])].sort()).toEqual(made.sort())
+    setOutputs(step)
+    const listed = JSON.parse(step.outputs.get('tables') ?? '[]') as { 'glue-table'?: string }[]
+    expect(listed.flatMap(t => t['glue-table'] ?? []).sort()).toEqual(made.sort())
   })
 
   test('run again: nothing changed, nothing written', async () => {
@@ -184,13 +193,14 @@ describe('registerTables', () => {
 
   test('two steps registering at once: each table created once, the other step finds it done', async () => {
     const { step, glue, register } = await reported()
-    const [first, second] = await Promise.all([register(), register()])
+    const other = fakeStep()
+    const [first, second] = await Promise.all([register(), register(other)])
     const count = glue.databases.get('exports')!.size
     expect(first.catalog!.created + second.catalog!.created).toBe(count)
     expect(first.catalog!.unchanged + second.catalog!.unchanged).toBe(count)
     // Each refused CreateTable was followed by one GetTable of that table.
     expect(glue.calls.filter(c => c.startsWith('table ')).length).toBe(count)
-    expect(step.warnings.filter(w => /Glue/.test(w))).toEqual([])
+    expect([...step.warned, ...other.warned].filter(w => /Glue/.test(w))).toEqual([])
   })
 
   test('a table made by someone else after GetTables: looked up again, never overwritten', async () => {
@@ -206,19 +216,21 @@ describe('registerTables', () => {
     expect(glue.databases.get('exports')!.get(theirs.Name)).toBe(theirs)
     expect(glue.calls).toContain('table appdb_public_orders')
     expect(catalog!.tables.has('appdb.public.orders')).toBe(false)
-    expect(step.warnings.join('\n')).toMatch(/appdb_public_orders/)
+    expect(step.warned.join('\n')).toMatch(/appdb_public_orders/)
+    expect(catalog!.warnings.join('\n')).toMatch(/appdb_public_orders/)
   })
 
   test('no glue-database: the Glue client is never loaded', async () => {
     let loaded = false
-    const result = await registerTables(
+    const step = fakeStep()
+    await registerTables(
       { catalog: async () => ((loaded = true), fakeCatalog()) },
       undefined,
       { task, outcome: 'complete' },
       waitConfig(),
-      fakeStep()
+      step
     )
-    expect(result).toEqual({ tables: undefined })
+    expect(step.record.glue).toBeUndefined()
     expect(loaded).toBe(false)
   })
 })

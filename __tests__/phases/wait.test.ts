@@ -1,11 +1,12 @@
 import { describe, expect, jest, test } from '@jest/globals'
 import type { ExportTask } from '../../src/aws/types.js'
-import type { LoopDeps } from '../../src/loop.js'
 import { waitForExport as waitWith, type WaitOptions } from '../../src/phases/wait.js'
+import type { WatchDeps } from '../../src/phases/watch.js'
+import { RunRecord } from '../../src/record.js'
 import { virtualClock } from '../../__fixtures__/clock.js'
 
-/** The loop's deps and the two RDS calls of the wait, as one object the tests can patch. */
-interface WaitDeps extends LoopDeps {
+/** The loop's deps, the record and the two RDS calls of the wait, as one object to patch. */
+interface WaitDeps extends WatchDeps {
   describe: (signal: AbortSignal) => Promise<ExportTask | undefined>
   cancel: (signal: AbortSignal) => Promise<ExportTask>
 }
@@ -45,6 +46,7 @@ function scenario(
     info: line => log.push(line),
     warning: line => warnings.push(line),
     abort: new AbortController().signal,
+    record: new RunRecord(),
     ...overrides
   }
   return { deps, log, warnings, clock, calls }
@@ -87,7 +89,9 @@ describe('waitForExport ends', () => {
       .map(Number)
     expect(percents.length).toBeGreaterThan(5)
     expect(percents).toEqual([...percents].sort((a, b) => a - b))
-    expect(result.timeline.map(t => t.status)).toEqual(['STARTING', 'IN_PROGRESS', 'COMPLETE'])
+    expect(deps.record.timeline.map(t => t.status)).toEqual(['STARTING', 'IN_PROGRESS', 'COMPLETE'])
+    expect(deps.record.task).toBe(result.task)
+    expect(deps.record.waitedMs).toBe(result.waitedMs)
   })
 
   test('FAILED ends the wait with the task and its cause', async () => {
@@ -166,7 +170,8 @@ describe('timeouts', () => {
     expect(result.outcome).toBe('timeout-cancel')
     expect(cancel).toHaveBeenCalledTimes(1)
     expect(result.task.Status).toBe('CANCELING')
-    expect(result.timeline.at(-1)?.status).toBe('CANCELING')
+    expect(deps.record.timeline.at(-1)?.status).toBe('CANCELING')
+    expect(deps.record.task?.Status).toBe('CANCELING')
   })
 })
 
@@ -207,6 +212,24 @@ describe('faults during a wait', () => {
     }
     await expect(waitForExport(deps, options({ Status: 'STARTING' }))).rejects.toBe(denied)
     expect(calls).toHaveLength(1)
+  })
+
+  test('a permanent failure after progress leaves the last task and the timeline in the record', async () => {
+    const denied = Object.assign(new Error('not authorized'), {
+      name: 'AccessDenied',
+      $metadata: { httpStatusCode: 403 }
+    })
+    const { deps, clock } = scenario(linearExport(HOUR))
+    const describe = deps.describe
+    deps.describe = async signal => {
+      if (clock.ms > HOUR / 2) throw denied
+      return describe(signal)
+    }
+    await expect(waitForExport(deps, options({ Status: 'STARTING' }))).rejects.toBe(denied)
+    expect(deps.record.task?.Status).toBe('IN_PROGRESS')
+    expect(deps.record.task?.PercentProgress).toBeGreaterThan(0)
+    expect(deps.record.timeline.map(t => t.status)).toEqual(['STARTING', 'IN_PROGRESS'])
+    expect(deps.record.waitedMs).toBeGreaterThan(0)
   })
 
   test('a task that disappears is an error', async () => {

@@ -16,53 +16,24 @@ import {
   type ExistingTable,
   type GluePlan
 } from '../tables/glue.js'
-import { withGlueTables } from '../tables/report.js'
-import { publishTables, type Tables } from './tables.js'
+import type { Tables } from '../record.js'
 import type { Ended } from './wait.js'
 
 /** Glue writes in flight at once, within Glue's request rates. */
 const GLUE_CONCURRENCY = 8
 
-export interface Registered {
-  database: string
-  databaseCreated: boolean
-  /** Each registered table by its target: the Glue table name. */
-  tables: Map<string, string>
-  created: number
-  updated: number
-  unchanged: number
-}
-
+/** With glue-database and a tables report: each table registered is in the run record as soon
+ * as Glue took it, so an error part-way still names those made. */
 export async function registerTables(
   aws: Pick<AwsSession, 'catalog'>,
   tables: Tables | undefined,
   ended: Ended,
   config: Config,
   step: Step
-): Promise<{ tables?: Tables; catalog?: Registered }> {
+): Promise<void> {
   const database = config.glueDatabase
-  if (!tables || !database) return { tables }
-  let registered: { catalog: Registered; warnings: string[] } | undefined
-  try {
-    registered = await register(await aws.catalog(), database, tables, ended, config, step)
-  } finally {
-    // The tables outputs once, with the Glue tables when they were registered: the report
-    // stands when Glue fails.
-    publishTables(step, withGlueTables(tables.report, registered?.catalog.tables ?? new Map()))
-  }
-  const report = withGlueTables(tables.report, registered.catalog.tables)
-  const warnings = [...tables.warnings, ...registered.warnings]
-  return { tables: { report, warnings }, catalog: registered.catalog }
-}
-
-async function register(
-  glue: CatalogApi,
-  database: string,
-  tables: Tables,
-  ended: Ended,
-  config: Config,
-  step: Step
-): Promise<{ catalog: Registered; warnings: string[] }> {
+  if (!tables || !database) return
+  const glue = await aws.catalog()
   const task = ended.task
   const { plans, warnings } = planGlueTables(tables.report, config.glueTablePrefix, {
     exportTaskIdentifier: task.ExportTaskIdentifier ?? '',
@@ -73,34 +44,27 @@ async function register(
     database,
     'Tables of RDS exports to S3, registered by rds-export-action.'
   )
-  const existing = await glue.tables(database)
-  const done: Registered = {
-    database,
-    databaseCreated,
-    tables: new Map(),
-    created: 0,
-    updated: 0,
-    unchanged: 0
+  const done = step.record.glueDatabase(database, databaseCreated)
+  const leave = (warning: string): void => {
+    step.record.glueTableLeft(warning)
+    step.warning(warning)
   }
+  warnings.forEach(leave)
+  const existing = await glue.tables(database)
   const limit = pLimit(GLUE_CONCURRENCY)
   await Promise.all(
     plans.map(plan =>
       limit(async () => {
         const action = await registerTable(glue, database, plan, existing.get(plan.name))
-        if (typeof action !== 'string') {
-          warnings.push(glueConflictWarning(action.conflict, database, plan, action.table))
-          return
-        }
-        done[action]++
-        done.tables.set(plan.target, plan.name)
+        if (typeof action === 'string')
+          step.record.registeredGlueTable(plan.target, plan.name, action)
+        else leave(glueConflictWarning(action.conflict, database, plan, action.table))
       })
     )
   )
-  warnings.forEach(warning => step.warning(warning))
   step.info(
     `Glue database '${database}'${databaseCreated ? ' (created)' : ''}: ${done.created} tables created, ${done.updated} updated, ${done.unchanged} already up to date.`
   )
-  return { catalog: done, warnings }
 }
 
 type Conflict = { conflict: 'foreign' | 'other-target'; table: ExistingTable }

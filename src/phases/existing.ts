@@ -20,11 +20,13 @@ export async function existingTask(
   step: Step
 ): Promise<Found> {
   const found = await describeOrFail(api, config.exportTaskIdentifier ?? '', config.region)
+  step.record.sawTask(found)
   if (config.mode !== 'cancel') {
     step.info(describeTask('Found', found))
     return { task: found, outcome: 'status' }
   }
   const task = await cancel(api, found, config.region, step)
+  step.record.sawTask(task)
   return { task, outcome: isEnded(task.Status) ? 'status' : 'canceling' }
 }
 

@@ -1,62 +1,80 @@
-// The end of every step: the outputs, one `::error::` line or none, a warning for a task that
-// finished with one, and the step summary, written once. Whether the step fails is decided here,
-// from the outcome, the mode and the warnings.
+// The end of every step, however it ended: the run record (record.ts) turned into the outputs,
+// one `::error::` line or none, a warning for a task that finished with one, and the step
+// summary, each written once, here only. Whether the step fails is decided here, from the
+// outcome, the mode and the warnings.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ExportTask } from '../aws/types.js'
 import type { Config } from '../config.js'
 import { ActionError, explainError, sentence } from '../errors.js'
 import { hintForFailureCause } from '../hints.js'
 import { InputError } from '../inputs/index.js'
 import * as log from '../log.js'
+import type { RunRecord } from '../record.js'
+import { taskOutputs } from '../report/outputs.js'
 import { formatDuration } from '../report/progress.js'
 import { appendSummary } from '../report/summary-file.js'
-import { renderSummary, type SummaryInput } from '../report/summary.js'
+import { renderSummary } from '../report/summary.js'
 import { renderWarningMessage } from '../report/warnings.js'
-import { isEnded, normalizeStatus } from '../status.js'
+import { isEnded, normalizeStatus, type Outcome } from '../status.js'
 import type { Step } from '../step.js'
-import type { Registered } from './catalog.js'
-import type { Tables } from './tables.js'
-import type { Ended } from './wait.js'
+import { tablesFileDocument, tablesOutputs } from '../tables/outputs.js'
+import { withGlueTables, type TablesReport } from '../tables/report.js'
 
 interface Failure {
   message: string
   hint?: string
 }
 
-/** How the step ran to its end: the task, and what was exported when that was read. */
-export interface Result {
-  ended: Ended
-  tables?: Tables
-  catalog?: Registered
-}
-
-/** The verdict of a step that ran to its end. */
-export function finish(step: Step, config: Config, result: Result): void {
-  const { ended } = result
-  step.saw(ended.task)
-  const failure = failureOf(config, result)
+/** The verdict of a step that ran to its end with this outcome. */
+export function finish(step: Step, config: Config, outcome: Outcome): void {
+  const failure = failureOf(config, step.record, outcome)
+  setOutputs(step)
+  const task = step.record.task
   if (failure) fail(failure)
-  else if (ended.task.WarningMessage) warnAboutTask(ended)
-  writeSummary(step, config, { ...summaryOf(result), outcome: ended.outcome }, failure)
+  else if (task?.WarningMessage) warnAboutTask(task)
+  writeSummary(step, config, outcome, failure)
 }
 
-/** A step that stopped on an error: the last task seen still gets its outputs and summary. */
+/** A step that stopped on an error: what the record holds still gets its outputs and summary. */
 export function finishWithError(step: Step, error: unknown): void {
   const failure = toFailure(error)
-  const task = step.lastTask
+  const task = step.record.task
   if (task && !isEnded(task.Status)) {
     // Say so: a step that fails while the export runs leaves it running in AWS.
-    failure.message += ` Export task '${task.ExportTaskIdentifier ?? ''}' was ${normalizeStatus(task.Status)} and keeps running in AWS.`
+    failure.message = `${sentence(failure.message)} Export task '${task.ExportTaskIdentifier ?? ''}' was ${normalizeStatus(task.Status)} and keeps running in AWS.`
   }
+  setOutputs(step)
   fail(failure)
-  writeSummary(step, undefined, { outcome: 'error', task }, failure)
+  writeSummary(step, undefined, 'error', failure)
 }
 
-function summaryOf(result: Result): Partial<SummaryInput> {
-  return {
-    task: result.ended.task,
-    waitedMs: result.ended.waitedMs,
-    tables: result.tables?.report,
-    catalog: result.catalog
+/** The report as the outputs and the summary show it: with its Glue tables, once registered. */
+function tablesReport(record: RunRecord): TablesReport | undefined {
+  if (!record.tables) return undefined
+  return withGlueTables(record.tables.report, record.glue?.tables ?? new Map())
+}
+
+/** Every output the record can fill: the task's, then the tables' (and the tables file). */
+export function setOutputs(step: Step): void {
+  const { task } = step.record
+  if (task) {
+    for (const [name, value] of Object.entries(taskOutputs(task, step.region))) {
+      step.output(name, value)
+    }
   }
+  const report = tablesReport(step.record)
+  if (!report) return
+  const outputs = tablesOutputs(report)
+  if (outputs.notice) step.info(outputs.notice)
+  step.output('tables', outputs.tables)
+  step.output('tables-complete', outputs['tables-complete'])
+  step.output('tables-incomplete', outputs['tables-incomplete'])
+  const folder = step.env.RUNNER_TEMP
+  if (!folder) return
+  const file = join(folder, `rds-export-tables-${report.exportTaskIdentifier}.json`)
+  writeFileSync(file, tablesFileDocument(report))
+  step.output('tables-file', file)
 }
 
 function toFailure(error: unknown): Failure {
@@ -73,17 +91,16 @@ function fail(failure: Failure): void {
 }
 
 /** Whether the step fails, by the outcome of the wait, the mode and the warnings. */
-function failureOf(config: Config, result: Result): Failure | undefined {
-  const { ended } = result
+function failureOf(config: Config, record: RunRecord, outcome: Outcome): Failure | undefined {
   if (config.mode === 'status') return undefined
   // Mode cancel fails only when its wait for CANCELED was cut short.
-  if (config.mode === 'cancel' && !['timeout', 'aborted'].includes(ended.outcome)) return undefined
-  const task = ended.task
+  if (config.mode === 'cancel' && !['timeout', 'aborted'].includes(outcome)) return undefined
+  const task = record.task ?? {}
   const id = task.ExportTaskIdentifier ?? ''
   const status = normalizeStatus(task.Status)
-  const waited = ended.waitedMs === undefined ? '' : ` after ${formatDuration(ended.waitedMs)}`
+  const waited = record.waitedMs === undefined ? '' : ` after ${formatDuration(record.waitedMs)}`
   const limit = `wait-timeout-minutes: ${config.waitTimeoutMinutes}`
-  switch (ended.outcome) {
+  switch (outcome) {
     case 'failed':
       return {
         message: `Export task '${id}' FAILED: ${sentence(task.FailureCause || 'RDS gave no cause')}`,
@@ -105,7 +122,7 @@ function failureOf(config: Config, result: Result): Failure | undefined {
         message: `The run was cancelled while waiting for export task '${id}'; status ${status}${abortNote(config)}.`
       }
     case 'complete':
-      return warningFailure(config, result)
+      return warningFailure(config, record)
     default:
       return undefined
   }
@@ -115,11 +132,11 @@ function failureOf(config: Config, result: Result): Failure | undefined {
  * fail-on-warning: RDS's warning on the task, or a table that is not complete. RDS's warning
  * names the same tables as the report's warnings (logged above): those are counted, not repeated.
  */
-function warningFailure(config: Config, result: Result): Failure | undefined {
+function warningFailure(config: Config, record: RunRecord): Failure | undefined {
   if (!config.failOnWarning) return undefined
-  const task = result.ended.task
+  const task = record.task ?? {}
   const rds = task.WarningMessage ? renderWarningMessage(task.WarningMessage).map(sentence) : []
-  const own = (result.tables?.warnings ?? []).map(sentence)
+  const own = [...(record.tables?.warnings ?? []), ...(record.glue?.warnings ?? [])].map(sentence)
   if (rds.length === 0 && own.length === 0) return undefined
   const said =
     rds.length === 0
@@ -142,27 +159,32 @@ function abortNote(config: Config): string {
   return config.cancelOnAbort ? ' (cancel-on-abort)' : ', the export keeps running'
 }
 
-function warnAboutTask(ended: Ended): void {
-  const lines = renderWarningMessage(ended.task.WarningMessage ?? '')
-  log.warning(`Export task '${ended.task.ExportTaskIdentifier}' has a warning: ${lines.join('; ')}`)
+function warnAboutTask(task: ExportTask): void {
+  const lines = renderWarningMessage(task.WarningMessage ?? '')
+  log.warning(`Export task '${task.ExportTaskIdentifier}' has a warning: ${lines.join('; ')}`)
 }
 
 function writeSummary(
   step: Step,
   config: Config | undefined,
-  input: Partial<SummaryInput> & Pick<SummaryInput, 'outcome'>,
+  outcome: Outcome,
   failure: Failure | undefined
 ): void {
   if (!step.summary) return
+  const { record } = step
   const { GITHUB_ACTION_REPOSITORY: repository, GITHUB_ACTION_REF: ref } = step.env
   const markdown = renderSummary({
-    ...input,
+    outcome,
+    task: record.task,
+    waitedMs: record.waitedMs,
+    tables: tablesReport(record),
+    catalog: record.glue,
     region: step.region,
-    timeline: step.timeline,
+    timeline: [...record.timeline],
     errorMessage: failure?.message,
     hint: failure?.hint,
-    warnings: [...step.warnings],
-    snapshot: step.snapshot,
+    warnings: [...record.warnings],
+    snapshot: record.snapshot,
     actionRef: repository && ref ? `${repository}@${ref}` : undefined,
     roleToAssume: config?.roleToAssume
   })

@@ -1,18 +1,17 @@
 // create-snapshot: a manual snapshot of the instance or cluster, taken now, then exported. Its
 // identifier comes from the instance or cluster and the workflow run, so a re-run finds its own
 // snapshot: available, export it; being created, wait for it; absent, create it. The wait uses
-// the step's one budget and the same loop as every wait; a cancelled run or a timeout starts
+// the step's one budget and the same watcher as the export's (watch.ts); a cancelled run or a timeout starts
 // nothing, and the snapshot is kept (it is the backup a restore starts from).
 import type { SnapshotsApi } from '../aws/snapshots.js'
 import type { Config, SourceInput, Tag } from '../config.js'
 import { ActionError, errorCode } from '../errors.js'
 import { generateSnapshotIdentifier } from '../identifier.js'
 import { ACTION_TAG_KEYS } from '../inputs/index.js'
-import { poll } from '../loop.js'
 import { formatDuration, formatSnapshotLine } from '../report/progress.js'
-import { nextPollDelayMs, type Observation } from '../schedule.js'
 import { creationState, type Snapshot, type SnapshotKind } from '../snapshots.js'
 import type { Step, WorkflowRun } from '../step.js'
+import { watch, type Watched } from './watch.js'
 
 const ALREADY_EXISTS = new Set([
   'DBSnapshotAlreadyExistsFault',
@@ -49,7 +48,6 @@ export async function takeSnapshot(
     snapshot = await create(api, kind, source.identifier, identifier, tagsFor(config, run, step))
     step.info(`Creating ${what(kind)} '${identifier}' of '${source.identifier}'.`)
   }
-  step.tookSnapshot(snapshot)
   return waitUntilAvailable(api, snapshot, config, step)
 }
 
@@ -98,40 +96,33 @@ function tagValue(text: string | undefined): string {
   return (text ?? '').replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_').slice(0, 256)
 }
 
-/** What the wait has seen of the snapshot: the checks (for the schedule), a line per change. */
-function snapshotWatcher(step: Step) {
-  const startMs = step.now()
-  const observations: Observation[] = []
-  let last: Snapshot | undefined
+/** The snapshot being created, watched: its describe, its progress line, the record's snapshot. */
+function snapshotBeingCreated(api: SnapshotsApi, first: Snapshot): Watched<Snapshot> {
   return {
-    startMs,
-    saw(snapshot: Snapshot): Snapshot {
-      const creating = creationState(snapshot.status) === 'creating'
-      const percentProgress = snapshot.percentProgress
-      observations.push({
-        atMs: step.now(),
-        status: creating ? 'IN_PROGRESS' : 'COMPLETE',
-        percentProgress
-      })
-      if (last?.status !== snapshot.status || last?.percentProgress !== percentProgress) {
-        step.info(
-          formatSnapshotLine({ now: step.date(), snapshot, elapsedMs: step.now() - startMs })
+    operation: first.kind === 'snapshot' ? 'DescribeDBSnapshots' : 'DescribeDBClusterSnapshots',
+    async read() {
+      const snapshot = await find(api, first.kind, first.identifier)
+      if (!snapshot) {
+        throw new ActionError(
+          `${what(first.kind)} '${first.identifier}' is gone: it was deleted while being created.`
         )
       }
-      if (last?.status !== snapshot.status) {
-        const subject = `${what(snapshot.kind)} '${snapshot.identifier}'`
-        step.timeline.push({
-          at: step.date(),
-          subject,
-          status: snapshot.status ?? '',
-          percentProgress
-        })
-      }
-      last = snapshot
       return snapshot
     },
-    nextDelayMs: (maxIntervalMs: number): number =>
-      nextPollDelayMs({ waitStartMs: startMs, nowMs: step.now(), maxIntervalMs, observations })
+    ended: snapshot => creationState(snapshot.status) !== 'creating',
+    observe: snapshot => ({
+      status: creationState(snapshot.status) === 'creating' ? 'IN_PROGRESS' : 'COMPLETE',
+      percentProgress: snapshot.percentProgress
+    }),
+    entry: snapshot => ({
+      subject: `${what(snapshot.kind)} '${snapshot.identifier}'`,
+      status: snapshot.status ?? '',
+      percentProgress: snapshot.percentProgress
+    }),
+    changed: (previous, next) =>
+      previous.status !== next.status || previous.percentProgress !== next.percentProgress,
+    line: (snapshot, now, elapsedMs) => formatSnapshotLine({ now, snapshot, elapsedMs }),
+    record: (record, snapshot) => record.sawSnapshot(snapshot)
   }
 }
 
@@ -141,29 +132,14 @@ async function waitUntilAvailable(
   config: Config,
   step: Step
 ): Promise<Snapshot> {
-  const watch = snapshotWatcher(step)
-  const maxIntervalMs = config.pollIntervalSeconds * 1000
-  const result = await poll(step, {
-    operation: first.kind === 'snapshot' ? 'DescribeDBSnapshots' : 'DescribeDBClusterSnapshots',
-    first: watch.saw(first),
-    async check() {
-      const snapshot = await find(api, first.kind, first.identifier)
-      if (!snapshot) {
-        throw new ActionError(
-          `${what(first.kind)} '${first.identifier}' is gone: it was deleted while being created.`
-        )
-      }
-      return watch.saw(snapshot)
-    },
-    done: snapshot => creationState(snapshot.status) !== 'creating',
-    nextDelayMs: () => watch.nextDelayMs(maxIntervalMs),
+  const watcher = watch(step, snapshotBeingCreated(api, first), first)
+  const result = await watcher.until({
     deadlineMs: step.waitDeadlineMs(),
-    maxIntervalMs
+    maxIntervalMs: config.pollIntervalSeconds * 1000
   })
-  const snapshot = result.value ?? first
-  step.tookSnapshot(snapshot)
+  const snapshot = watcher.last
   if (result.end === 'done' && creationState(snapshot.status) === 'available') return snapshot
-  throw unavailable(snapshot, result.end, step.now() - watch.startMs, config)
+  throw unavailable(snapshot, result.end, watcher.watchedMs(), config)
 }
 
 function unavailable(

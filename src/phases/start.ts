@@ -59,8 +59,7 @@ export async function startOrAdopt(
     }
     try {
       const task = await api.start(startParams(config, source, identifier))
-      step.info(describeTask('Started', task))
-      return { task, outcome: 'started' }
+      return started(task, step)
     } catch (error) {
       // A garbled answer says nothing about the start itself: ask RDS whether the task is there.
       if (isUnreadableAnswer(error)) return startedDespite(error, api, config, identifier, step)
@@ -103,7 +102,14 @@ function startParams(config: Config, source: ResolvedSource, identifier: string)
   }
 }
 
+function started(task: ExportTask, step: Step): Started {
+  step.record.sawTask(task)
+  step.info(describeTask('Started', task))
+  return { task, outcome: 'started' }
+}
+
 function adopted(task: ExportTask, step: Step): Started {
+  step.record.sawTask(task)
   step.info(describeTask('Adopted existing', task))
   return { task, outcome: 'adopted' }
 }
@@ -135,8 +141,7 @@ async function startedDespite(
   step.info(
     `StartExportTask's answer could not be read, but DescribeExportTasks shows the task started.`
   )
-  step.info(describeTask('Started', task))
-  return { task, outcome: 'started' }
+  return started(task, step)
 }
 
 /**

@@ -3,8 +3,6 @@
 // reported (tables/ decides; this drives the reads). The S3 client is loaded only here.
 // tables-report: auto turns an S3 or KMS refusal into one warning with the statement to add;
 // true fails the step on it; false makes no S3 call at all.
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import pLimit from 'p-limit'
 import type { AwsSession } from '../aws/connect.js'
 import type { ExportFilesApi } from '../aws/export-files.js'
@@ -14,6 +12,7 @@ import type { Config } from '../config.js'
 import { ActionError, errorCode, explainError, sentence } from '../errors.js'
 import { exportLocation } from '../report/outputs.js'
 import { normalizeStatus } from '../status.js'
+import type { Tables } from '../record.js'
 import type { Step } from '../step.js'
 import { ExportListing, matchFolders, type ListStep } from '../tables/layout.js'
 import {
@@ -22,18 +21,11 @@ import {
   parseTablesInfo,
   type TablesInfo
 } from '../tables/metadata.js'
-import { tablesFileDocument, tablesOutputs } from '../tables/outputs.js'
 import { buildReport, reportWarnings, type Footer, type TablesReport } from '../tables/report.js'
 import type { Ended } from './wait.js'
 
 /** S3 calls in flight at once: many tables read in seconds, well under S3's request rates. */
 const S3_CONCURRENCY = 16
-
-export interface Tables {
-  report: TablesReport
-  /** The report's warnings: each counts toward fail-on-warning. */
-  warnings: string[]
-}
 
 /** Whether this step reports tables: a COMPLETE task, in start with wait, wait or status. */
 export function reportsTables(config: Config, task: ExportTask): boolean {
@@ -57,9 +49,9 @@ export async function reportTables(
     step.info(
       `Tables: ${report.complete} complete, ${report.incomplete} not complete, of export task '${task.ExportTaskIdentifier ?? ''}'.`
     )
-    // With glue-database, published once the Glue table names are known (phases/catalog.ts).
-    if (config.glueDatabase === undefined) publishTables(step, report)
-    return { report, warnings }
+    const tables = { report, warnings }
+    step.record.reportedTables(tables)
+    return tables
   } catch (error) {
     if (!isAwsError(error)) throw error
     const explained = explainError(error, 'Reading the export')
@@ -69,20 +61,6 @@ export async function reportTables(
     step.warning(`${message}${hint ? ` ${hint}` : ''} (tables-report: auto; the step goes on.)`)
     return undefined
   }
-}
-
-/** The outputs tables, tables-complete, tables-incomplete and tables-file. */
-export function publishTables(step: Step, report: TablesReport): void {
-  const outputs = tablesOutputs(report)
-  if (outputs.notice) step.info(outputs.notice)
-  step.output('tables', outputs.tables)
-  step.output('tables-complete', outputs['tables-complete'])
-  step.output('tables-incomplete', outputs['tables-incomplete'])
-  const folder = step.env.RUNNER_TEMP
-  if (!folder) return
-  const file = join(folder, `rds-export-tables-${report.exportTaskIdentifier}.json`)
-  writeFileSync(file, tablesFileDocument(report))
-  step.output('tables-file', file)
 }
 
 async function readExport(files: ExportFilesApi, task: ExportTask): Promise<TablesReport> {
