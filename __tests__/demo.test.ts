@@ -3,14 +3,22 @@
 // options and their documentation, every demo's inputs accepted by the action's own checks, the
 // preview page, Chromium's command line.
 import { describe, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { parseInputs } from '../src/inputs/index.js'
 import { SCENARIOS } from '../test/standin/scenarios.js'
-import { DEFAULT_DEMO, DEMOS, RUN_ENV, helpText, parseDemoArgs } from '../scripts/demo-run.js'
-import { chromiumArgs, parseScreenshotArgs } from '../scripts/screenshot.js'
+import {
+  DEFAULT_DEMO,
+  DEMOS,
+  RUN_ENV,
+  clockOffsetEnv,
+  helpText,
+  parseDemoArgs
+} from '../scripts/demo-run.js'
+import { SCREENSHOT_NOW, chromiumArgs, parseScreenshotArgs } from '../scripts/screenshot.js'
 import { summaryPage } from '../scripts/summary-page.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -127,5 +135,30 @@ describe('the preview page and the screenshot', () => {
     expect(chromiumArgs({ profile: '/tmp/p', url: 'file:///x', height: 800 })).toContain(
       '--dump-dom'
     )
+  })
+})
+
+describe("the screenshot's clock", () => {
+  test('the step runs at SCREENSHOT_NOW whatever the day: Date.now(), new Date() and Date() alike', () => {
+    const offsetMs = SCREENSHOT_NOW.getTime() - Date.now()
+    const printed = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        'console.log(JSON.stringify([Date.now(), new Date().getTime(), Date(), new Date(0).getTime()]))'
+      ],
+      { env: { PATH: process.env.PATH, ...clockOffsetEnv(offsetMs) }, encoding: 'utf8' }
+    )
+    const [now, constructed, called, epoch] = JSON.parse(printed) as [
+      number,
+      number,
+      string,
+      number
+    ]
+    for (const ms of [now, constructed, Date.parse(called)]) {
+      expect(Math.abs(ms - SCREENSHOT_NOW.getTime())).toBeLessThan(10_000)
+    }
+    expect(epoch).toBe(0)
+    expect(read('scripts/screenshot.ts')).toContain('runDemo(demo, { now: SCREENSHOT_NOW })')
   })
 })

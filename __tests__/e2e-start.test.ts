@@ -468,3 +468,88 @@ describe('refused by AWS', () => {
     E2E_TIMEOUT_MS
   )
 })
+
+describe('output-env-credentials: later steps of the job get the assumed credentials', () => {
+  const SECRETS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
+
+  e2e(
+    'true: the four variables (and AWS_DEFAULT_REGION) in GITHUB_ENV, each secret masked before anything prints it; a later step uses them',
+    ACCOUNT_SEEDS,
+    async standIn => {
+      const step = await runStep(
+        standIn,
+        startInputs({
+          'db-snapshot-identifier': 'prod-before-upgrade',
+          'output-env-credentials': 'true'
+        })
+      )
+      expectSuccess(step)
+      const env = step.environment
+      expect(Object.keys(env).sort()).toEqual(
+        [...SECRETS, 'AWS_DEFAULT_REGION', 'AWS_REGION'].sort()
+      )
+      expect(env.AWS_REGION).toBe(REGION)
+      expect(env.AWS_DEFAULT_REGION).toBe(REGION)
+      // The role's credentials, as STS issued them and RDS saw them.
+      const signed = rdsCalls(step.requests).map(r => r.accessKeyId)
+      expect(new Set(signed)).toEqual(new Set([env.AWS_ACCESS_KEY_ID]))
+      expect(env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/)
+      const lines = step.log.split(/\r?\n/)
+      for (const name of SECRETS) {
+        const value = env[name] ?? ''
+        expect(value.length).toBeGreaterThan(8)
+        if (name !== 'AWS_ACCESS_KEY_ID') expect(standIn.issuedSecrets()).toContain(value)
+        // The first line that holds it hands it to the runner to mask; runStep's scan finds
+        // none other in the log, the outputs or the summary.
+        expect(lines.find(line => line.includes(value))).toBe(`::add-mask::${value}`)
+      }
+
+      // A later step of the job: no role-to-assume, the default chain finds the exported keys.
+      const later = await runStep(
+        standIn,
+        { mode: 'status', 'export-task-identifier': step.outputs['export-task-identifier'] ?? '' },
+        { env: { ...env, ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' } }
+      )
+      expectSuccess(later)
+      expect(calls(later.requests)).toEqual(['rds:DescribeExportTasks'])
+      expect(later.requests[0]?.accessKeyId).toBe(env.AWS_ACCESS_KEY_ID)
+      expect(later.environment).toEqual({})
+    }
+  )
+
+  e2e('false (the default): nothing in the job environment', ACCOUNT_SEEDS, async standIn => {
+    const step = await runStep(
+      standIn,
+      startInputs({ 'db-snapshot-identifier': 'prod-before-upgrade' })
+    )
+    expectSuccess(step)
+    expect(step.environment).toEqual({})
+    const explicit = await runStep(
+      standIn,
+      startInputs({
+        'db-snapshot-identifier': 'prod-before-upgrade',
+        'output-env-credentials': 'false'
+      })
+    )
+    expectSuccess(explicit)
+    expect(explicit.environment).toEqual({})
+  })
+
+  e2e(
+    'without role-to-assume: a warning, and nothing exported (later steps find the same credentials)',
+    ACCOUNT_SEEDS,
+    async standIn => {
+      const inputs = startInputs({
+        'db-snapshot-identifier': 'prod-before-upgrade',
+        'output-env-credentials': 'true'
+      })
+      delete inputs['role-to-assume']
+      const step = await runStep(standIn, inputs, { staticKeys: true })
+      expectSuccess(step)
+      expect(step.warnings).toEqual([
+        expect.stringContaining("Input 'output-env-credentials' is ignored without role-to-assume")
+      ])
+      expect(step.environment).toEqual({})
+    }
+  )
+})

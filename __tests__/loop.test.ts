@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { poll, sleep, type LoopDeps } from '../src/loop.js'
+import { poll, sleep, TIMER_MAX_MS, timerMs, type LoopDeps } from '../src/loop.js'
 import { virtualClock } from '../__fixtures__/clock.js'
 
 test('sleep resolves after its time', async () => {
@@ -19,6 +19,26 @@ test('an already cancelled run does not sleep at all', async () => {
   const controller = new AbortController()
   controller.abort()
   await expect(sleep(60_000, controller.signal)).resolves.toBeUndefined()
+})
+
+describe('timers past what Node holds (2^31-1 ms)', () => {
+  test('timerMs caps a delay at TIMER_MAX_MS and never goes below 0', () => {
+    expect(timerMs(99_999 * 60_000)).toBe(TIMER_MAX_MS)
+    expect(timerMs(TIMER_MAX_MS)).toBe(TIMER_MAX_MS)
+    expect(timerMs(-5)).toBe(0)
+    expect(timerMs(1.2)).toBe(2)
+  })
+
+  test('a sleep longer than a timer holds still sleeps (Node would fire it after 1 ms)', async () => {
+    const controller = new AbortController()
+    let woke = false
+    const slept = sleep(40_000 * 60_000, controller.signal).then(() => (woke = true))
+    await new Promise(resolve => setTimeout(resolve, 50))
+    expect(woke).toBe(false)
+    controller.abort()
+    await slept
+    expect(woke).toBe(true)
+  })
 })
 
 describe('poll: the budget holds whatever a check does', () => {
@@ -58,6 +78,20 @@ describe('poll: the budget holds whatever a check does', () => {
     expect(result.end).toBe('timeout')
     expect(aborted).toBe(true)
   })
+
+  test.each([40_000, 99_999])(
+    'a budget of %d minutes, past what a timer holds, neither ends a check early nor throws',
+    async minutes => {
+      const { deps } = loopDeps()
+      const result = await poll(deps, {
+        ...forever,
+        done: (value: number) => value === 1,
+        deadlineMs: minutes * 60_000,
+        check: () => new Promise<number>(resolve => setTimeout(() => resolve(1), 30))
+      })
+      expect(result).toEqual({ end: 'done', value: 1 })
+    }
+  )
 
   test('a check that ignores its signal still cannot hold the wait past its budget', async () => {
     const { deps } = loopDeps()

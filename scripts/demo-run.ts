@@ -3,6 +3,7 @@
 // the stand-in, runs the bundled action (dist/index.js) against it as the runner would, and
 // hands back what the step left: log, outputs, summary (as markdown and as GitHub renders it),
 // the tables file, and what the stand-in was asked.
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import {
   type StandIn,
   type StandInOptions,
@@ -221,14 +222,19 @@ export async function runDemo(
   options: {
     /** Each chunk of the step's log as it comes; the stand-in's secrets so far, to mask them. */
     onOutput?: (chunk: string, issuedSecrets: () => string[]) => void
+    /** When the run starts: the stand-in's clock and the step's wall clock both start here and
+     * run in real time (so every date the summary shows is the same, whatever the day). Default
+     * the real time. */
     now?: Date
   } = {}
 ): Promise<DemoRun> {
+  const offsetMs = options.now ? options.now.getTime() - Date.now() : 0
   const standIn: StandIn = await startStandIn({
     ...scenario(demo.scenario, options.now),
     timeScale: TIME_SCALE,
     timeline: DEMO_263,
-    ...demo.standIn
+    ...demo.standIn,
+    ...(options.now ? { clock: () => Date.now() + offsetMs } : {})
   })
   try {
     const before = standIn.now().getTime()
@@ -238,7 +244,8 @@ export async function runDemo(
         ...standIn.env(),
         ...RUN_ENV,
         GITHUB_WORKFLOW: demo.workflow,
-        GITHUB_JOB: demo.job
+        GITHUB_JOB: demo.job,
+        ...(options.now ? clockOffsetEnv(offsetMs) : {})
       },
       onOutput: chunk => options.onOutput?.(chunk, () => standIn.issuedSecrets())
     })
@@ -259,6 +266,16 @@ export async function runDemo(
     }
   } finally {
     await standIn.close()
+  }
+}
+
+const CLOCK_OFFSET = fileURLToPath(new URL('../test/support/clock-offset.mjs', import.meta.url))
+
+/** The environment that sets the step's wall clock `offsetMs` from the real one. */
+export function clockOffsetEnv(offsetMs: number): Record<string, string> {
+  return {
+    NODE_OPTIONS: `--import=${pathToFileURL(CLOCK_OFFSET).href}`,
+    CLOCK_OFFSET_MS: String(offsetMs)
   }
 }
 

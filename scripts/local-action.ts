@@ -4,9 +4,9 @@
 // key it accepts replace the AWS lines (local-action can't fetch OIDC tokens, so the SDK's
 // default credential chain is used). local-action gives the step no summary file, as a runner
 // would: GITHUB_STEP_SUMMARY points at a temporary one (unless .env names its own), printed at
-// the end as the run page would show it.
+// the end as the run page would show it, then removed with the rest of the run's files.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStandIn } from '../test/standin/index.js'
@@ -51,11 +51,16 @@ writeFileSync(
 )
 console.log(`Inputs from ${source}; AWS calls go to the stand-in at ${standIn.url}`)
 
-const child = spawn('npx', ['local-action', '.', 'src/main.ts', envFile], { stdio: 'inherit' })
-const code = await new Promise<number>(done => child.on('close', c => done(c ?? 1)))
-await standIn.close()
-
-const summary = readFileSync(summaryFile, 'utf8')
-console.log(`\nStep summary (${summaryFile}):\n`)
-console.log(summary.trim() ? htmlToText(renderGfm(summary)) : '(the step wrote none)')
+// Nothing of the run is left behind in the temporary directory, however it ends.
+let code = 1
+try {
+  const child = spawn('npx', ['local-action', '.', 'src/main.ts', envFile], { stdio: 'inherit' })
+  code = await new Promise<number>(done => child.on('close', c => done(c ?? 1)))
+  const summary = readFileSync(summaryFile, 'utf8')
+  console.log(`\nStep summary${ownSummary ? ` (${summaryFile})` : ''}:\n`)
+  console.log(summary.trim() ? htmlToText(renderGfm(summary)) : '(the step wrote none)')
+} finally {
+  await standIn.close()
+  rmSync(workDir, { recursive: true, force: true })
+}
 process.exit(code)

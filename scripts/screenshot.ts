@@ -29,6 +29,9 @@ export const WINDOW_WIDTH = 1100
 /** The tallest picture taken; a longer page is cut here. */
 export const MAX_HEIGHT = 2400
 const MARK = 'data-page-height'
+/** The moment the pictured run starts, every time: the picture changes only when the action's
+ * summary does, not with the day it is taken. */
+export const SCREENSHOT_NOW = new Date('2026-11-25T08:46:00Z')
 
 export interface ScreenshotArgs {
   out: string
@@ -112,7 +115,7 @@ async function pageOf(args: ScreenshotArgs, demo: Demo): Promise<string> {
   if (args.html) return readFileSync(args.html, 'utf8')
   if (!existsSync(ACTION_ENTRY)) throw new Error('No dist/index.js: run npm run build first.')
   process.stdout.write(`Running the demo${demo.flag ? ` ${demo.flag}` : ''} (about 25 s)...\n`)
-  const run = await runDemo(demo)
+  const run = await runDemo(demo, { now: SCREENSHOT_NOW })
   if (run.result.exitCode !== 0) {
     throw new Error(`The demo's step failed (exit code ${run.result.exitCode}):\n${run.result.log}`)
   }

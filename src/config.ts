@@ -47,6 +47,9 @@ export interface Config {
   /** Undefined means derive it from the run id. */
   roleSessionName?: string
   roleDurationSeconds: number
+  /** output-env-credentials: put the assumed credentials and the region in the job's environment
+   * for later steps. Always false without roleToAssume (ignored with a warning). */
+  outputEnvCredentials: boolean
   /** http-proxy as given: http:// or https://, a host, an optional port and user:password. */
   httpProxy?: string
   /** Mode wait implies true. */

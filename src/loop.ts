@@ -5,11 +5,19 @@
 // hours-long wait runs in milliseconds under test.
 import { explainError, type Service } from './errors.js'
 
+/** The longest delay Node's timers hold (2^31-1 ms, about 24.8 days); past it they fire at once. */
+export const TIMER_MAX_MS = 2 ** 31 - 1
+
+/** A delay a timer can hold: never past TIMER_MAX_MS, never negative. */
+export function timerMs(ms: number): number {
+  return Math.min(Math.max(0, Math.ceil(ms)), TIMER_MAX_MS)
+}
+
 /** The real sleep: a timer that a cancelled run (SIGINT, SIGTERM) cuts short. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise(resolve => {
     if (signal.aborted) return resolve()
-    const timer = setTimeout(done, ms)
+    const timer = setTimeout(done, timerMs(ms))
     function done(): void {
       clearTimeout(timer)
       signal.removeEventListener('abort', done)
@@ -98,7 +106,7 @@ export async function poll<T>(deps: LoopDeps, options: PollOptions<T>): Promise<
     }
     if (deps.abort.aborted) return { end: 'aborted', value }
     // The budget holds while a check is in flight: it is aborted when the budget runs out.
-    const budget = AbortSignal.timeout(Math.max(0, Math.ceil(options.deadlineMs - deps.now())))
+    const budget = AbortSignal.timeout(timerMs(options.deadlineMs - deps.now()))
     const signal = AbortSignal.any([deps.abort, budget])
     try {
       value = await untilAborted(options.check(signal), signal)

@@ -22,10 +22,13 @@ export function preflight(env: Env, write: (text: string) => void): boolean {
   } catch (error) {
     if (!(error instanceof InputError)) return true // main.ts reports anything else
     write(`::error::${commandData(neutralize(error.message))}\n`)
-    appendSummary(
-      env,
-      renderSummary({ outcome: 'error', region: '', timeline: [], errorMessage: error.message })
-    )
+    // The log has one line; the summary one line per refused input.
+    const refusals = error.refusals.length > 1 ? error.refusals : []
+    const errorMessage = [
+      refusals.length ? `${refusals.length} inputs are refused:` : error.message,
+      ...refusals
+    ].join('\n')
+    appendSummary(env, renderSummary({ outcome: 'error', region: '', timeline: [], errorMessage }))
     return false
   }
 }

@@ -28,8 +28,14 @@ jest.unstable_mockModule('@aws-sdk/credential-providers', () => ({
   fromWebToken,
   fromNodeProviderChain
 }))
-const { defaultChainCredentials, oidcRoleCredentials, shareCredentials } =
-  await import('../../src/aws/credentials.js')
+const {
+  defaultChainCredentials,
+  environmentFor,
+  exportingToEnvironment,
+  oidcRoleCredentials,
+  shareCredentials,
+  staleForLaterSteps
+} = await import('../../src/aws/credentials.js')
 const { checkOidcAvailable, withFirstTokenEarly } = await import('../../src/aws/oidc.js')
 const { RDSClient } = await import('@aws-sdk/client-rds')
 
@@ -186,5 +192,66 @@ describe('shareCredentials: one provider for every client of the step', () => {
   test('without role-to-assume: the SDK default chain', async () => {
     expect((await defaultChainCredentials()()).accessKeyId).toBe('AKIA-from-chain')
     expect(fromNodeProviderChain).toHaveBeenCalled()
+  })
+})
+
+describe('credentials for later steps (output-env-credentials)', () => {
+  test('the variables configure-aws-credentials sets, the session token cleared when there is none', () => {
+    expect(environmentFor({ accessKeyId: 'AKIA', secretAccessKey: 's' }, 'eu-west-1')).toEqual([
+      ['AWS_ACCESS_KEY_ID', 'AKIA'],
+      ['AWS_SECRET_ACCESS_KEY', 's'],
+      ['AWS_SESSION_TOKEN', ''],
+      ['AWS_REGION', 'eu-west-1'],
+      ['AWS_DEFAULT_REGION', 'eu-west-1']
+    ])
+  })
+
+  test('every credentials the provider returns are exported, after it masked them', async () => {
+    const events: string[] = []
+    const secrets: string[] = []
+    const masking = provider(async () => 'jwt', secrets)
+    const exporting = exportingToEnvironment(
+      async () => {
+        const credentials = await masking()
+        events.push(`masked ${secrets.length}`)
+        return credentials
+      },
+      'eu-west-1',
+      (name, value) => events.push(`${name}=${value}`)
+    )
+    const first = await exporting()
+    const second = await exporting()
+    expect(second.accessKeyId).not.toBe(first.accessKeyId)
+    expect(events).toEqual(
+      [first, second].flatMap((c, i) => [
+        `masked ${3 * (i + 1)}`,
+        `AWS_ACCESS_KEY_ID=${c.accessKeyId}`,
+        `AWS_SECRET_ACCESS_KEY=${c.secretAccessKey}`,
+        `AWS_SESSION_TOKEN=${c.sessionToken}`,
+        'AWS_REGION=eu-west-1',
+        'AWS_DEFAULT_REGION=eu-west-1'
+      ])
+    )
+  })
+
+  test.each([
+    [3600, 59 * 60, false], // a minute old
+    [3600, 46 * 60, false], // just under 15 minutes old
+    [3600, 44 * 60, true], // 16 minutes old: later steps would get 44 of 60
+    [43200, 11 * 3600, true],
+    [900, 10 * 60, false], // the shortest session: the SDK's five-minute window renews it
+    [900, -1, true] // expired
+  ])('lasting %i s with %i s left: assumed afresh for later steps: %p', (duration, left, stale) => {
+    const now = Date.parse('2026-11-25T08:00:00Z')
+    const credentials = {
+      accessKeyId: 'a',
+      secretAccessKey: 's',
+      expiration: new Date(now + left * 1000)
+    }
+    expect(staleForLaterSteps(credentials, now, duration)).toBe(stale)
+  })
+
+  test('credentials that never expire are never renewed', () => {
+    expect(staleForLaterSteps({ accessKeyId: 'a', secretAccessKey: 's' }, 0, 3600)).toBe(false)
   })
 })

@@ -1,12 +1,24 @@
 // The session: one credentials provider behind every client, resolved once up front, renewed in
 // one place when AWS says the credentials expired.
-import { beforeEach, describe, expect, jest, test } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 
 let chainCalls = 0
 let chainFails = false
+let assumed = 0
+let assumeFails = false
+let now = Date.parse('2026-11-25T08:00:00Z')
 jest.unstable_mockModule('@aws-sdk/credential-providers', () => ({
-  fromWebToken: () => async () => ({ accessKeyId: 'ASIA', secretAccessKey: 's' }),
+  fromWebToken: () => async () => {
+    if (assumeFails) throw Object.assign(new Error('no'), { name: 'AccessDenied' })
+    assumed++
+    return {
+      accessKeyId: `ASIA${assumed}`,
+      secretAccessKey: `secret-${assumed}`,
+      sessionToken: `token-${assumed}`,
+      expiration: new Date(now + 3600_000)
+    }
+  },
   fromNodeProviderChain: () => async () => {
     chainCalls++
     if (chainFails)
@@ -31,7 +43,8 @@ const session = () =>
     config,
     date: () => new Date(),
     getIDToken: async () => 'jwt',
-    setSecret: () => undefined
+    setSecret: () => undefined,
+    exportVariable: () => undefined
   })
 const expired = () =>
   Object.assign(new Error('The security token included in the request is expired'), {
@@ -43,6 +56,8 @@ beforeEach(() => {
   rds.reset()
   chainCalls = 0
   chainFails = false
+  assumed = 0
+  assumeFails = false
 })
 
 describe('openSession', () => {
@@ -80,6 +95,92 @@ describe('openSession', () => {
     expect(clients.size).toBe(2)
     await aws.resolveCredentials()
     expect(chainCalls).toBe(2)
+    aws.close()
+  })
+})
+
+describe('output-env-credentials: the job environment gets the credentials for later steps', () => {
+  const ROLE = 'arn:aws:iam::123456789012:role/gha'
+  /** A session assuming ROLE, recording what is masked and exported, in one ordered list. */
+  function assuming(outputEnvCredentials: string) {
+    const events: string[] = []
+    const aws = openSession({
+      config: configFor({
+        mode: 'status',
+        'export-task-identifier': 'x',
+        'aws-region': 'eu-west-1',
+        'role-to-assume': ROLE,
+        'output-env-credentials': outputEnvCredentials
+      }),
+      date: () => new Date(now),
+      getIDToken: async () => 'jwt',
+      setSecret: secret => events.push(`mask ${secret}`),
+      exportVariable: (name, value) => events.push(`${name}=${value}`)
+    })
+    return { aws, events }
+  }
+  const exported = (n: number) => [
+    `AWS_ACCESS_KEY_ID=ASIA${n}`,
+    `AWS_SECRET_ACCESS_KEY=secret-${n}`,
+    `AWS_SESSION_TOKEN=token-${n}`,
+    'AWS_REGION=eu-west-1',
+    'AWS_DEFAULT_REGION=eu-west-1'
+  ]
+  const masked = (n: number) => [`mask ASIA${n}`, `mask secret-${n}`, `mask token-${n}`]
+  // The shared provider reads Date.now for expiry; the session's clock is `date`.
+  let clock: { mockRestore(): void } | undefined
+  beforeEach(() => {
+    now = Date.parse('2026-11-25T08:00:00Z')
+    clock = jest.spyOn(Date, 'now').mockImplementation(() => now)
+  })
+  afterEach(() => clock?.mockRestore())
+
+  test('exported as soon as assumed, each value masked first', async () => {
+    const { aws, events } = assuming('true')
+    await aws.resolveCredentials()
+    expect(events).toEqual([...masked(1), ...exported(1)])
+    aws.close()
+  })
+
+  test('fresh ones are handed over as they are: no second AssumeRoleWithWebIdentity', async () => {
+    const { aws, events } = assuming('true')
+    await aws.resolveCredentials()
+    now += 10 * 60_000
+    await aws.handOverCredentials()
+    expect(assumed).toBe(1)
+    expect(events).toEqual([...masked(1), ...exported(1)])
+    aws.close()
+  })
+
+  test('after a long wait the role is assumed afresh, so later steps get its full duration', async () => {
+    const { aws, events } = assuming('true')
+    await aws.resolveCredentials()
+    now += 20 * 60_000
+    await aws.handOverCredentials()
+    expect(assumed).toBe(2)
+    expect(events).toEqual([...masked(1), ...exported(1), ...masked(2), ...exported(2)])
+    aws.close()
+  })
+
+  test('a renewal that fails fails the step, naming the call', async () => {
+    const { aws } = assuming('true')
+    await aws.resolveCredentials()
+    now += 20 * 60_000
+    assumeFails = true
+    const error = await aws.handOverCredentials().catch((e: unknown) => e)
+    expect(explainError(error, 'x').message).toMatch(
+      /^AssumeRoleWithWebIdentity \(arn:aws:iam::123456789012:role\/gha\) failed: AccessDenied/
+    )
+    aws.close()
+  })
+
+  test('without it, nothing is exported and nothing renewed', async () => {
+    const { aws, events } = assuming('false')
+    await aws.resolveCredentials()
+    now += 20 * 60_000
+    await aws.handOverCredentials()
+    expect(assumed).toBe(1)
+    expect(events).toEqual(masked(1))
     aws.close()
   })
 })

@@ -40,6 +40,25 @@ describe('role-to-assume and its session', () => {
   accepted('role-duration-seconds', '900', { roleDurationSeconds: 900 })
 })
 
+describe('output-env-credentials', () => {
+  refusedEach(
+    'output-env-credentials',
+    [
+      ['yes', "must be a boolean: true, True, TRUE, false, False, FALSE; got 'yes'"],
+      ['1', 'must be a boolean']
+    ],
+    { with: assuming }
+  )
+  for (const value of ['true', 'True', 'TRUE']) {
+    accepted('output-env-credentials', value, { outputEnvCredentials: true }, { with: assuming })
+  }
+  for (const value of ['false', 'False', 'FALSE', undefined]) {
+    accepted('output-env-credentials', value, { outputEnvCredentials: false }, { with: assuming })
+  }
+  // Bad input is refused whether or not a role is given.
+  refused('output-env-credentials', 'on', 'must be a boolean')
+})
+
 describe('session options without role-to-assume', () => {
   warns(
     'are ignored with a warning',
@@ -50,4 +69,18 @@ describe('session options without role-to-assume', () => {
   )
 
   warns('the default role duration is quiet', withBase({ 'role-duration-seconds': '3600' }), [])
+
+  warns(
+    'output-env-credentials: true is ignored with a warning: the default chain is where later steps find it',
+    withBase({ 'output-env-credentials': 'true' }),
+    [
+      "Input 'output-env-credentials' is ignored without role-to-assume: later steps find the AWS SDK's default credentials where this step found them."
+    ]
+  )
+  accepted('output-env-credentials', 'true', { outputEnvCredentials: false })
+  warns(
+    'output-env-credentials: false is quiet',
+    withBase({ 'output-env-credentials': 'False' }),
+    []
+  )
 })

@@ -29,6 +29,7 @@ describe('defaults', () => {
     region: 'us-east-1',
     audience: 'sts.amazonaws.com',
     roleDurationSeconds: 3600,
+    outputEnvCredentials: false,
     wait: false,
     waitTimeoutMinutes: 330,
     onTimeout: 'fail',

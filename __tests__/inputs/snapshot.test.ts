@@ -1,6 +1,16 @@
 import { describe, test, expect } from '@jest/globals'
-import { ACTION_TAG_KEYS, SNAPSHOT_TAGS_MAX, parseSnapshotTags } from '../../src/inputs/index.js'
-import { accepted, noArn, parse, refused, refusedEach, warningsOf, withBase } from './support.js'
+import { SNAPSHOT_TAGS_MAX, parseSnapshotTags } from '../../src/inputs/index.js'
+import { ACTION_TAG_KEYS } from '../../src/tags.js'
+import {
+  accepted,
+  noArn,
+  parse,
+  refusal,
+  refused,
+  refusedEach,
+  warningsOf,
+  withBase
+} from './support.js'
 
 const instance = { ...noArn, 'db-instance-identifier': 'prod', 'aws-region': 'us-east-1' }
 const creating = { ...instance, 'create-snapshot': 'true' }
@@ -50,12 +60,20 @@ describe('create-snapshot', () => {
     expect(warningsOf(withBase({ ...creating, 'snapshot-type': 'any' }))).toEqual([])
   })
 
-  test('with another mode it is ignored, with the other start-only inputs, and not checked', () => {
+  test('with another mode it is ignored, with the other start-only inputs; a typo is a typo', () => {
+    const status = { mode: 'status', 'export-task-identifier': 'x', 'aws-region': 'us-east-1' }
+    // A boolean is checked in every mode (the contract); snapshot-tags, free text, is not.
+    expect(refusal({ ...status, 'create-snapshot': 'maybe', 'snapshot-tags': 'aws:bad' })).toEqual(
+      expect.objectContaining({
+        input: 'create-snapshot',
+        refusals: [
+          "Input 'create-snapshot' must be a boolean: true, True, TRUE, false, False, FALSE; got 'maybe'."
+        ]
+      })
+    )
     const warnings = warningsOf({
-      mode: 'status',
-      'export-task-identifier': 'x',
-      'aws-region': 'us-east-1',
-      'create-snapshot': 'maybe',
+      ...status,
+      'create-snapshot': 'true',
       'snapshot-tags': 'aws:bad'
     })
     expect(warnings).toEqual([

@@ -1,6 +1,6 @@
 import { describe, test, expect } from '@jest/globals'
 import { GLUE_TABLE_PREFIX_MAX } from '../../src/inputs/index.js'
-import { accepted, parse, refused, refusedEach, warningsOf, withBase } from './support.js'
+import { accepted, parse, refusal, refused, refusedEach, warningsOf, withBase } from './support.js'
 
 const waiting = { wait: 'true' }
 const registering = { wait: 'true', 'glue-database': 'exports' }
@@ -127,12 +127,14 @@ describe('glue-table-prefix', () => {
 })
 
 describe('where the tables inputs apply', () => {
-  test('not to cancel: a warning, and they are not checked', () => {
+  test('not to cancel: a warning, and only tables-report, a fixed set of values, is checked', () => {
+    const cancel = { ...status, mode: 'cancel', 'glue-database': 'Bad-Name' }
+    expect(refusal({ ...cancel, 'tables-report': 'maybe' }).refusals).toEqual([
+      "Input 'tables-report' must be auto or a boolean: true, True, TRUE, false, False, FALSE; got 'maybe'."
+    ])
     const { config, warnings } = parse({
-      ...status,
-      mode: 'cancel',
-      'tables-report': 'maybe',
-      'glue-database': 'Bad-Name',
+      ...cancel,
+      'tables-report': 'true',
       'glue-table-prefix': 'x'
     })
     expect(config).toMatchObject({ tablesReport: 'auto', glueTablePrefix: '' })

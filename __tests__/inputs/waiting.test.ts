@@ -22,7 +22,7 @@ describe('wait and the other booleans', () => {
 })
 
 describe('wait-timeout-minutes', () => {
-  refused('wait-timeout-minutes', 'abc', 'must be a number greater than 0, like 330 or 0.5')
+  refused('wait-timeout-minutes', 'abc', 'must be a number greater than 0 and at most 7200')
   for (const value of ['0', '0.0', 'Infinity', '9'.repeat(400)]) {
     refused('wait-timeout-minutes', value, 'greater than 0')
   }
@@ -30,6 +30,15 @@ describe('wait-timeout-minutes', () => {
     refused('wait-timeout-minutes', value, `got '${value}'`)
   }
 
+  // Past the 5 days a job may run, and past what a timer holds (2^31-1 ms is 35791 minutes).
+  for (const value of ['7200.5', '40000', '99999']) {
+    refused(
+      'wait-timeout-minutes',
+      value,
+      `must be a number greater than 0 and at most 7200 (the 5 days a self-hosted job may run), like 330 or 0.5; got '${value}'`
+    )
+  }
+  accepted('wait-timeout-minutes', '7200', { waitTimeoutMinutes: 7200 })
   accepted('wait-timeout-minutes', '0.5', { waitTimeoutMinutes: 0.5 })
   accepted('wait-timeout-minutes', '.25', { waitTimeoutMinutes: 0.25 })
   accepted('wait-timeout-minutes', '10.', { waitTimeoutMinutes: 10 })

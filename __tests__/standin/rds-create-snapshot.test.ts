@@ -137,17 +137,27 @@ describe('CreateDBSnapshot', () => {
     ]
     await refused({ Tags: twice }, 'InvalidParameterValue')
     await refused({ Tags: [{ Key: 'k', Value: 'say "hi"' }] }, 'InvalidParameterValue')
+    // Values are held to the reserved prefixes too (API Reference, Tag), in any case.
+    await refused({ Tags: [{ Key: 'k', Value: 'aws:nightly' }] }, 'InvalidParameterValue')
+    await refused({ Tags: [{ Key: 'k', Value: 'RDS: backup' }] }, 'InvalidParameterValue')
     await refused({ DBInstanceIdentifier: 'nobody' }, 'DBInstanceNotFoundFault', 404)
     await refused({ DBSnapshotIdentifier: 'PROD-before-upgrade' }, 'DBSnapshotAlreadyExistsFault')
     await refused({ DBInstanceIdentifier: 'stopped-db' }, 'InvalidDBInstanceStateFault')
     expect(fake.standIn.snapshots().map(s => s.identifier)).not.toContain('unnamed')
   })
 
-  test('255 characters and 50 tags are fine; so is an instance optimizing its storage', async () => {
+  test('255 characters, 50 tags and a value of 256 characters are fine; so is an instance optimizing its storage', async () => {
     const longest = `a${'b'.repeat(254)}`
     const fifty = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: '' }))
     const { DBSnapshot } = await create({ DBSnapshotIdentifier: longest, Tags: fifty })
     expect(DBSnapshot?.TagList).toHaveLength(50)
+    // RDS counts characters, not UTF-16 units: 256 letters outside the BMP are 512 units.
+    const wide = '\u{1D400}'.repeat(256)
+    const { DBSnapshot: letters } = await create({
+      DBSnapshotIdentifier: 'wide-letters',
+      Tags: [{ Key: 'k', Value: wide }]
+    })
+    expect(letters?.TagList).toEqual([{ Key: 'k', Value: wide }])
     await create({ DBInstanceIdentifier: 'growing-db', DBSnapshotIdentifier: 'growing' })
   })
 })

@@ -22,6 +22,12 @@ export interface AwsSession {
   exportFiles(): Promise<ExportFilesApi>
   /** The Glue Data Catalog; the Glue client is loaded on the first call. */
   catalog(): Promise<CatalogApi>
+  /**
+   * With output-env-credentials: the job's environment holds the credentials from the moment they
+   * are assumed (and each renewal); at the end of a step that ran long, they are assumed afresh,
+   * so later steps get about role-duration-seconds. Otherwise nothing.
+   */
+  handOverCredentials(): Promise<void>
 }
 
 export async function connect(config: Config, step: Step): Promise<AwsSession> {
@@ -53,6 +59,7 @@ export async function connect(config: Config, step: Step): Promise<AwsSession> {
     date: step.date,
     getIDToken,
     setSecret: secret => core.setSecret(secret),
+    exportVariable: (name, value) => core.exportVariable(name, value),
     agents
   })
   step.onClose(() => session.close())

@@ -94,6 +94,51 @@ export function shareCredentials(provider: CredentialsProvider): SharedCredentia
   return Object.assign(shared, { invalidate: () => void (cached = undefined) })
 }
 
+/** What `exportVariable` writes for later steps, as aws-actions/configure-aws-credentials does. */
+export function environmentFor(credentials: AwsCredentials, region: string): [string, string][] {
+  return [
+    ['AWS_ACCESS_KEY_ID', credentials.accessKeyId],
+    ['AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey],
+    // Always set: an empty value clears a session token an earlier step exported.
+    ['AWS_SESSION_TOKEN', credentials.sessionToken ?? ''],
+    ['AWS_REGION', region],
+    ['AWS_DEFAULT_REGION', region]
+  ]
+}
+
+/**
+ * Each credentials the provider returns, also put in the job's environment for later steps
+ * (`provider` masks them first), so the environment holds the newest however the step ends.
+ */
+export function exportingToEnvironment(
+  provider: CredentialsProvider,
+  region: string,
+  exportVariable: (name: string, value: string) => void
+): CredentialsProvider {
+  return async () => {
+    const credentials = await provider()
+    for (const [name, value] of environmentFor(credentials, region)) exportVariable(name, value)
+    return credentials
+  }
+}
+
+/** How much of their life credentials may have used before they are handed to later steps. */
+export const HAND_OVER_MAX_AGE_MS = 15 * 60_000
+
+/**
+ * Whether to assume the role again before handing the credentials to later steps: after a long
+ * wait they may have little life left, and later steps should get about role-duration-seconds.
+ */
+export function staleForLaterSteps(
+  credentials: AwsCredentials,
+  nowMs: number,
+  durationSeconds: number
+): boolean {
+  if (!credentials.expiration) return false
+  const remainingMs = credentials.expiration.getTime() - nowMs
+  return remainingMs < durationSeconds * 1000 - HAND_OVER_MAX_AGE_MS
+}
+
 /** The SDK's default chain (environment, shared files, web identity, IMDS) when no role is given. */
 export function defaultChainCredentials(): CredentialsProvider {
   return fromNodeProviderChain()

@@ -8,8 +8,10 @@ import { defaultRoleSessionName } from '../identifier.js'
 import type { AwsSession } from './connect.js'
 import {
   defaultChainCredentials,
+  exportingToEnvironment,
   oidcRoleCredentials,
   shareCredentials,
+  staleForLaterSteps,
   type CredentialsProvider
 } from './credentials.js'
 import { exportTasksApi } from './export-tasks.js'
@@ -52,6 +54,8 @@ export interface SessionOptions {
   getIDToken?: (audience: string) => Promise<string>
   /** `core.setSecret`: masks each credential value before anything can print it. */
   setSecret: (secret: string) => void
+  /** `core.exportVariable`: with output-env-credentials, the credentials for later steps. */
+  exportVariable: (name: string, value: string) => void
   /** Proxy agents for every client, when a proxy is configured. */
   agents?: Agents
 }
@@ -117,6 +121,14 @@ export function openSession(options: SessionOptions): OpenSession {
         renewingOnExpiry(glue.catalogApi(client(() => new glue.GlueClient(clientOptions))), renew)
       )),
     accountId: async () => (await credentials()).accountId,
+    async handOverCredentials() {
+      if (!config.outputEnvCredentials) return
+      const held = await credentials()
+      if (staleForLaterSteps(held, options.date().getTime(), config.roleDurationSeconds)) {
+        credentials.invalidate()
+        await credentials() // exported as it arrives
+      }
+    },
     async resolveCredentials() {
       try {
         await credentials()
@@ -131,7 +143,7 @@ export function openSession(options: SessionOptions): OpenSession {
 function providerFor(options: SessionOptions): CredentialsProvider {
   const { config } = options
   if (!config.roleToAssume || !options.getIDToken) return defaultChainCredentials()
-  return oidcRoleCredentials({
+  const assumed = oidcRoleCredentials({
     roleArn: config.roleToAssume,
     audience: config.audience,
     roleSessionName:
@@ -142,6 +154,9 @@ function providerFor(options: SessionOptions): CredentialsProvider {
     setSecret: options.setSecret,
     clientConfig: clientConfig(options.agents)
   })
+  return config.outputEnvCredentials
+    ? exportingToEnvironment(assumed, config.region, options.exportVariable)
+    : assumed
 }
 
 /** The same API, renewing the session's credentials when a call finds them expired. */

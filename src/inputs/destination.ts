@@ -4,7 +4,7 @@
 import type { Config, Mode } from '../config.js'
 import { parseArn } from '../arn.js'
 import { trimSlashes } from '../report/outputs.js'
-import { quote, refuse, required } from './errors.js'
+import { quote, refuse, required, type Refusals } from './errors.js'
 import { kmsKeyProblem } from './kms.js'
 import type { Inputs } from './read.js'
 import { checkArnPlace, type Place } from './region.js'
@@ -73,22 +73,36 @@ function parseKmsKey(value: string): string {
 
 type Destination = Pick<Config, 's3BucketName' | 's3Prefix' | 'iamRoleArn' | 'kmsKeyId'>
 
-/** The destination for mode start, in the order of action.yml; empty for the other modes. */
-export function parseDestination(inputs: Inputs, mode: Mode): Destination {
+/**
+ * The destination for mode start, in the order of action.yml, each input checked on its own
+ * ('' for one refused); empty for the other modes.
+ */
+export function parseDestination(inputs: Inputs, mode: Mode, refusals: Refusals): Destination {
   if (mode !== 'start') return { s3BucketName: '', s3Prefix: '', iamRoleArn: '', kmsKeyId: '' }
-  const s3BucketName = parseBucket(inputs.raw('s3-bucket-name'))
-  const s3Prefix = parsePrefix(inputs.get('s3-prefix'))
-  const role = inputs.raw('iam-role-arn')
-  if (role === '') {
-    throw required('iam-role-arn', 'start', 'the role RDS assumes to write to the bucket')
+  const s3BucketName = refusals.check(() => parseBucket(inputs.raw('s3-bucket-name')))
+  const s3Prefix = refusals.check(() => parsePrefix(inputs.get('s3-prefix')))
+  const iamRoleArn = refusals.check(() => {
+    const role = inputs.raw('iam-role-arn')
+    if (role === '') {
+      throw required('iam-role-arn', 'start', 'the role RDS assumes to write to the bucket')
+    }
+    return parseRoleArn('iam-role-arn', role)
+  })
+  const kmsKeyId = refusals.check(() => parseKmsKey(inputs.raw('kms-key-id')))
+  return {
+    s3BucketName: s3BucketName ?? '',
+    s3Prefix: s3Prefix ?? '',
+    iamRoleArn: iamRoleArn ?? '',
+    kmsKeyId: kmsKeyId ?? ''
   }
-  const iamRoleArn = parseRoleArn('iam-role-arn', role)
-  const kmsKeyId = parseKmsKey(inputs.raw('kms-key-id'))
-  return { s3BucketName, s3Prefix, iamRoleArn, kmsKeyId }
 }
 
-/** Refuses ARNs of the destination that can't be used where the export runs. */
-export function checkDestinationPlace(destination: Destination, place: Place): void {
-  checkArnPlace('iam-role-arn', destination.iamRoleArn, place, false)
-  checkArnPlace('kms-key-id', destination.kmsKeyId, place, true)
+/** Refuses ARNs of the destination that can't be used where the export runs ('' is skipped). */
+export function checkDestinationPlace(
+  destination: Destination,
+  place: Place,
+  refusals: Refusals
+): void {
+  refusals.check(() => checkArnPlace('iam-role-arn', destination.iamRoleArn, place, false))
+  refusals.check(() => checkArnPlace('kms-key-id', destination.kmsKeyId, place, true))
 }

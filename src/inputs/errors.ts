@@ -1,13 +1,55 @@
 // The one kind of error bad input raises, and the words every refusal is built from.
 
-/** A bad input: `input` is the input's name, the message one plain line for the log. */
+/**
+ * A bad input: `input` is the input's name, the message one plain line for the log. When a run
+ * has several, one InputError names them all: `refusals` holds each input's own message.
+ */
 export class InputError extends Error {
   override readonly name = 'InputError'
+  readonly refusals: readonly string[]
   constructor(
     readonly input: string,
-    message: string
+    message: string,
+    refusals?: readonly string[]
   ) {
     super(message)
+    this.refusals = refusals ?? [message]
+  }
+}
+
+/**
+ * Every input's refusal in a run, so that all are named at once: each check runs on its own,
+ * and a check that depends on another input's value is skipped when that value was refused.
+ */
+export class Refusals {
+  private readonly errors: InputError[] = []
+
+  /** `check`'s value, or undefined when it refuses an input (the refusal is kept). */
+  check<T>(check: () => T): T | undefined {
+    try {
+      return check()
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      this.errors.push(error)
+      return undefined
+    }
+  }
+
+  /** A refusal made without a check, of an input whose value depends on another's. */
+  add(error: InputError): void {
+    this.errors.push(error)
+  }
+
+  /** One InputError for them all: the one refusal itself, or one line naming each. */
+  error(): InputError | undefined {
+    const [first, ...more] = this.errors
+    if (!first || more.length === 0) return first
+    const messages = this.errors.flatMap(error => error.refusals)
+    return new InputError(
+      first.input,
+      `${messages.length} inputs are refused: ${messages.join(' ')}`,
+      messages
+    )
   }
 }
 

@@ -2,7 +2,7 @@
 // mode 'start' alone are ignored by the others, with a warning.
 
 import type { Mode, SnapshotType } from '../config.js'
-import { inputsPhrase, required } from './errors.js'
+import { inputsPhrase, required, type Refusals } from './errors.js'
 import { SOURCE_INPUTS, type Inputs } from './read.js'
 import { oneOf } from './values.js'
 
@@ -14,12 +14,20 @@ const PURPOSE: Record<Exclude<Mode, 'start'>, string> = {
   cancel: 'cancel'
 }
 
-/** The mode, and the task identifier as given ('' when none; required by every other mode). */
-export function parseMode(inputs: Inputs): { mode: Mode; taskIdentifier: string } {
-  const mode = oneOf('mode', inputs.get('mode'), MODES)
+/**
+ * The mode, undefined when it is refused, and the task identifier as given ('' when none;
+ * required by every mode but start).
+ */
+export function parseMode(
+  inputs: Inputs,
+  refusals: Refusals
+): { mode: Mode | undefined; taskIdentifier: string } {
+  const mode = refusals.check(() => oneOf('mode', inputs.get('mode'), MODES))
   const taskIdentifier = inputs.raw('export-task-identifier')
-  if (mode !== 'start' && taskIdentifier === '') {
-    throw required('export-task-identifier', mode, `name the export task to ${PURPOSE[mode]}`)
+  if (mode !== undefined && mode !== 'start' && taskIdentifier === '') {
+    refusals.add(
+      required('export-task-identifier', mode, `name the export task to ${PURPOSE[mode]}`)
+    )
   }
   return { mode, taskIdentifier }
 }

@@ -13,6 +13,7 @@ export const INPUT_DEFAULTS = {
   'max-concurrent-exports': '5',
   audience: 'sts.amazonaws.com',
   'role-duration-seconds': '3600',
+  'output-env-credentials': 'false',
   wait: 'false',
   'wait-timeout-minutes': '330',
   'on-timeout': 'fail',

@@ -34,6 +34,13 @@ function regionFromEnvironment(env: Record<string, string | undefined>): Place |
   return undefined
 }
 
+/** aws-region's own rule, when it is given: checked even when the source can't be. */
+export function checkRegionInput(value: string): void {
+  if (value !== '' && !isRegion(value)) {
+    throw refuse('aws-region', 'must be a region like us-east-1', value)
+  }
+}
+
 /** aws-region, else the source ARN's region, else AWS_REGION, else AWS_DEFAULT_REGION. */
 export function resolveRegion(
   value: string,
@@ -43,7 +50,7 @@ export function resolveRegion(
   const input = 'aws-region'
   const fromArn = sourceRegion(source)
   if (value !== '') {
-    if (!isRegion(value)) throw refuse(input, 'must be a region like us-east-1', value)
+    checkRegionInput(value)
     if (fromArn && fromArn !== value && source) {
       throw new InputError(
         input,

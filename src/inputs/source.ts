@@ -4,7 +4,7 @@
 import type { Config, Mode, SnapshotType, SourceInput } from '../config.js'
 import { parseArn, parseRdsSourceArn, type RdsSourceArn } from '../arn.js'
 import { rdsNameProblem } from '../identifier.js'
-import { InputError, names, quote, refuse } from './errors.js'
+import { InputError, names, quote, refuse, type Refusals } from './errors.js'
 import { startOnlyWarning } from './mode.js'
 import { SOURCE_INPUTS, type Inputs } from './read.js'
 import { oneOf } from './values.js'
@@ -149,27 +149,31 @@ function parseSource(inputs: Inputs, snapshotType: SnapshotType): SourceInput {
 
 /**
  * The source section: the source for mode start (none for the others, which warn about the
- * start-only inputs they ignore). snapshot-type is checked in every mode.
+ * start-only inputs they ignore). snapshot-type is checked in every mode. In mode start, a
+ * source that is refused is undefined.
  */
 export function parseSourceSection(
   inputs: Inputs,
   mode: Mode,
-  warnings: string[]
+  warnings: string[],
+  refusals: Refusals
 ): Pick<Config, 'source'> {
-  const snapshotType = oneOf('snapshot-type', inputs.get('snapshot-type'), SNAPSHOT_TYPES)
+  const snapshotType = refusals.check(() =>
+    oneOf('snapshot-type', inputs.get('snapshot-type'), SNAPSHOT_TYPES)
+  )
   if (mode !== 'start') {
-    const warning = startOnlyWarning(inputs, mode, snapshotType)
+    const warning = startOnlyWarning(inputs, mode, snapshotType ?? 'any')
     if (warning) warnings.push(warning)
     return {}
   }
-  const source = parseSource(inputs, snapshotType)
+  const source = refusals.check(() => parseSource(inputs, snapshotType ?? 'any'))
+  if (!source) return {}
   if (snapshotType === 'awsbackup' && source.input === 'db-cluster-identifier') {
     // DescribeDBClusterSnapshots documents automated, manual, shared and public only.
     const rule =
       "can be 'awsbackup' only with db-instance-identifier: AWS documents no AWS Backup type for DB cluster snapshots"
-    throw refuse('snapshot-type', rule, 'awsbackup', "use 'manual', 'automated' or 'any'")
-  }
-  if (snapshotType !== 'any' && !('snapshotType' in source)) {
+    refusals.add(refuse('snapshot-type', rule, 'awsbackup', "use 'manual', 'automated' or 'any'"))
+  } else if (snapshotType && snapshotType !== 'any' && !('snapshotType' in source)) {
     warnings.push(
       `Input 'snapshot-type' is ignored with '${source.input}': it only chooses among the snapshots of a db-instance-identifier or db-cluster-identifier.`
     )

@@ -2,7 +2,7 @@
 // and the Glue database and table prefix it registers the tables under.
 
 import type { Config, Mode } from '../config.js'
-import { InputError, inputsPhrase, quote, refuse } from './errors.js'
+import { InputError, inputsPhrase, quote, refuse, type Refusals } from './errors.js'
 import type { Inputs } from './read.js'
 import { YAML_BOOLEANS, yamlBoolean } from './values.js'
 
@@ -40,7 +40,7 @@ function glueNameProblem(value: string, max: number): string | undefined {
   return `${quote(bad[0])} is not allowed`
 }
 
-function parseGlueDatabase(value: string, tablesReport: 'auto' | boolean): string {
+function parseGlueDatabase(value: string, tablesReport: 'auto' | boolean | undefined): string {
   const input = 'glue-database'
   const problem = glueNameProblem(value, GLUE_NAME_MAX)
   if (problem) {
@@ -74,13 +74,18 @@ function ignoredTail(mode: Mode, wait: boolean, one: boolean): string | undefine
   return `, and mode 'start' without wait: true does not wait for that; ${one ? 'it is' : 'they are'} ignored`
 }
 
-/** The tables section, for modes start with wait, wait and status; ignored (with a warning) otherwise. */
+/**
+ * The tables section, for modes start with wait, wait and status; ignored (with a warning)
+ * otherwise. tables-report is checked in every mode.
+ */
 export function parseTablesSection(
   inputs: Inputs,
   mode: Mode,
   wait: boolean,
-  warnings: string[]
+  warnings: string[],
+  refusals: Refusals
 ): Tables {
+  const tablesReport = refusals.check(() => parseTablesReport(inputs.get('tables-report')))
   const { phrase, one } = inputsPhrase(TABLE_INPUTS.filter(name => inputs.given(name)))
   const tail = ignoredTail(mode, wait, one)
   if (tail !== undefined) {
@@ -91,7 +96,6 @@ export function parseTablesSection(
     }
     return NO_TABLES
   }
-  const tablesReport = parseTablesReport(inputs.get('tables-report'))
   const database = inputs.raw('glue-database')
   const prefix = inputs.get('glue-table-prefix')
   if (database === '') {
@@ -100,8 +104,13 @@ export function parseTablesSection(
         "Input 'glue-table-prefix' is ignored without glue-database: it names Glue tables."
       )
     }
-    return { tablesReport, glueTablePrefix: '' }
+    return { tablesReport: tablesReport ?? 'auto', glueTablePrefix: '' }
   }
-  const glueDatabase = parseGlueDatabase(database, tablesReport)
-  return { tablesReport, glueDatabase, glueTablePrefix: parseGluePrefix(prefix) }
+  const glueDatabase = refusals.check(() => parseGlueDatabase(database, tablesReport))
+  const glueTablePrefix = refusals.check(() => parseGluePrefix(prefix))
+  return {
+    tablesReport: tablesReport ?? 'auto',
+    ...(glueDatabase !== undefined ? { glueDatabase } : {}),
+    glueTablePrefix: glueTablePrefix ?? ''
+  }
 }

@@ -2,7 +2,7 @@
 
 import type { Config, IfExists, Mode } from '../config.js'
 import { exportTaskIdentifierProblem } from '../identifier.js'
-import { refuse } from './errors.js'
+import { refuse, type Refusals } from './errors.js'
 import type { Inputs } from './read.js'
 import { oneOf, parseInteger } from './values.js'
 
@@ -18,30 +18,38 @@ export function parseTask(
   inputs: Inputs,
   mode: Mode,
   taskIdentifier: string,
-  warnings: string[]
+  warnings: string[],
+  refusals: Refusals
 ): Task {
-  if (taskIdentifier !== '') {
-    const problem = exportTaskIdentifierProblem(taskIdentifier)
-    if (problem) {
-      throw refuse(
+  const problem = taskIdentifier === '' ? undefined : exportTaskIdentifierProblem(taskIdentifier)
+  if (problem) {
+    refusals.add(
+      refuse(
         'export-task-identifier',
         "must be 1-60 letters, digits and hyphens, beginning with a letter, without '--', not ending in '-'",
         taskIdentifier,
         `it ${problem}`
       )
-    }
+    )
   }
-  const ifExists = oneOf('if-exists', inputs.get('if-exists'), IF_EXISTS)
-  const max = inputs.get('max-concurrent-exports')
-  const maxConcurrentExports = parseInteger('max-concurrent-exports', max, 1, Infinity, 'exports')
-  if (mode === 'start' && maxConcurrentExports > RDS_ACTIVE_EXPORT_LIMIT) {
+  const ifExists = refusals.check(() => oneOf('if-exists', inputs.get('if-exists'), IF_EXISTS))
+  const maxConcurrentExports = refusals.check(() =>
+    parseInteger(
+      'max-concurrent-exports',
+      inputs.get('max-concurrent-exports'),
+      1,
+      Infinity,
+      'exports'
+    )
+  )
+  if (mode === 'start' && maxConcurrentExports && maxConcurrentExports > RDS_ACTIVE_EXPORT_LIMIT) {
     warnings.push(
       `Input 'max-concurrent-exports' is ${maxConcurrentExports}, but RDS allows at most ${RDS_ACTIVE_EXPORT_LIMIT} exports in progress per account and region: above that, starting fails instead of waiting for a slot.`
     )
   }
   return {
     ...(taskIdentifier !== '' ? { exportTaskIdentifier: taskIdentifier } : {}),
-    ifExists,
-    maxConcurrentExports
+    ifExists: ifExists ?? 'attach',
+    maxConcurrentExports: maxConcurrentExports ?? RDS_ACTIVE_EXPORT_LIMIT
   }
 }

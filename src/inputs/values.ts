@@ -42,18 +42,24 @@ export function parseInteger(input: string, value: string, min: number, max: num
   return n
 }
 
-/** The lower bound of a decimal: at least `min`, or greater than it. */
+/** The bounds of a decimal: at least `min`, or greater than it; at most `max`, and why. */
 export interface Bound {
   min: number
   inclusive: boolean
+  max?: { value: number; why: string }
   example: string
 }
 
 // Plain decimals only: no exponent, sign, unit or Infinity, so '10m' or '1e9999' can't slip by.
-export function parseDecimal(input: string, value: string, { min, inclusive, example }: Bound) {
+export function parseDecimal(
+  input: string,
+  value: string,
+  { min, inclusive, max, example }: Bound
+) {
   const n = /^(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN
-  const bound = inclusive ? `at least ${min}` : `greater than ${min}`
-  if (!Number.isFinite(n) || n < min || (!inclusive && n === min)) {
+  const lower = inclusive ? `at least ${min}` : `greater than ${min}`
+  const bound = max ? `${lower} and at most ${max.value} (${max.why})` : lower
+  if (!Number.isFinite(n) || n < min || (!inclusive && n === min) || (max && n > max.value)) {
     throw refuse(input, `must be a number ${bound}, like ${example}`, value)
   }
   return n

@@ -7,10 +7,10 @@ import type { SnapshotsApi } from '../aws/snapshots.js'
 import type { Config, SourceInput, Tag } from '../config.js'
 import { ActionError, errorCode } from '../errors.js'
 import { generateSnapshotIdentifier } from '../identifier.js'
-import { ACTION_TAG_KEYS } from '../inputs/index.js'
 import { formatDuration, formatSnapshotLine } from '../report/progress.js'
 import { creationState, type Snapshot, type SnapshotKind } from '../snapshots.js'
 import type { Step, WorkflowRun } from '../step.js'
+import { actionTags } from '../tags.js'
 import { watch, type Watched } from './watch.js'
 
 const ALREADY_EXISTS = new Set([
@@ -81,19 +81,10 @@ async function create(
   }
 }
 
-/** The action's tags (repository, workflow, run id), then the user's. */
+/** The action's tags (repository, workflow, run id), made to fit RDS's rules, then the user's. */
 function tagsFor(config: Config, run: WorkflowRun, step: Step): Tag[] {
-  const values = [step.env.GITHUB_REPOSITORY, step.env.GITHUB_WORKFLOW, run.id]
-  const own = ACTION_TAG_KEYS.flatMap((Key, i) => {
-    const Value = tagValue(values[i])
-    return Value ? [{ Key, Value }] : []
-  })
-  return [...own, ...config.snapshotTags]
-}
-
-/** A value RDS takes as a tag: letters, digits, spaces and _ . : / = + - @, at most 256. */
-function tagValue(text: string | undefined): string {
-  return (text ?? '').replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_').slice(0, 256)
+  const { GITHUB_REPOSITORY: repository, GITHUB_WORKFLOW: workflow } = step.env
+  return [...actionTags({ repository, workflow, runId: run.id }), ...config.snapshotTags]
 }
 
 /** The snapshot being created, watched: its describe, its progress line, the record's snapshot. */

@@ -34,6 +34,8 @@ export interface RunResult {
   outputs: Record<string, string>
   /** The GITHUB_STEP_SUMMARY file's contents. */
   summary: string
+  /** What the step put in the job's environment for later steps (the GITHUB_ENV file). */
+  environment: Record<string, string>
   /** The file the tables-file output names (under RUNNER_TEMP, removed with it), if any. */
   tablesFile?: string
   /** The `::error::` lines, without the prefix. */
@@ -91,6 +93,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
 
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
   const summary = readFileSync(summaryFile, 'utf8')
+  const environment = parseOutputFile(readFileSync(envFile, 'utf8'))
   const tablesFilePath = outputs['tables-file']
   const tablesFile =
     tablesFilePath?.startsWith(dir) && existsSync(tablesFilePath)
@@ -104,6 +107,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     log,
     outputs,
     summary,
+    environment,
     tablesFile,
     errors: lines.filter(l => l.startsWith('::error::')).map(l => l.slice('::error::'.length)),
     warnings: lines
@@ -113,7 +117,10 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   }
 }
 
-/** Parses the `name<<delimiter\nvalue\ndelimiter` records @actions/core writes; last one wins. */
+/**
+ * Parses the `name<<delimiter\nvalue\ndelimiter` records @actions/core writes to GITHUB_OUTPUT
+ * and GITHUB_ENV; last one wins.
+ */
 export function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
   const lines = text.split('\n')

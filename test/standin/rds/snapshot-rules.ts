@@ -2,7 +2,7 @@
 // it: snapshot identifiers (a letter first; letters, digits and hyphens; no `--`, no trailing
 // `-`; up to 255 characters for DB snapshots, 63 for cluster snapshots; stored lower case) and
 // tags (at most 50; keys 1-128 and values up to 256 characters of letters, digits, white space
-// and `_ . : / = + - @`; no key twice, none starting with `aws:` or `rds:`).
+// and `_ . : / = + - @`; no key twice, no key or value starting with `aws:` or `rds:`).
 import { required, type Params } from '../query.js'
 import { rdsError } from './errors.js'
 import type { SnapshotKind } from './snapshots.js'
@@ -50,10 +50,13 @@ export function tagsOf(params: Params): Tag[] {
   return tags
 }
 
+// RDS counts Unicode characters, not UTF-16 units.
 function tagProblem({ Key: key, Value: value }: Tag): string | undefined {
-  if (key.length < 1 || key.length > 128) return 'Tag keys must be 1 to 128 characters long.'
-  if (value.length > 256) return 'Tag values must be at most 256 characters long.'
+  const keyLength = [...key].length
+  if (keyLength < 1 || keyLength > 128) return 'Tag keys must be 1 to 128 characters long.'
+  if ([...value].length > 256) return 'Tag values must be at most 256 characters long.'
   if (/^(aws|rds):/i.test(key)) return `The tag key ${key} can't start with aws: or rds:.`
+  if (/^(aws|rds):/i.test(value)) return `The tag value ${value} can't start with aws: or rds:.`
   if (!TAG_TEXT.test(key) || !TAG_TEXT.test(value)) {
     return 'Tags may contain only letters, digits, white space and _ . : / = + - @.'
   }
