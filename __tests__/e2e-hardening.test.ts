@@ -130,7 +130,7 @@ describe('mode cancel with wait', () => {
         expect(step.requests.filter(r => r.action === 'CancelExportTask')).toHaveLength(1)
         expect(step.errors).toHaveLength(1)
         expect(step.errors[0]).toMatch(/run was cancelled .*'nightly-7'; status CANCELING/)
-        expect(step.summary).toMatch(/Run cancelled while waiting/)
+        expect(step.summary).toMatch(/Run canceled while waiting/)
       }),
     60_000
   )

@@ -6,7 +6,7 @@ import { describe, expect } from '@jest/globals'
 import { STANDIN_HOST, startProxy, type StandIn } from '../test/standin/index.js'
 import { PROD_APPDB } from '../test/support/accounts.js'
 import { runStep, startInputs } from '../test/support/e2e.js'
-import { e2e, expectFailure, expectSuccess } from '../test/support/e2e-tests.js'
+import { e2e, expectFailure, expectSuccess, runStepTimed } from '../test/support/e2e-tests.js'
 
 const inputs = (extra: Record<string, string> = {}) =>
   startInputs({
@@ -98,6 +98,82 @@ describe('through a proxy', () => {
     async standIn => {
       const step = await runStep(standIn, inputs(), { host: STANDIN_HOST, timeoutMs: 50_000 })
       expectFailure(step, /ENOTFOUND|EAI_AGAIN|getaddrinfo|OIDC/)
+    }
+  )
+})
+
+describe('a proxy that will not tunnel', () => {
+  /** The step through a proxy given by the http-proxy input (the OIDC token goes direct). */
+  const throughProxy = (standIn: StandIn, proxyUrl: string) =>
+    runStepTimed(standIn, inputs({ 'http-proxy': proxyUrl }), { masks: ['s3cr3t-proxy'] })
+
+  e2e(
+    'CONNECT refused with 403: the error names the proxy (no password) and its answer',
+    PROD_APPDB,
+    async standIn => {
+      const proxy = await startProxy({ connectFault: { refuse: 403 } })
+      try {
+        const address = proxy.url.replace('http://', '')
+        const step = await throughProxy(standIn, `http://ci:s3cr3t-proxy@${address}`)
+        expectFailure(
+          step,
+          /AssumeRoleWithWebIdentity/,
+          `The proxy http://***@${address} refused CONNECT 127.0.0.1:`,
+          'it answered 403 Forbidden'
+        )
+        expect(step.errors[0]).not.toMatch(/Unknown|s3cr3t|ci:/)
+        // Told once: a refusal is not tried again.
+        expect(step.errors[0]).toMatch(/http-proxy|HTTPS_PROXY/)
+        expect(proxy.requests.map(r => r.status)).toEqual([403])
+        expect(step.summary).toContain('403 Forbidden')
+        expect(step.afterErrorMs).toBeLessThan(3_000)
+      } finally {
+        await proxy.close()
+      }
+    }
+  )
+
+  e2e(
+    'HTTPS_PROXY holding CONNECT: the OIDC token request names the proxy, not tried again',
+    PROD_APPDB,
+    async standIn => {
+      const proxy = await startProxy({ connectFault: 'hold' })
+      try {
+        const step = await runStepTimed(standIn, inputs(), { host: STANDIN_HOST, env: proxy.env() })
+        expectFailure(
+          step,
+          /^Getting the GitHub OIDC token failed: ProxyConnectTimeout: /,
+          `The proxy ${proxy.url} did not answer CONNECT ${STANDIN_HOST}:`,
+          /Hint: The proxy .* opened no tunnel/
+        )
+        expect(proxy.requests.map(r => r.status)).toEqual([0])
+        expect(step.afterErrorMs).toBeLessThan(3_000)
+      } finally {
+        await proxy.close()
+      }
+    }
+  )
+
+  e2e(
+    'CONNECT never answered: the error names the proxy and the deadline, and the process exits',
+    PROD_APPDB,
+    async standIn => {
+      const proxy = await startProxy({ connectFault: 'hold' })
+      try {
+        const step = await throughProxy(standIn, proxy.url)
+        expectFailure(
+          step,
+          /AssumeRoleWithWebIdentity/,
+          `The proxy ${proxy.url} did not answer CONNECT 127.0.0.1:`,
+          /within 10 s/
+        )
+        // One CONNECT, not retried; the process ends with the error, nothing left holding it.
+        expect(proxy.requests.map(r => r.status)).toEqual([0])
+        expect(step.wallMs).toBeLessThan(25_000)
+        expect(step.afterErrorMs).toBeLessThan(3_000)
+      } finally {
+        await proxy.close()
+      }
     }
   )
 })

@@ -227,8 +227,13 @@ describe('S3 and KMS refusals', () => {
       expect(step.warnings).toHaveLength(2)
       expectFailure(
         step,
-        /COMPLETE with warnings \(fail-on-warning\): RDS's warning: Skipped table appdb\.public\.secrets: PERMISSIONS_DO_NOT_EXIST\. General: reporting: FAILED_TO_EXTRACT_TABLES_LIST_FOR_DATABASE\. The tables report warned 2 times \(above\)\.$/
+        /COMPLETE with warnings \(fail-on-warning\): RDS's warning: Skipped table appdb\.public\.secrets: PERMISSIONS_DO_NOT_EXIST\. General: reporting: FAILED_TO_EXTRACT_TABLES_LIST_FOR_DATABASE\. The tables report warned 2 times \(above\)\. Hint: Each warning names/
       )
+      // A failed step leads with ❌ and why, then what to do.
+      expect(step.summary).toMatch(
+        /^## ❌ Export complete with warnings, failed by fail-on-warning\n/
+      )
+      expect(step.summary).toMatch(/\*\*What to do:\*\* Each warning names/)
     }
   )
 

@@ -570,7 +570,7 @@ describe('waiting through run()', () => {
     expect(rds.commandCalls(CancelExportTaskCommand)).toHaveLength(1)
     expect(failures).toHaveLength(1)
     expect(failures[0]).toMatch(/run was cancelled .*'nightly-1'; status CANCELING \(mode: cancel/)
-    expect(readFileSync(summaryFile, 'utf8')).toMatch(/Run cancelled while waiting/)
+    expect(readFileSync(summaryFile, 'utf8')).toMatch(/Run canceled while waiting/)
   })
 
   test('a canceled task fails a wait', async () => {

@@ -199,3 +199,28 @@ function plain(html: string): string {
       .join('')
   ).trim()
 }
+
+// GFM's extended e-mail autolink: local part, `@`, a domain with at least one period, not
+// ending in `-` or `_`.
+const EMAIL_AUTOLINK = /[A-Za-z0-9.+_-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/g
+
+/**
+ * The e-mail addresses GitHub would turn into `mailto:` links in this HTML's text. cmark-gfm finds
+ * them in the text after parsing, backslash escapes and character references already undone,
+ * where micromark finds them while parsing (so it misses `a\@b.c`): this looks where GitHub does.
+ */
+export function emailAutolinks(html: string): string[] {
+  const found: string[] = []
+  let linked = 0
+  for (const token of tokenize(html)) {
+    if (token.kind === 'open' && token.name === 'a') linked++
+    else if (token.kind === 'close' && token.name === 'a') linked = Math.max(0, linked - 1)
+    else if (token.kind === 'text' && linked === 0) {
+      for (const [address] of decodeEntities(token.text).matchAll(EMAIL_AUTOLINK)) {
+        const end = address.replace(/[-_]+$/, '')
+        if (/@[^.]+\.[^.]/.test(end)) found.push(end)
+      }
+    }
+  }
+  return found
+}

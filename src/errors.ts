@@ -49,7 +49,9 @@ const NETWORK = new Set([
   'RequestTimeout',
   'RequestTimeoutException',
   'NetworkingError',
-  'AbortError'
+  'AbortError',
+  'ProxyConnectTimeout',
+  'DeadlineExceeded'
 ])
 
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired'])

@@ -1,4 +1,6 @@
-// What to do about an AWS error, by the service that raised it (../shared/rds-export-facts.md).
+// What to do about an AWS error, by the service that raised it, as the services document their
+// errors: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/CommonErrors.html and each
+// operation's Errors section of the RDS, STS, S3, KMS and Glue API references.
 // The same code means different things per service: an AccessDenied from STS is the role's trust
 // policy, from RDS the calling role's RDS permissions, from S3 or Glue their own permissions.
 
@@ -37,7 +39,15 @@ const ANY_SERVICE: Readonly<Record<string, string>> = {
   ExpiredTokenException: EXPIRED,
   CredentialsProviderError:
     'No AWS credentials were found. Set role-to-assume (with `permissions: id-token: write`), or provide credentials before this step, for example with aws-actions/configure-aws-credentials.',
-  Throttling: THROTTLED
+  Throttling: THROTTLED,
+  DeadlineExceeded:
+    "AWS, or a proxy on the way, sent its answer too slowly. Checks while waiting are retried; other calls are not: re-run the job, and if it happens again, look at the runner's network or proxy.",
+  TransientTokenError:
+    "The runner's OIDC token service (ACTIONS_ID_TOKEN_REQUEST_URL) failed every attempt: a 5xx, a 429, a network fault or no complete answer in time. This is usually transient: re-run the job; behind a proxy, check that it reaches the runner's token service.",
+  ProxyConnectRefused:
+    'The proxy (the http-proxy input, else HTTPS_PROXY / HTTP_PROXY) must allow CONNECT to the AWS endpoints on port 443 (sts, rds, s3 and glue.<region>.amazonaws.com); 407 means it wants credentials, http://user:password@host:port. A host listed in NO_PROXY is reached directly.',
+  ProxyConnectTimeout:
+    'The proxy (the http-proxy input, else HTTPS_PROXY / HTTP_PROXY) accepted the connection but opened no tunnel: check that it is up and reaches the AWS endpoints on port 443, or list them in NO_PROXY to reach them directly.'
 }
 
 const BY_SERVICE: Readonly<Record<Service, Readonly<Record<string, string>>>> = {

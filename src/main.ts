@@ -6,7 +6,7 @@ import { connect } from './aws/connect.js'
 import { sleep } from './loop.js'
 import { registerTables } from './phases/catalog.js'
 import { existingTask } from './phases/existing.js'
-import { finish, finishWithError } from './phases/finish.js'
+import { finish, finishWithError, setTaskOutputs } from './phases/finish.js'
 import { readInputs } from './phases/inputs.js'
 import { startExport } from './phases/start.js'
 import { reportTables } from './phases/tables.js'
@@ -30,6 +30,7 @@ export async function run(overrides: Partial<StepDeps> = {}): Promise<void> {
       config.mode === 'start'
         ? await startExport(aws, config, step)
         : await existingTask(aws.exportTasks, config, step)
+    setTaskOutputs(step) // as soon as known; finish sets every output again at the end
     const ended = await waitIfAsked(aws.exportTasks, found, config, step)
     const tables = await reportTables(aws, ended, config, step)
     await registerTables(aws, tables, ended, config, step)

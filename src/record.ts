@@ -6,7 +6,10 @@
 //
 // For the catalog phase: `glueDatabase(name, created)` once the database is there, then
 // `registeredGlueTable(target, name, action)` as soon as each CreateTable or UpdateTable
-// succeeded (or the table was found up to date). The outputs and the summary name exactly those.
+// succeeded (or the table was found up to date), and `glueTableLeft(warning)` for a table left
+// alone. The outputs and the summary name exactly the tables registered, even when the step
+// ends on an error or a cancel part-way (the summary then says "registered before the step
+// stopped").
 import type { ExportTask } from './aws/types.js'
 import type { TimelineEntry } from './report/summary-task.js'
 import type { Snapshot } from './snapshots.js'

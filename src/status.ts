@@ -29,6 +29,9 @@ export const RUNNING_STATUSES: ReadonlySet<string> = new Set([
   'CANCELING'
 ])
 
+/** RDS's limit of export tasks in progress per account and region. */
+export const RDS_ACTIVE_EXPORT_LIMIT = 5
+
 /** The statuses RDS counts against its limit of 5 exports per account and region, as the
  * `status` filter of DescribeExportTasks wants them (lower case). */
 export const ACTIVE_STATUS_FILTER = ['starting', 'in_progress']

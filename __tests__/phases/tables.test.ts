@@ -234,3 +234,44 @@ describe('registerTables', () => {
     expect(loaded).toBe(false)
   })
 })
+
+describe('the tables file', () => {
+  test("is named from the identifier's letters, digits and hyphens only, under RUNNER_TEMP", async () => {
+    const { files, step } = exported(cleanSource('postgres'))
+    const tables = await reportTables(
+      { exportFiles: async () => files },
+      { task, outcome: 'complete' },
+      waitConfig(),
+      step
+    )
+    step.record.reportedTables({
+      ...tables!,
+      report: { ...tables!.report, exportTaskIdentifier: '../../x' }
+    })
+    setOutputs(step)
+    const file = step.outputs.get('tables-file') ?? ''
+    expect(file).toBe(join(step.env.RUNNER_TEMP ?? '', 'rds-export-tables-______x.json'))
+  })
+})
+
+describe('registerTables when the run is cancelled', () => {
+  test('before it begins: nothing asked of Glue, and the error says none was registered', async () => {
+    const { files, step } = exported(cleanSource('postgres'))
+    const config = waitConfig({ 'glue-database': 'exports' })
+    const ended = { task, outcome: 'complete' as const }
+    const tables = await reportTables({ exportFiles: async () => files }, ended, config, step)
+    step.cancel()
+    let loaded = false
+    const registering = registerTables(
+      { catalog: async () => ((loaded = true), fakeCatalog()) },
+      tables,
+      ended,
+      config,
+      step
+    )
+    await expect(registering).rejects.toThrow(
+      "The run was cancelled before the tables were registered in Glue database 'exports'; none was."
+    )
+    expect(loaded).toBe(false)
+  })
+})

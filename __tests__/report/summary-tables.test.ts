@@ -113,8 +113,22 @@ describe('catalogSection', () => {
       databaseCreated: true,
       tables
     }).join('\n')
-    expect(text).toContain('Database exports (created by this step): 1 tables')
+    expect(text).toContain('Database exports (created by this step): 1 table, ready')
     expect(text).toContain('`SELECT * FROM exports.appdb_public_orders LIMIT 10;`')
+  })
+
+  test('the step stopped part-way: the tables registered before, said as such', () => {
+    const tables = new Map([['appdb.public.orders', 'appdb_public_orders']])
+    const text = catalogSection(APPDB, {
+      database: 'exports',
+      databaseCreated: false,
+      tables,
+      partial: true
+    }).join('\n')
+    expect(text).toContain(
+      'Database exports: 1 table registered before the step stopped (the others were not)'
+    )
+    expect(text).toContain('| appdb.public.orders | appdb\\_public\\_orders |')
   })
 })
 
@@ -137,9 +151,15 @@ describe('the warnings at the top', () => {
     expect(md).toMatch(/^## ⚠️ Export complete, with warnings/)
     const top = md.slice(0, md.indexOf('### Tables'))
     expect(top).toContain('snapshot-type is ignored')
-    expect(top).toContain('2 tables or databases were not exported whole: see Tables below.')
+    expect(top).toContain('1 table and 1 database were not exported whole: see Tables below.')
     expect(top).not.toContain('appdb.public.secrets')
     expect(md.split('appdb.public.secrets').length - 1).toBe(1)
+  })
+
+  test('one skipped table warned about twice is counted once', () => {
+    const skipped = incompleteWarning(APPDB.tables[4]!)
+    const md = renderSummary({ ...base, tables: APPDB, warnings: [skipped, skipped] })
+    expect(md).toContain('- 1 table was not exported whole: see Tables below.')
   })
 
   test("RDS's own warning names them already: no pointer", () => {

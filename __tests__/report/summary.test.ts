@@ -132,6 +132,20 @@ describe('renderSummary content', () => {
     expect(renderSummary({ ...base, outcome: 'aborted' })).toContain('the export keeps running')
   })
 
+  test('a failed step leads with ❌ and why, even when the export itself is COMPLETE', () => {
+    const complete = ended('COMPLETE', { PercentProgress: 100 })
+    const failed = { errorMessage: 'It failed.', hint: 'Do this.' }
+    // fail-on-warning
+    expect(renderSummary({ ...base, ...failed, outcome: 'complete', task: complete })).toMatch(
+      /^## ❌ Export complete with warnings, failed by fail-on-warning\n\n\*\*What happened:\*\* It failed\.\n\n\*\*What to do:\*\* Do this\./
+    )
+    // Reading or registering the tables of a COMPLETE export failed.
+    expect(renderSummary({ ...base, ...failed, outcome: 'error', task: complete })).toMatch(
+      /^## ❌ Export complete, then the step failed\n/
+    )
+    expect(renderSummary({ ...base, ...failed, outcome: 'error' })).toMatch(/^## ❌ Step failed\n/)
+  })
+
   test('S3 console link for the bucket and prefix, RDS console link', () => {
     const md = renderSummary(base)
     expect(md).toContain(
@@ -158,10 +172,35 @@ describe('renderSummary content', () => {
     const md = renderSummary(bareSummary('error', { errorMessage: 'boom' }))
     expect(md).toContain('## ❌ Step failed')
     expect(md).toContain('boom')
-    expect(md).toContain('_No export task to show._')
-    expect(md).toMatch(/\| Region \| \[us-east-1\]/)
+    // The region in the lead, not a details block holding only it.
+    expect(md).toMatch(/_No export task to show\._ Region: \[us-east-1\]\(https:\/\/us-east-1\./)
+    expect(md).not.toContain('<details>')
     expect(md).not.toContain('Export task |')
     expect(md).not.toContain('Timeline')
+  })
+
+  test('one change is one change; a change without progress shows a dash, not an empty cell', () => {
+    const md = renderSummary({ ...base, timeline: [{ at: at(0), status: 'COMPLETE' }] })
+    expect(md).toContain('<summary>Timeline (1 change)</summary>')
+    expect(md).toContain('| COMPLETE | — |')
+  })
+
+  test('a policy statement to add is a JSON code block, in a warning and in what to do', () => {
+    const policy = [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/p/*' }]
+    const text = `Add this statement to the calling role's policy: ${JSON.stringify(policy)}`
+    const md = renderSummary({ ...base, warnings: [text], hint: text, errorMessage: 'x' })
+    const block = ['```json', ...JSON.stringify(policy, null, 2).split('\n'), '```']
+    expect(md).toContain(
+      ["**What to do:** Add this statement to the calling role's policy:", '', ...block].join('\n')
+    )
+    expect(md).toContain(
+      [
+        "- Add this statement to the calling role's policy:",
+        '',
+        ...block.map(line => `  ${line}`)
+      ].join('\n')
+    )
+    expect(emptyHeaderRows(renderGfm(md))).toEqual([])
   })
 
   test('Duration agrees with Started and Ended as shown, in whole seconds', () => {
@@ -250,7 +289,10 @@ describe('the 1 MiB cap', () => {
     })
     expect(bytes(md)).toBeLessThan(SUMMARY_LIMIT_BYTES)
     expect(md).toContain('- Skipped table db.public.t0: UNSUPPORTED\\_DATA\\_TYPE')
-    expect(md).toContain('- … and 99950 more')
+    // RDS's warning gives 49 lines and a count, all of which the summary lists.
+    expect(md).toContain(
+      '- Skipped table db.public.t48: UNSUPPORTED\\_DATA\\_TYPE\n- … and 99951 more'
+    )
     expect(md).not.toContain('t99999')
   })
 

@@ -81,4 +81,28 @@ describe('renderWarningMessage', () => {
   test('newlines inside items do not break lines', () => {
     expect(renderWarningMessage(JSON.stringify({ general: ['a\nb'] }))).toEqual(['General: a b'])
   })
+
+  test('a reason nested 6,000 deep is shown cut, not thrown', () => {
+    const deep = '{"cause":'.repeat(6000) + '"x"' + '}'.repeat(6000)
+    const message = `{"skippedTables":[{"table":"t","reason":${deep}}]}`
+    const lines = renderWarningMessage(message)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^Skipped table t: \{"cause":\{"cause":.*\{…\}\}+$/)
+  })
+
+  test('thousands of items: 50 lines, the last saying how many more', () => {
+    const skippedTables = Array.from({ length: 5000 }, (_, i) => ({ table: `t${i}`, reason: 'R' }))
+    const lines = renderWarningMessage(JSON.stringify({ skippedTables }))
+    expect(lines).toHaveLength(50)
+    expect(lines[48]).toBe('Skipped table t48: R')
+    expect(lines[49]).toBe('… and 4951 more')
+    expect(renderWarningMessage('line\n'.repeat(100))).toHaveLength(50)
+    expect(renderWarningMessage('line\n'.repeat(50))).toHaveLength(50)
+  })
+
+  test('an item with thousands of fields is one capped line', () => {
+    const item = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, 'v']))
+    const [line] = renderWarningMessage(JSON.stringify([item]))
+    expect(line!.length).toBeLessThanOrEqual(1001)
+  })
 })

@@ -476,6 +476,34 @@ describe('variations', () => {
     expect(() => parquetMetadata(arrayBuffer(good))).not.toThrow()
   })
 
+  test('messages nested 6,000 deep: JSON that parses, and that JSON.stringify cannot write back', () => {
+    const written = variant({ nestedMessages: { depth: 6000, field: 'failureCause' } })
+    const secrets = entry(written, 'appdb.public.secrets') as unknown as Record<string, unknown>
+    expect(secrets.warningMessage).toBeUndefined()
+    let cause = secrets.failureCause
+    for (let level = 0; level < 6000; level++) cause = (cause as { cause: unknown }).cause
+    expect(cause).toBe(table(written, 'appdb.public.secrets').reason)
+    expect(() => JSON.stringify(secrets)).toThrow(RangeError)
+    const database = entries(written).find(e => e.target === 'reporting') as unknown as Record<
+      string,
+      unknown
+    >
+    expect(typeof database.failureCause).toBe('object')
+  })
+
+  test('footer bombs: PAR1 and a footer of the size asked, of empty structs', () => {
+    const written = variant({
+      footerBombs: { targets: ['appdb.public.customers'], bytes: 50_000, kind: 'rowGroups' }
+    })
+    const bomb = body(table(written, 'appdb.public.customers').files[0] as string)
+    const view = new DataView(arrayBuffer(bomb))
+    expect(Buffer.from(bomb.subarray(0, 4)).toString()).toBe('PAR1')
+    expect(view.getUint32(bomb.length - 8, true)).toBeGreaterThan(50_000)
+    expect(() => parquetMetadata(arrayBuffer(bomb))).toThrow(TypeError)
+    const good = body(table(written, 'appdb.public.order').files[0] as string)
+    expect(() => parquetMetadata(arrayBuffer(good))).not.toThrow()
+  })
+
   test('readLocation reads a table folder as Athena does, in either layout, skipping _ files', async () => {
     const batches = variant({ noParquetFiles: ['appdb.public.order'] })
     const orders = table(batches, 'appdb.public.orders')

@@ -78,6 +78,12 @@ describe('errors as the SDK sees them', () => {
     standIn.injectFault({ action: 'DescribeExportTasks', times: 1, kind: 'slow', delayMs: 50 })
     expect((await rds.send(new DescribeExportTasksCommand({}))).ExportTasks).toEqual([])
     expect(standIn.requests.at(-1)).toMatchObject({ fault: 'slow', status: 200 })
+
+    // A fault part-way: the first `after` matching requests are answered as usual.
+    standIn.injectFault({ action: 'DescribeExportTasks', after: 1, times: 1, kind: 'throttle' })
+    expect((await rds.send(new DescribeExportTasksCommand({}))).ExportTasks).toEqual([])
+    await expectError(rds.send(new DescribeExportTasksCommand({})), 'Throttling', 400)
+    expect((await rds.send(new DescribeExportTasksCommand({}))).ExportTasks).toEqual([])
   })
 })
 

@@ -67,6 +67,18 @@ async function oidcStatus(): Promise<number> {
   return answer.message.statusCode ?? 0
 }
 
+/** The proxy's whole answer to one CONNECT for the stand-in. */
+function rawConnect(proxy: StandInProxy): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(proxy.url).port), '127.0.0.1')
+    let answer = ''
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()))
+    socket.on('end', () => resolve(answer))
+    socket.on('error', reject)
+    socket.write(`CONNECT ${STANDIN_HOST}:${port} HTTP/1.1\r\nHost: ${STANDIN_HOST}\r\n\r\n`)
+  })
+}
+
 const hostPort = (proxy: StandInProxy) =>
   proxy.requests.map(r => `${r.method} ${r.host}:${r.port} ${r.status}`)
 
@@ -124,6 +136,29 @@ describe('through the proxy', () => {
       expect(await get(`http://${STANDIN_HOST}:${port}/_oidc/token?api-version=2.0`)).toBe(401)
       expect(await get('http://example.com/')).toBe(502)
       expect(hostPort(proxy)).toEqual([`GET ${STANDIN_HOST}:${port} 401`, 'GET example.com:80 502'])
+    }))
+
+  test('connectFault refuse: every CONNECT answered with that status and an HTML page', () =>
+    withProxy({ connectFault: { refuse: 403 } }, async proxy => {
+      const answer = await rawConnect(proxy)
+      expect(answer).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n/)
+      expect(answer).toContain('Content-Type: text/html')
+      expect(hostPort(proxy)).toEqual([`CONNECT ${STANDIN_HOST}:${port} 403`])
+    }))
+
+  test('connectFault hold: CONNECT is read and never answered; close() ends it', () =>
+    withProxy({ connectFault: 'hold' }, async proxy => {
+      const socket = connect(Number(new URL(proxy.url).port), '127.0.0.1')
+      let answered = false
+      socket.on('data', () => (answered = true))
+      const closed = new Promise(resolve => socket.once('close', resolve))
+      socket.write(`CONNECT ${STANDIN_HOST}:${port} HTTP/1.1\r\nHost: ${STANDIN_HOST}\r\n\r\n`)
+      while (proxy.requests.length === 0) await new Promise(resolve => setTimeout(resolve, 10))
+      await new Promise(resolve => setTimeout(resolve, 200))
+      expect(answered).toBe(false)
+      expect(hostPort(proxy)).toEqual([`CONNECT ${STANDIN_HOST}:${port} 0`])
+      await proxy.close()
+      await closed
     }))
 
   test('close() ends tunnels still open', () =>

@@ -444,3 +444,41 @@ describe('refusals', () => {
     await expect(s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).resolves.toBeDefined()
   })
 })
+
+describe('echoChecksums: the whole object checksum on a ranged GET, as some emulators send it', () => {
+  // The SDK checks the checksum as the body is read.
+  const range = async (client: S3Client) => {
+    const answer = await client.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: 'k', Range: 'bytes=10-19' })
+    )
+    return answer.Body?.transformToString()
+  }
+
+  beforeEach(() => {
+    store.createBucket(BUCKET)
+    store.putObject(BUCKET, 'k', BODY)
+    store.echoChecksums = true
+  })
+
+  test('sent on whole and ranged answers: the CRC32 of the whole object, FULL_OBJECT', async () => {
+    const whole = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'k' }))
+    expect(await whole.Body?.transformToString()).toBe(BODY.toString())
+    // The SDK checks the whole object's CRC32, and it matches.
+    expect(whole.ChecksumCRC32).toBe(Buffer.from('638c0d29', 'hex').toString('base64'))
+    expect(whole.ChecksumType).toBe('FULL_OBJECT')
+  })
+
+  test("the SDK's default (WHEN_SUPPORTED) rejects the range; WHEN_REQUIRED reads it", async () => {
+    await expect(range(s3)).rejects.toThrow(/Checksum mismatch/)
+    const lenient = new S3Client({
+      ...clientConfig(served.endpoint),
+      forcePathStyle: true,
+      responseChecksumValidation: 'WHEN_REQUIRED'
+    })
+    try {
+      expect(await range(lenient)).toBe('abcdefghij')
+    } finally {
+      lenient.destroy()
+    }
+  })
+})

@@ -93,6 +93,31 @@ describe('hang: the request is read and never answered', () => {
   })
 })
 
+describe('drip: the headers at once, the body a byte at a time', () => {
+  test('the whole answer arrives, a byte every dripMs', async () => {
+    inject({ kind: 'drip', action: 'DescribeExportTasks', dripMs: 1 })
+    const t0 = performance.now()
+    const answer = await describeTask()
+    expect(answer.ExportTasks?.[0]?.ExportTaskIdentifier).toBe('running')
+    expect(standIn.requests.at(-1)).toMatchObject({ status: 200, fault: 'drip' })
+    // Hundreds of bytes, at least a millisecond apart each.
+    expect(performance.now() - t0).toBeGreaterThan(200)
+  })
+
+  test('a client that gives up mid-body ends the drip; close() ends one still dripping', async () => {
+    inject({ kind: 'drip', action: 'DescribeExportTasks', dripMs: 50 })
+    // The SDK's requestTimeout waits for the headers only: they come at once.
+    const error = await failure(describeTask(AbortSignal.timeout(500)))
+    expect(error.name).toBe('AbortError')
+    inject({ kind: 'drip', action: 'OIDC', dripMs: 50 })
+    const answer = await oidc()
+    expect(answer.status).toBe(200)
+    const body = answer.text()
+    await standIn.close()
+    await expect(body).rejects.toThrow(/terminated|aborted|closed|socket/i)
+  })
+})
+
 describe('garbled: 200 with a body the client cannot read', () => {
   test.each(['truncated', 'malformed'] as const)('%s XML fails the SDK’s parser', async garble => {
     inject({ kind: 'garbled', action: 'DescribeExportTasks', garble })

@@ -3,7 +3,9 @@ import {
   Fields,
   Tally,
   cap,
+  JSON_TEXT_DEPTH,
   hasControlCharacter,
+  jsonText,
   listSome,
   readNumber,
   readString,
@@ -93,5 +95,38 @@ describe('Tally', () => {
       'f.json: entries without a target: 7 (#1, #2, #3, #4, #5 and 2 more)',
       'f.json: odd entries: 1 (#9)'
     ])
+  })
+})
+
+/** `{"a":{"a":...{"a":"x"}}}`, `depth` levels, as JSON text. */
+const nested = (depth: number, key = 'a'): string =>
+  `{"${key}":`.repeat(depth) + '"x"' + '}'.repeat(depth)
+
+describe('jsonText', () => {
+  test('writes JSON as JSON.stringify does, when it fits', () => {
+    const value = { a: [1, 'two', true, null, { b: 'c"d' }], e: {}, f: [] }
+    expect(jsonText(value, 1000)).toBe(JSON.stringify(value))
+  })
+
+  test('a value nested 100,000 deep (JSON.stringify throws RangeError): cut, no throw', () => {
+    const value: unknown = JSON.parse(nested(100_000))
+    expect(() => JSON.stringify(value)).toThrow(RangeError)
+    const text = jsonText(value, 1000)
+    expect(text).toBe('{"a":'.repeat(JSON_TEXT_DEPTH) + '{…}' + '}'.repeat(JSON_TEXT_DEPTH))
+    expect(readText(value)).toBe(text)
+  })
+
+  test('arrays nested deep, and wide values, stop at max characters', () => {
+    const deepArray: unknown = JSON.parse('['.repeat(50_000) + ']'.repeat(50_000))
+    expect(jsonText(deepArray, 1000)).toContain('[…]')
+    const wide = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]))
+    const text = jsonText(wide, 100)
+    expect(text).toHaveLength(101)
+    expect(text.endsWith('…')).toBe(true)
+    expect(jsonText(['x'.repeat(1_000_000)], 50)).toHaveLength(51)
+  })
+
+  test('an undefined or function inside is null', () => {
+    expect(jsonText([undefined, () => 1], 100)).toBe('[null,null]')
   })
 })

@@ -30,7 +30,12 @@ export interface OidcRoleOptions {
   setSecret: (secret: string) => void
   /** Timeouts and retries for the STS client, the same as the RDS client's. */
   clientConfig?: Record<string, unknown>
+  /** Plugins for the STS client: the deadline every call of the session has. */
+  clientPlugins?: ClientPlugin[]
 }
+
+/** A plugin for any SDK client (`client.middlewareStack.use`, STS's `clientPlugins`). */
+export type ClientPlugin = NonNullable<Parameters<typeof fromWebToken>[0]['clientPlugins']>[number]
 
 export function oidcRoleCredentials(options: OidcRoleOptions): CredentialsProvider {
   return async () => {
@@ -47,7 +52,8 @@ export function oidcRoleCredentials(options: OidcRoleOptions): CredentialsProvid
         webIdentityToken: token,
         roleSessionName: options.roleSessionName,
         durationSeconds: options.durationSeconds,
-        clientConfig: { region: options.region, ...options.clientConfig }
+        clientConfig: { region: options.region, ...options.clientConfig },
+        clientPlugins: options.clientPlugins
       })()
     } catch (error) {
       throw tagOperation(error, `AssumeRoleWithWebIdentity (${options.roleArn})`, 'sts')

@@ -8,6 +8,21 @@ import type { Agent } from 'node:http'
 /** A connection must be up within this, and a whole request and answer done within that. */
 export const CONNECTION_TIMEOUT_MS = 5_000
 export const REQUEST_TIMEOUT_MS = 30_000
+/** A proxy must answer CONNECT within this, from the connection to it to its status line: a
+ * proxy resolves the AWS host and connects to it first. */
+export const CONNECT_TIMEOUT_MS = 10_000
+
+/** The proxy refused the tunnel, or never answered: named by its code; neither the SDK nor the
+ * OIDC request tries it again (a proxy that refuses a host refuses it next time too). */
+export class ProxyTunnelError extends Error {
+  constructor(
+    readonly code: 'ProxyConnectRefused' | 'ProxyConnectTimeout',
+    message: string
+  ) {
+    super(message)
+    this.name = code
+  }
+}
 
 export interface Agents {
   httpAgent: Agent

@@ -5,7 +5,7 @@ import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { ActionError } from '../errors.js'
 import { sleep } from '../loop.js'
-import type { Agents } from './http.js'
+import { CONNECT_TIMEOUT_MS, ProxyTunnelError, type Agents } from './http.js'
 
 /** Fails early, before any AWS call, when the job can't get an OIDC token. */
 export function checkOidcAvailable(env: Record<string, string | undefined>): void {
@@ -85,23 +85,30 @@ class TransientTokenError extends Error {
 
 function getToken(url: URL, bearer: string, options: IdTokenOptions): Promise<string> {
   const secure = url.protocol === 'https:'
-  const signals = [
-    AbortSignal.timeout(options.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS),
-    ...(options.signal ? [options.signal] : [])
-  ]
+  // Through a proxy the attempt waits for the tunnel's own deadline too, which names the proxy.
+  const deadlineMs =
+    options.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS + (options.agents ? CONNECT_TIMEOUT_MS : 0)
+  const deadline = AbortSignal.timeout(deadlineMs)
+  const signals = [deadline, ...(options.signal ? [options.signal] : [])]
   return new Promise((resolve, reject) => {
     const request = (secure ? httpsRequest : httpRequest)(url, {
       headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
       agent: secure ? options.agents?.httpsAgent : options.agents?.httpAgent,
       signal: AbortSignal.any(signals)
     })
-    request.on('error', error =>
-      reject(new TransientTokenError(`The GitHub OIDC token request failed: ${error.message}`))
-    )
+    // The whole answer, body included, within the deadline: one dripped slowly is cut off too.
+    const failed = (error: Error): void => {
+      if (error instanceof ProxyTunnelError) return reject(error)
+      const reason = deadline.aborted
+        ? `no complete answer within ${deadlineMs / 1000} s`
+        : error.message
+      reject(new TransientTokenError(`The GitHub OIDC token request failed: ${reason}`))
+    }
+    request.on('error', failed)
     request.on('response', response => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('error', error => reject(new TransientTokenError(error.message)))
+      response.on('error', failed)
       response.on('end', () => {
         const status = response.statusCode ?? 0
         const body = Buffer.concat(chunks).toString('utf8')

@@ -1,6 +1,7 @@
 // The AWS SDK chunk: one credentials provider shared by every client, the clients themselves
 // (made when first used, remade when the credentials are renewed), and the thin API per concern.
 // Only connect.ts loads this module, after the inputs are valid.
+import { Readable } from 'node:stream'
 import { RDSClient } from '@aws-sdk/client-rds'
 import type { Config } from '../config.js'
 import { isExpiredCredentials, tagOperation } from '../errors.js'
@@ -12,6 +13,7 @@ import {
   oidcRoleCredentials,
   shareCredentials,
   staleForLaterSteps,
+  type ClientPlugin,
   type CredentialsProvider
 } from './credentials.js'
 import { exportTasksApi } from './export-tasks.js'
@@ -23,19 +25,81 @@ import type { ExportFilesApi } from './export-files.js'
 /**
  * Deadlines every call enforces (the handler only warns at requestTimeout unless told to
  * throw), so a hung connection fails a call instead of the whole step; the SDK's standard retry
- * strategy retries throttling, 5xx and network faults with jittered backoff.
+ * strategy retries throttling, 5xx and network faults with jittered backoff. Through a proxy
+ * the tunnel has a deadline of its own (proxy-agent.ts), which names the proxy; the SDK's
+ * connection deadline is then off (it would fire first, and its timer, which the SDK never
+ * clears, would hold the process up to its end after the error).
  */
 export function clientConfig(agents: Agents | undefined) {
   return {
     maxAttempts: 4,
     retryMode: 'standard',
     requestHandler: {
-      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      connectionTimeout: agents ? 0 : CONNECTION_TIMEOUT_MS,
       requestTimeout: REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true,
       ...agents
     }
   } as const
+}
+
+/**
+ * The longest one attempt of an RDS, STS or Glue call may take, from connecting to the last byte
+ * of the answer: their answers are a few KiB, sent in well under a second when AWS is healthy.
+ * The SDK's own deadlines stop at the answer's headers (requestTimeout) or an idle socket; an
+ * answer that keeps coming a byte at a time would hold the step forever without this one.
+ */
+export const CALL_DEADLINE_MS = 30_000
+
+/** The answer was still coming when its call's deadline passed. */
+export class DeadlineExceeded extends Error {
+  override readonly name = 'DeadlineExceeded'
+  /** Marks it as a failure of an AWS call, as the SDK's own errors are marked. */
+  readonly $metadata = {}
+
+  constructor(deadlineMs: number) {
+    super(
+      `no complete answer within ${deadlineMs / 1000} s, the deadline of one AWS call from connecting to the last byte`
+    )
+  }
+}
+
+/**
+ * Each attempt of a call ends at `deadlineMs`, its answer's body included: a body still coming
+ * then is destroyed (and its socket with it), and whoever reads it, the SDK's parser or the
+ * caller of a streaming GetObject, gets DeadlineExceeded. Not retried by the SDK; the waits'
+ * checks are (errors.ts counts it as transient). The caller's abortSignal still ends it earlier.
+ */
+export function deadlinePlugin(deadlineMs: number): ClientPlugin {
+  return {
+    applyToStack(stack) {
+      // Innermost (deserialize, low): the handler's raw answer, before anything reads its body.
+      stack.add(
+        next => async args => {
+          const deadline = new AbortController()
+          const timer = setTimeout(() => deadline.abort(), deadlineMs).unref()
+          let result: Awaited<ReturnType<typeof next>>
+          try {
+            result = await next(args)
+          } catch (error) {
+            clearTimeout(timer)
+            throw error
+          }
+          const body = (result.response as { body?: unknown } | undefined)?.body
+          if (!(body instanceof Readable)) {
+            clearTimeout(timer)
+            return result
+          }
+          const cutOff = (): void => void body.destroy(new DeadlineExceeded(deadlineMs))
+          if (deadline.signal.aborted) cutOff()
+          deadline.signal.addEventListener('abort', cutOff, { once: true })
+          body.once('close', () => clearTimeout(timer))
+          return result
+        },
+        { step: 'deserialize', priority: 'low', name: 'callDeadline' }
+      )
+    }
+  }
 }
 
 /** What every client of the session is made with. */
@@ -66,6 +130,12 @@ export interface OpenSession extends AwsSession {
   close(): void
 }
 
+/** What the session needs of an SDK client. */
+interface DeadlinedClient {
+  destroy(): void
+  middlewareStack: { use(plugin: ClientPlugin): void }
+}
+
 /** A client made on first use, and made again after `reset` (renewed credentials). */
 interface LazyClient<C> {
   get(): C
@@ -87,8 +157,16 @@ export function openSession(options: SessionOptions): OpenSession {
   const { config } = options
   const credentials = shareCredentials(providerFor(options))
   const clients: LazyClient<{ destroy(): void }>[] = []
-  const client = <C extends { destroy(): void }>(create: () => C): (() => C) => {
-    const lazy = lazyClient(create)
+  // Every client is made here, with its calls' deadline.
+  const client = <C extends DeadlinedClient>(
+    create: () => C,
+    deadlineMs = CALL_DEADLINE_MS
+  ): (() => C) => {
+    const lazy = lazyClient(() => {
+      const made = create()
+      made.middlewareStack.use(deadlinePlugin(deadlineMs))
+      return made
+    })
     clients.push(lazy)
     return lazy.get
   }
@@ -114,7 +192,10 @@ export function openSession(options: SessionOptions): OpenSession {
     snapshots: renewingOnExpiry(snapshotsApi(rds), renew),
     exportFiles: () =>
       (exportFiles ??= import('./export-files.js').then(s3 =>
-        renewingOnExpiry(s3.exportFilesApi(client(() => new s3.S3Client(clientOptions))), renew)
+        renewingOnExpiry(
+          s3.exportFilesApi(client(() => s3.newS3Client(clientOptions), s3.READ_DEADLINE_MS)),
+          renew
+        )
       )),
     catalog: () =>
       (catalog ??= import('./catalog.js').then(glue =>
@@ -152,7 +233,8 @@ function providerFor(options: SessionOptions): CredentialsProvider {
     region: config.region,
     getIDToken: options.getIDToken,
     setSecret: options.setSecret,
-    clientConfig: clientConfig(options.agents)
+    clientConfig: clientConfig(options.agents),
+    clientPlugins: [deadlinePlugin(CALL_DEADLINE_MS)]
   })
   return config.outputEnvCredentials
     ? exportingToEnvironment(assumed, config.region, options.exportVariable)

@@ -25,7 +25,7 @@ export { exportOnlyProblem, splitExportOnly } from './export-only.js'
 export { proxySecrets, redactProxyUrl } from './proxy.js'
 export { INPUT_DEFAULTS, SOURCE_INPUTS } from './read.js'
 export { SNAPSHOT_TAGS_MAX, parseSnapshotTags } from './snapshot.js'
-export { GLUE_NAME_MAX, GLUE_TABLE_PREFIX_MAX } from './tables.js'
+export { GLUE_TABLE_PREFIX_MAX } from './tables.js'
 
 /**
  * Checks the inputs and returns the Config, plus warnings for inputs that are given but have no

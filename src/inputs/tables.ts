@@ -4,10 +4,8 @@
 import type { Config, Mode } from '../config.js'
 import { InputError, inputsPhrase, quote, refuse, type Refusals } from './errors.js'
 import type { Inputs } from './read.js'
+import { GLUE_NAME_MAX } from '../tables/glue.js'
 import { YAML_BOOLEANS, yamlBoolean } from './values.js'
-
-/** Glue's limit on database and table names; Athena counts it in bytes, these are ASCII. */
-export const GLUE_NAME_MAX = 255
 
 // The longest table part of a Glue table name: database.schema.table, each part at most 64
 // characters (MySQL; PostgreSQL's 63 bytes are fewer), every character kept as one.

@@ -2,14 +2,12 @@
 
 import type { Config, IfExists, Mode } from '../config.js'
 import { exportTaskIdentifierProblem } from '../identifier.js'
+import { RDS_ACTIVE_EXPORT_LIMIT } from '../status.js'
 import { refuse, type Refusals } from './errors.js'
 import type { Inputs } from './read.js'
 import { oneOf, parseInteger } from './values.js'
 
 const IF_EXISTS: readonly IfExists[] = ['attach', 'fail']
-
-/** The RDS limit of export tasks in progress per account and region. */
-export const RDS_ACTIVE_EXPORT_LIMIT = 5
 
 type Task = Pick<Config, 'exportTaskIdentifier' | 'ifExists' | 'maxConcurrentExports'>
 

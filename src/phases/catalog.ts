@@ -7,6 +7,7 @@ import pLimit from 'p-limit'
 import type { CatalogApi } from '../aws/catalog.js'
 import type { AwsSession } from '../aws/connect.js'
 import type { Config } from '../config.js'
+import { ActionError } from '../errors.js'
 import { isoTime } from '../report/outputs.js'
 import type { Step } from '../step.js'
 import {
@@ -18,6 +19,9 @@ import {
 } from '../tables/glue.js'
 import type { Tables } from '../record.js'
 import type { Ended } from './wait.js'
+
+const RERUN_HINT =
+  'Run the step again with mode: status, this export-task-identifier and glue-database to register them.'
 
 /** Glue writes in flight at once, within Glue's request rates. */
 const GLUE_CONCURRENCY = 8
@@ -33,6 +37,12 @@ export async function registerTables(
 ): Promise<void> {
   const database = config.glueDatabase
   if (!tables || !database) return
+  if (step.abort.aborted) {
+    throw new ActionError(
+      `The run was cancelled before the tables were registered in Glue database '${database}'; none was.`,
+      RERUN_HINT
+    )
+  }
   const glue = await aws.catalog()
   const task = ended.task
   const { plans, warnings } = planGlueTables(tables.report, config.glueTablePrefix, {
@@ -52,16 +62,33 @@ export async function registerTables(
   warnings.forEach(leave)
   const existing = await glue.tables(database)
   const limit = pLimit(GLUE_CONCURRENCY)
-  await Promise.all(
+  // After an error or a cancel no new table is begun, and those under way are let finish, so
+  // the record names every table Glue took before the step ends.
+  let failed = false
+  const settled = await Promise.allSettled(
     plans.map(plan =>
       limit(async () => {
-        const action = await registerTable(glue, database, plan, existing.get(plan.name))
-        if (typeof action === 'string')
-          step.record.registeredGlueTable(plan.target, plan.name, action)
-        else leave(glueConflictWarning(action.conflict, database, plan, action.table))
+        if (failed || step.abort.aborted) return
+        try {
+          const action = await registerTable(glue, database, plan, existing.get(plan.name))
+          if (typeof action === 'string') {
+            step.record.registeredGlueTable(plan.target, plan.name, action)
+          } else leave(glueConflictWarning(action.conflict, database, plan, action.table))
+        } catch (error) {
+          failed = true
+          throw error
+        }
       })
     )
   )
+  const refused = settled.find(result => result.status === 'rejected')
+  if (refused) throw refused.reason
+  if (step.abort.aborted) {
+    throw new ActionError(
+      `The run was cancelled while registering tables in Glue database '${database}': ${done.tables.size} of ${plans.length} registered (the tables output and the summary name them), the others not.`,
+      RERUN_HINT
+    )
+  }
   step.info(
     `Glue database '${database}'${databaseCreated ? ' (created)' : ''}: ${done.created} tables created, ${done.updated} updated, ${done.unchanged} already up to date.`
   )

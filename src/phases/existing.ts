@@ -8,6 +8,7 @@ import { hintFor } from '../hints.js'
 import { describeTask } from '../report/progress.js'
 import { isEnded, normalizeStatus, type Outcome } from '../status.js'
 import type { Step } from '../step.js'
+import { aboutAsked } from './answer.js'
 
 export interface Found {
   task: ExportTask
@@ -53,7 +54,9 @@ async function cancel(
 ): Promise<ExportTask> {
   if (isEnded(found.Status)) return alreadyEnded(found, step)
   try {
-    const canceling = { ...found, ...(await api.cancel(found.ExportTaskIdentifier ?? '')) }
+    const identifier = found.ExportTaskIdentifier ?? ''
+    const answer = await api.cancel(identifier)
+    const canceling = aboutAsked('CancelExportTask', identifier, { ...found, ...answer })
     step.info(describeTask('Cancelling', canceling))
     return canceling
   } catch (error) {

@@ -46,7 +46,7 @@ export function finishWithError(step: Step, error: unknown): void {
   }
   setOutputs(step)
   fail(failure)
-  writeSummary(step, undefined, 'error', failure)
+  writeSummary(step, undefined, 'error', failure, true)
 }
 
 /** The report as the outputs and the summary show it: with its Glue tables, once registered. */
@@ -55,14 +55,19 @@ function tablesReport(record: RunRecord): TablesReport | undefined {
   return withGlueTables(record.tables.report, record.glue?.tables ?? new Map())
 }
 
+/** The task's outputs as the record has it: also right after the start or adoption, so the
+ * identifier and S3 location are there even if the job is killed before the step ends. */
+export function setTaskOutputs(step: Step): void {
+  const { task } = step.record
+  if (!task) return
+  for (const [name, value] of Object.entries(taskOutputs(task, step.region))) {
+    step.output(name, value)
+  }
+}
+
 /** Every output the record can fill: the task's, then the tables' (and the tables file). */
 export function setOutputs(step: Step): void {
-  const { task } = step.record
-  if (task) {
-    for (const [name, value] of Object.entries(taskOutputs(task, step.region))) {
-      step.output(name, value)
-    }
-  }
+  setTaskOutputs(step)
   const report = tablesReport(step.record)
   if (!report) return
   const outputs = tablesOutputs(report)
@@ -72,7 +77,9 @@ export function setOutputs(step: Step): void {
   step.output('tables-incomplete', outputs['tables-incomplete'])
   const folder = step.env.RUNNER_TEMP
   if (!folder) return
-  const file = join(folder, `rds-export-tables-${report.exportTaskIdentifier}.json`)
+  // The identifier is RDS's text: only letters, digits and hyphens of it name a file.
+  const name = report.exportTaskIdentifier.replace(/[^A-Za-z0-9-]/g, '_')
+  const file = join(folder, `rds-export-tables-${name}.json`)
   writeFileSync(file, tablesFileDocument(report))
   step.output('tables-file', file)
 }
@@ -150,7 +157,8 @@ function warningFailure(config: Config, record: RunRecord): Failure | undefined 
           ]
   const one = (rds.length > 0 ? 1 : 0) + own.length === 1
   return {
-    message: `Export task '${task.ExportTaskIdentifier ?? ''}' COMPLETE with ${one ? 'a warning' : 'warnings'} (fail-on-warning): ${said.join(' ')}`
+    message: `Export task '${task.ExportTaskIdentifier ?? ''}' COMPLETE with ${one ? 'a warning' : 'warnings'} (fail-on-warning): ${said.join(' ')}`,
+    hint: 'Each warning names the table or database and why (the summary and tables-file list them). Fix the cause and export again, or set fail-on-warning: false to accept an export with warnings.'
   }
 }
 
@@ -168,17 +176,19 @@ function writeSummary(
   step: Step,
   config: Config | undefined,
   outcome: Outcome,
-  failure: Failure | undefined
+  failure: Failure | undefined,
+  stopped = false
 ): void {
   if (!step.summary) return
   const { record } = step
+  const catalog = record.glue && { ...record.glue, partial: stopped }
   const { GITHUB_ACTION_REPOSITORY: repository, GITHUB_ACTION_REF: ref } = step.env
   const markdown = renderSummary({
     outcome,
     task: record.task,
     waitedMs: record.waitedMs,
     tables: tablesReport(record),
-    catalog: record.glue,
+    catalog,
     region: step.region,
     timeline: [...record.timeline],
     errorMessage: failure?.message,

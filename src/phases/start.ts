@@ -11,10 +11,10 @@ import type { Config, SourceInput } from '../config.js'
 import { ActionError, errorCode, isUnreadableAnswer } from '../errors.js'
 import { hintFor } from '../hints.js'
 import { generateExportTaskIdentifier } from '../identifier.js'
-import { RDS_ACTIVE_EXPORT_LIMIT } from '../inputs/task.js'
 import { describeTask } from '../report/progress.js'
-import { normalizeStatus, type Outcome } from '../status.js'
+import { RDS_ACTIVE_EXPORT_LIMIT, normalizeStatus, type Outcome } from '../status.js'
 import type { Step, WorkflowRun } from '../step.js'
+import { aboutAsked } from './answer.js'
 import { prepareSource, type ResolvedSource } from './source.js'
 import { waitForExportSlot } from './slots.js'
 
@@ -57,9 +57,9 @@ export async function startOrAdopt(
     if (step.abort.aborted) {
       throw new ActionError('The run was cancelled before the export started; nothing was started.')
     }
+    let task: ExportTask
     try {
-      const task = await api.start(startParams(config, source, identifier))
-      return started(task, step)
+      task = await api.start(startParams(config, source, identifier))
     } catch (error) {
       // A garbled answer says nothing about the start itself: ask RDS whether the task is there.
       if (isUnreadableAnswer(error)) return startedDespite(error, api, config, identifier, step)
@@ -85,7 +85,10 @@ export async function startOrAdopt(
         identifier = naming.identifier(naming.attemptSuffix)
       }
       // 'start': the task vanished between the two calls; start again.
+      continue
     }
+    // Outside the try: an answer about another task is an error, not a refusal to retry.
+    return started(aboutAsked('StartExportTask', identifier, task), step)
   }
   throw new ActionError(`Could not start or adopt export task '${identifier}'.`)
 }

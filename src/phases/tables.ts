@@ -1,8 +1,9 @@
 // What was exported, table by table, once the task is seen COMPLETE: the export's own metadata
 // files and one Parquet footer per table, read from S3 with the step's credentials, checked and
 // reported (tables/ decides; this drives the reads). The S3 client is loaded only here.
-// tables-report: auto turns an S3 or KMS refusal into one warning with the statement to add;
-// true fails the step on it; false makes no S3 call at all.
+// tables-report: auto turns an S3 or KMS refusal into one warning with the statement to add,
+// unless glue-database asks for the tables to be registered; true fails the step on it; false
+// makes no S3 call at all.
 import pLimit from 'p-limit'
 import type { AwsSession } from '../aws/connect.js'
 import type { ExportFilesApi } from '../aws/export-files.js'
@@ -56,9 +57,17 @@ export async function reportTables(
     if (!isAwsError(error)) throw error
     const explained = explainError(error, 'Reading the export')
     const message = `${sentence(explained.message)} The tables of export task '${task.ExportTaskIdentifier ?? ''}' can't be reported.`
-    const hint = refused(error) ? readPolicy(task, config.region) : explained.hint
+    const hint = refused(error) ? readPolicy(task, config) : explained.hint
+    // With glue-database, no report is no registration: asked for and not done, the step fails.
+    const glue = config.glueDatabase
+    if (glue !== undefined) {
+      throw new ActionError(
+        `${message} Nothing was registered in Glue (glue-database: ${glue}).`,
+        hint
+      )
+    }
     if (config.tablesReport === true) throw new ActionError(message, hint)
-    step.warning(`${message}${hint ? ` ${hint}` : ''} (tables-report: auto; the step goes on.)`)
+    step.warning(`${message} (tables-report: auto; the step goes on.)${hint ? ` ${hint}` : ''}`)
     return undefined
   }
 }
@@ -161,9 +170,10 @@ function refused(error: unknown): boolean {
   return REFUSALS.has(code) || status === 403
 }
 
-/** The policy statement the calling role needs to read this export, in words and JSON. */
-function readPolicy(task: ExportTask, region: string): string {
-  const partition = partitionOf(region) ?? 'aws'
+/** The policy statement the calling role needs to read this export, in words, then JSON (the
+ * summary shows it as a code block). */
+function readPolicy(task: ExportTask, config: Config): string {
+  const partition = partitionOf(config.region) ?? 'aws'
   const bucket = task.S3Bucket ?? ''
   const { s3Prefix } = exportLocation(bucket, task.S3Prefix, task.ExportTaskIdentifier ?? '')
   const key = task.KmsKeyId ?? ''
@@ -185,5 +195,7 @@ function readPolicy(task: ExportTask, region: string): string {
     },
     { Effect: 'Allow', Action: 'kms:Decrypt', Resource: keyResource }
   ]
-  return `Add to the calling role's policy (the files are SSE-KMS encrypted): ${JSON.stringify(statement)}, or set tables-report: false.`
+  // Without the report there is nothing to register: with glue-database, no way around it.
+  const orNot = config.glueDatabase === undefined ? ' (or set tables-report: false)' : ''
+  return `Add this statement to the calling role's policy${orNot}; the files are SSE-KMS encrypted: ${JSON.stringify(statement)}`
 }

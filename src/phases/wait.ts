@@ -17,6 +17,7 @@ import {
   type Outcome
 } from '../status.js'
 import type { Step } from '../step.js'
+import { aboutAsked } from './answer.js'
 import { watch, type Watch, type WatchDeps, type Watched } from './watch.js'
 
 export interface WaitOptions {
@@ -55,7 +56,8 @@ export async function waitIfAsked(
   step: Step
 ): Promise<Ended> {
   if (!config.wait || isEnded(found.task.Status)) {
-    step.record.changed({ at: step.date(), status: normalizeStatus(found.task.Status) })
+    const { Status, PercentProgress: percentProgress } = found.task
+    step.record.changed({ at: step.date(), status: normalizeStatus(Status), percentProgress })
     return { task: found.task, outcome: outcomeWithoutWaiting(config, found) }
   }
   // Mode cancel has sent its CancelExportTask already: never a second one.
@@ -164,7 +166,7 @@ async function cancelTask(
   try {
     const identifier = watcher.last.ExportTaskIdentifier ?? ''
     const canceling = await api.cancel(identifier, AbortSignal.timeout(timeoutMs))
-    watcher.saw({ ...watcher.last, ...canceling })
+    watcher.saw(aboutAsked('CancelExportTask', identifier, { ...watcher.last, ...canceling }))
   } catch (error) {
     deps.warning(explainError(error, 'CancelExportTask').message)
   }

@@ -18,18 +18,23 @@ export function cut(text: string, n: number): string {
   return `${text.slice(0, end)}…`
 }
 
+/** U+2060 WORD JOINER: invisible, and not a character an address's domain may start with. */
+const WORD_JOINER = '\u2060'
+
 /**
  * Markdown and HTML in a value from AWS become literal text: no emphasis, link, table cell or
- * tag; no URL or e-mail address that GitHub would turn into a link (its autolinks need `www.`,
- * `scheme:` or `@` unbroken, and an escaped character breaks them); and nothing at the start that
- * would make a list, a heading or a rule.
+ * tag; no URL or e-mail address that GitHub would turn into a link; and nothing at the start that
+ * would make a list, a heading or a rule. URL autolinks are found while parsing, so an escaped
+ * `:` or `.` breaks them; e-mail addresses (and @mentions) are found in the text afterwards,
+ * escapes already undone, so a word joiner after each `@` breaks those.
  */
 export function escapeText(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~#!@])/g, '\\$1')
+    .replace(/([\\`*_[\]|~#!])/g, '\\$1')
+    .replace(/@/g, `@${WORD_JOINER}`)
     .replace(/(https?|ftp|mailto|xmpp):/gi, '$1\\:')
     .replace(/(www)\./gi, '$1\\.')
     .replace(/^(\d+)([.)])/, '$1\\$2')
@@ -73,10 +78,56 @@ export function dateText(d: Date | undefined): string | undefined {
   return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`
 }
 
-/** A titled bullet list of at most MAX_LIST items, each one escaped line. */
+const MAX_JSON = 10_000
+/** Deeper JSON stays prose: its laid-out form would grow with the square of its depth. */
+const MAX_JSON_DEPTH = 16
+
+/** How deep brackets nest in a text (those inside strings counted too: a bound, not a parse). */
+function nesting(text: string): number {
+  let depth = 0
+  let deepest = 0
+  for (const char of text) {
+    if (char === '[' || char === '{') deepest = Math.max(deepest, ++depth)
+    else if (char === ']' || char === '}') depth--
+  }
+  return deepest
+}
+
+/**
+ * A text that ends in a JSON object or array (a policy statement to add, say) as its prose and
+ * the JSON laid out; undefined when it doesn't end in valid JSON.
+ */
+export function trailingJson(text: string): { prose: string; json: string } | undefined {
+  const start = text.search(/[[{][[{"]/)
+  if (start < 0 || text.length - start > MAX_JSON) return undefined
+  if (nesting(text.slice(start)) > MAX_JSON_DEPTH) return undefined
+  try {
+    const value: unknown = JSON.parse(text.slice(start))
+    if (typeof value !== 'object' || value === null) return undefined
+    return { prose: text.slice(0, start).trim(), json: JSON.stringify(value, null, 2) }
+  } catch {
+    return undefined
+  }
+}
+
+/** A fenced code block, its fence longer than any run of backticks in it, indented as asked. */
+export function codeBlock(code: string, language: string, indent = ''): string[] {
+  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map(run => run.length))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return [`${fence}${language}`, ...code.split('\n'), fence].map(line => indent + line)
+}
+
+/** One list item: an escaped line, or a line and the JSON it ends with as a code block. */
+function item(text: string): string[] {
+  const split = trailingJson(text)
+  if (!split) return [`- ${cell(text, 1000)}`]
+  return [`- ${cell(split.prose, 1000)}`, '', ...codeBlock(split.json, 'json', '  '), '']
+}
+
+/** A titled bullet list of at most MAX_LIST items, each one escaped line (and its JSON). */
 export function list(title: string, items: string[]): string[] {
   if (items.length === 0) return []
-  const shown = items.slice(0, MAX_LIST).map(item => `- ${cell(item, 1000)}`)
+  const shown = items.slice(0, MAX_LIST).flatMap(item)
   const more = items.length - shown.length
   if (more > 0) shown.push(`- … and ${more} more`)
   return [`### ${title}`, '', ...shown, '']

@@ -12,6 +12,8 @@ export interface CatalogSummary {
   databaseCreated: boolean
   /** Each registered table by its target: the Glue table name. */
   tables: ReadonlyMap<string, string>
+  /** The step failed while registering: these are the tables registered before it did. */
+  partial?: boolean
 }
 
 const LARGEST = 10
@@ -95,10 +97,13 @@ export function catalogSection(
   if (!report || !catalog) return []
   const registered = report.tables.filter(t => catalog.tables.has(t.target))
   const created = catalog.databaseCreated ? ' (created by this step)' : ''
+  const count = registered.length === 1 ? '1 table' : `${registered.length} tables`
   const lines = [
     '### In the Glue Data Catalog',
     '',
-    `Database ${cell(catalog.database)}${created}: ${registered.length} tables, ready to query in Athena, Redshift Spectrum, EMR and Glue jobs.`,
+    catalog.partial
+      ? `Database ${cell(catalog.database)}${created}: ${count} registered before the step stopped (the others were not), ready to query in Athena, Redshift Spectrum, EMR and Glue jobs.`
+      : `Database ${cell(catalog.database)}${created}: ${count}, ready to query in Athena, Redshift Spectrum, EMR and Glue jobs.`,
     ''
   ]
   if (registered.length === 0) return lines

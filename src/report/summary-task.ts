@@ -43,18 +43,26 @@ function fieldTable(rows: [string, string | undefined][]): string[] {
   return ['| Field | Value |', '| --- | --- |', ...present.map(([k, v]) => `| ${k} | ${v} |`)]
 }
 
-/** Every field of the task worth a look, in a table headed Field / Value. */
+/** The region, linked to its exports in the RDS console. No region before the inputs were
+ * read: nothing rather than a link to nowhere. */
+export function regionLink(region: string): string | undefined {
+  const consoleUrl = region ? safeUrl(rdsConsoleUrl(region)) : undefined
+  return consoleUrl ? `[${cell(region)}](${consoleUrl}) (exports in the RDS console)` : cell(region)
+}
+
+/** Every field of the task worth a look, in a table headed Field / Value; nothing without a
+ * task or a snapshot (the region alone is said in the lead). */
 export function taskDetails(
   task: ExportTask | undefined,
   region: string,
   waitedMs: number | undefined,
   snapshot: Snapshot | undefined
 ): string[] {
+  if (!task && !snapshot) return []
   const t = task ?? {}
   const source = cell(t.SourceArn)
   const start = t.TaskStartTime?.getTime()
   const end = t.TaskEndTime?.getTime()
-  const consoleUrl = safeUrl(rdsConsoleUrl(region))
   const exportOnly = t.ExportOnly ?? []
   const more = exportOnly.length - MAX_EXPORT_ONLY
   return fieldTable([
@@ -76,13 +84,7 @@ export function taskDetails(
         : undefined
     ],
     ['S3 location', task ? s3Link(task, region) : undefined],
-    // No region before the inputs were read: no row rather than a link to nowhere.
-    [
-      'Region',
-      region && consoleUrl
-        ? `[${cell(region)}](${consoleUrl}) (exports in the RDS console)`
-        : cell(region)
-    ],
+    ['Region', regionLink(region)],
     ['KMS key', cell(t.KmsKeyId)],
     ['IAM role', cell(t.IamRoleArn)],
     [
@@ -117,7 +119,7 @@ export function timelineTable(entries: TimelineEntry[]): string[] {
   if (entries.length === 0) return []
   const subjects = entries.some(e => e.subject)
   const row = (e: TimelineEntry): string => {
-    const p = typeof e.percentProgress === 'number' ? `${cell(e.percentProgress)}%` : ''
+    const p = typeof e.percentProgress === 'number' ? `${cell(e.percentProgress)}%` : '—'
     const of = subjects ? ` ${cell(e.subject ?? 'Export task', 200)} |` : ''
     const status = cell(e.subject ? e.status : normalizeStatus(e.status), 200)
     return `| ${dateText(e.at) ?? ''} |${of} ${status} | ${p} |`

@@ -11,10 +11,17 @@ import {
   incompleteWarning,
   type TablesReport
 } from '../tables/report.js'
-import { block, cell, enforceLimit, list } from './markdown.js'
+import { block, cell, codeBlock, enforceLimit, list, trailingJson } from './markdown.js'
 import { formatDuration } from './progress.js'
 import { catalogSection, tablesSection, type CatalogSummary } from './summary-tables.js'
-import { folded, s3Link, taskDetails, timelineTable, type TimelineEntry } from './summary-task.js'
+import {
+  folded,
+  regionLink,
+  s3Link,
+  taskDetails,
+  timelineTable,
+  type TimelineEntry
+} from './summary-task.js'
 import { renderWarningMessage } from './warnings.js'
 
 export { SUMMARY_LIMIT_BYTES } from './markdown.js'
@@ -59,6 +66,8 @@ function heading(input: SummaryInput, warned: boolean): string {
     case 'canceling':
       return '🛑 Export canceling'
     case 'complete':
+      // fail-on-warning: the step fails, so the heading says so first.
+      if (input.errorMessage) return '❌ Export complete with warnings, failed by fail-on-warning'
       return warned ? '⚠️ Export complete, with warnings' : '✅ Export complete'
     case 'failed':
       return '❌ Export failed'
@@ -72,17 +81,21 @@ function heading(input: SummaryInput, warned: boolean): string {
       return `⏱️ Timed out${waited} — the export was canceled`
     case 'aborted':
       return status === 'CANCELING' || status === 'CANCELED'
-        ? '🛑 Run cancelled while waiting — the export was canceled'
-        : '🛑 Run cancelled while waiting — the export keeps running'
+        ? '🛑 Run canceled while waiting — the export was canceled'
+        : '🛑 Run canceled while waiting — the export keeps running'
     case 'error':
-      return '❌ Step failed'
+      // After the export ended COMPLETE (reading or registering its tables), it still is.
+      return status === 'COMPLETE' ? '❌ Export complete, then the step failed' : '❌ Step failed'
   }
 }
 
 /** One sentence on the task: which, of what, where, how far. */
 function lead(input: SummaryInput): string[] {
   const t = input.task
-  if (!t) return ['_No export task to show._', '']
+  if (!t) {
+    const region = regionLink(input.region)
+    return [`_No export task to show._${region ? ` Region: ${region}.` : ''}`, '']
+  }
   const gb =
     typeof t.TotalExtractedDataInGB === 'number' ? `, ${cell(t.TotalExtractedDataInGB)} GB` : ''
   const where = s3Link(t, input.region)
@@ -101,7 +114,10 @@ function problem(input: SummaryInput): string[] {
   else if (input.task?.FailureCause) {
     lines.push(`**What happened:** ${block(input.task.FailureCause)}`, '')
   }
-  if (input.hint) lines.push(`**What to do:** ${block(input.hint)}`, '')
+  const hint = input.hint && trailingJson(input.hint)
+  if (hint)
+    lines.push(`**What to do:** ${block(hint.prose)}`, '', ...codeBlock(hint.json, 'json'), '')
+  else if (input.hint) lines.push(`**What to do:** ${block(input.hint)}`, '')
   return lines
 }
 
@@ -113,20 +129,21 @@ function warningLists(input: SummaryInput): string[] {
   const t = input.task
   const fromRds = t?.WarningMessage ? renderWarningMessage(t.WarningMessage) : []
   const report = input.tables
-  const below = new Set(
-    report
-      ? [
-          ...incompleteTables(report).map(incompleteWarning),
-          ...report.databaseWarnings.map(databaseWarning)
-        ]
-      : []
-  )
-  const own = (input.warnings ?? []).filter(w => !below.has(w))
-  const moved = (input.warnings ?? []).length - own.length
+  const tablesBelow = new Set(report ? incompleteTables(report).map(incompleteWarning) : [])
+  const databasesBelow = new Set(report ? report.databaseWarnings.map(databaseWarning) : [])
+  const warnings = input.warnings ?? []
+  const own = warnings.filter(w => !tablesBelow.has(w) && !databasesBelow.has(w))
+  // Each table or database once, however many times it was warned about.
+  const tables = new Set(warnings.filter(w => tablesBelow.has(w))).size
+  const databases = new Set(warnings.filter(w => databasesBelow.has(w))).size
   // RDS's own warning names the same tables and databases; without it, point at them.
-  if (moved > 0 && fromRds.length === 0) {
-    const what = moved === 1 ? 'A table or database was' : `${moved} tables or databases were`
-    own.push(`${what} not exported whole: see Tables below.`)
+  if (tables + databases > 0 && fromRds.length === 0) {
+    const counted = [
+      ...(tables > 0 ? [tables === 1 ? '1 table' : `${tables} tables`] : []),
+      ...(databases > 0 ? [databases === 1 ? '1 database' : `${databases} databases`] : [])
+    ]
+    const were = tables + databases === 1 ? 'was' : 'were'
+    own.push(`${counted.join(' and ')} ${were} not exported whole: see Tables below.`)
   }
   return [
     ...list('Export warnings', fromRds.length || !t?.WarningMessage ? fromRds : [t.WarningMessage]),
@@ -160,6 +177,8 @@ function resume(input: SummaryInput): string[] {
   ]
 }
 
+const changes = (n: number): string => (n === 1 ? '1 change' : `${n} changes`)
+
 /** The step summary markdown for this outcome. */
 export function renderSummary(input: SummaryInput): string {
   const warned = Boolean(input.task?.WarningMessage) || (input.warnings ?? []).length > 0
@@ -175,7 +194,7 @@ export function renderSummary(input: SummaryInput): string {
     ...tablesSection(input.tables),
     ...catalogSection(input.tables, input.catalog),
     ...folded('Export task details', details),
-    ...folded(`Timeline (${input.timeline.length} changes)`, timelineTable(input.timeline))
+    ...folded(`Timeline (${changes(input.timeline.length)})`, timelineTable(input.timeline))
   ]
   return enforceLimit(lines.join('\n'))
 }

@@ -2,10 +2,13 @@
 // {"skippedTables":[{"database":"db","schema":"public","table":"t","reason":"..."}],
 //  "skippedObjectives":[],"general":[{"reason":"FAILED_TO_EXTRACT_TABLES_LIST_FOR_DATABASE"}]}
 // The shapes vary and aren't documented, so anything unknown is still shown, never dropped.
-import { isRecord } from '../tables/fields.js'
+import { isRecord, jsonText } from '../tables/fields.js'
 
-/** The longest single line kept; the summary caps the number of lines. */
+/** The longest single line kept. */
 const MAX_LINE = 1000
+/** The most lines given (RDS may list thousands of tables), the last one saying how many more
+ * there are: as many as the summary lists. */
+const MAX_LINES = 50
 
 function cap(text: string): string {
   const oneLine = text.replace(/\s*\r?\n\s*/g, ' ').trim()
@@ -16,8 +19,7 @@ function scalar(v: unknown): string {
   if (typeof v === 'string') return v
   if (typeof v === 'number' || typeof v === 'boolean') return String(v)
   if (v === null || v === undefined) return ''
-  const json = JSON.stringify(v)
-  return json.length > MAX_LINE ? `${json.slice(0, MAX_LINE)}…` : json
+  return jsonText(v, MAX_LINE)
 }
 
 /** `skippedTables` -> `Skipped tables` */
@@ -62,8 +64,10 @@ function describe(item: unknown): string {
   }
   const reason = pick(item, REASON_KEYS)
   if (reason) used.add(reason[0])
+  // A line holds MAX_LINE characters, so a few fields fill it.
   const rest = Object.entries(item)
     .filter(([k]) => !used.has(k))
+    .slice(0, 20)
     .map(([k, v]) => `${k}: ${scalar(v)}`)
   const head = [names.join('.'), reason?.[1]].filter(Boolean).join(': ')
   return [head, ...rest].filter(Boolean).join(', ')
@@ -76,14 +80,26 @@ const SKIPPED: Record<string, string> = {
   skippedobjects: 'Skipped object'
 }
 
-function renderEntries(key: string, value: unknown, out: string[]): void {
+/** The items of a key, each with the words its line starts with. */
+function entries(key: string, value: unknown): [string, unknown][] {
   const skipped = SKIPPED[key.toLowerCase()]
   const prefix = skipped ? `${skipped} ` : `${label(key)}: `
-  const items = Array.isArray(value) ? value : [value]
-  for (const item of items) {
+  return (Array.isArray(value) ? value : [value]).map(item => [prefix, item])
+}
+
+/** At most MAX_LINES lines, the last saying how many more items there are. */
+function render(items: readonly [string, unknown][]): string[] {
+  const out: string[] = []
+  const room = items.length > MAX_LINES ? MAX_LINES - 1 : MAX_LINES
+  let index = 0
+  for (; index < items.length && out.length < room; index++) {
+    const [prefix, item] = items[index]!
     const text = describe(item)
     if (text) out.push(cap(prefix + text))
   }
+  const more = items.length - index
+  if (more > 0) out.push(`… and ${more} more`)
+  return out
 }
 
 /**
@@ -105,21 +121,15 @@ export function renderWarningMessage(message: string): string[] {
     }
   }
   if (!isJson) {
-    return text
+    const lines = text
       .split(/\r?\n/)
       .map(line => line.trim())
       .filter(Boolean)
-      .map(cap)
-  }
-  const out: string[] = []
-  if (isRecord(parsed)) {
-    for (const [key, value] of Object.entries(parsed)) renderEntries(key, value, out)
-  } else if (Array.isArray(parsed)) {
-    for (const item of parsed) {
-      const line = describe(item)
-      if (line) out.push(cap(line))
-    }
+    return render(lines.map(line => ['', line]))
   }
   // A JSON warning with nothing in it ({"skippedTables":[]...}) says nothing: no lines.
-  return out
+  if (isRecord(parsed)) {
+    return render(Object.entries(parsed).flatMap(([key, value]) => entries(key, value)))
+  }
+  return Array.isArray(parsed) ? render(parsed.map(item => ['', item])) : []
 }

@@ -78,8 +78,51 @@ export function readString(value: unknown): string | undefined {
 /** Text for a person: a string as it is, anything else as JSON, on one line, capped. */
 export function readText(value: unknown, max = 1000): string | undefined {
   if (isAbsent(value)) return undefined
-  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  const text = typeof value === 'string' ? value : jsonText(value, max)
   return cap(withoutControlCharacters(text).replace(/\s+/g, ' ').trim(), max)
+}
+
+/** Levels of nesting shown by jsonText; deeper ones are `{…}` or `[…]`. */
+export const JSON_TEXT_DEPTH = 16
+
+/**
+ * A parsed JSON value written back as JSON for a person, cut at about `max` characters and
+ * JSON_TEXT_DEPTH levels. JSON.stringify recurses and throws RangeError on a value nested a few
+ * thousand levels deep (which JSON.parse accepts): this walks with a stack of its own, and stops
+ * once `max` is written, so its work is bounded by `max` whatever the value holds.
+ */
+export function jsonText(value: unknown, max: number): string {
+  let out = ''
+  // What is still to write, the next last: literal text, or a value at its depth.
+  const todo: (string | { value: unknown; depth: number })[] = [{ value, depth: 0 }]
+  while (todo.length > 0 && out.length <= max) {
+    const next = todo.pop()!
+    if (typeof next === 'string') {
+      out += next
+      continue
+    }
+    const { value: v, depth } = next
+    if (typeof v === 'string') out += JSON.stringify(cap(v, max + 1))
+    else if (typeof v === 'number' || typeof v === 'boolean') out += String(v)
+    else if (typeof v !== 'object' || v === null) out += 'null'
+    else if (depth >= JSON_TEXT_DEPTH) out += Array.isArray(v) ? '[…]' : '{…}'
+    else {
+      // Parts in the order written; at most `max` of them (each is at least one character).
+      const parts: (string | { value: unknown; depth: number })[] = []
+      const array = Array.isArray(v)
+      let count = 0
+      for (const key in v) {
+        if (!Object.hasOwn(v, key)) continue
+        if (count++ === max) break
+        if (count > 1) parts.push(',')
+        if (!array) parts.push(`${JSON.stringify(cap(key, max + 1))}:`)
+        parts.push({ value: (v as Record<string, unknown>)[key], depth: depth + 1 })
+      }
+      out += array ? '[' : '{'
+      todo.push(array ? ']' : '}', ...parts.reverse())
+    }
+  }
+  return out.length > max ? `${out.slice(0, max)}…` : out
 }
 
 const isControl = (code: number): boolean => code < 0x20 || code === 0x7f

@@ -3,9 +3,11 @@
 // match Glue's TableInput and Table, so the phase passes them to CreateTable / UpdateTable as
 // they are. Pure; no SDK import.
 
-import { GLUE_NAME_MAX } from '../inputs/tables.js'
 import { cap, listSome, withoutControlCharacters } from './fields.js'
 import type { TableReport, TablesReport } from './report.js'
+
+/** Glue's limit on database and table names; Athena counts it in bytes, these are ASCII. */
+export const GLUE_NAME_MAX = 255
 
 /** The parameter that marks a table as this action's: only such a table is ever changed. */
 export const OWNER_PARAMETER = 'rds-export-action.managed-by'

@@ -8,7 +8,14 @@
 // ExportFiles.materialize is the hook for the router: call it before each S3 request with the
 // tasks RDS knows; it writes every COMPLETE task once.
 import { createHash } from 'node:crypto'
-import { corruptFooter, expectedRows, parquetFile, readParquetRows } from './export-parquet.js'
+import {
+  corruptFooter,
+  expectedRows,
+  footerBomb,
+  parquetFile,
+  readParquetRows,
+  type FooterBombKind
+} from './export-parquet.js'
 import {
   engineFamily,
   mapColumn,
@@ -59,6 +66,13 @@ export interface ExportVariations {
   alphanumericBatches?: boolean
   /** The character before AM/PM in the times: Java 20+ (CLDR 42) writes U+202F. */
   meridiemSpace?: ' ' | '\u202f'
+  /** Every warningMessage in export_tables_info (skipped tables, database warnings) written as
+   * an object nested `depth` levels deep around its text, `{"cause":{"cause":...}}`, under
+   * `field` (default warningMessage). JSON.parse reads it; a recursive walk of it overflows. */
+  nestedMessages?: { depth: number; field?: 'warningMessage' | 'failureCause' }
+  /** These targets' data files are footer bombs (export-parquet.ts): a footer of about `bytes`
+   * bytes of empty schema elements (`schema`, the default) or of empty row groups. */
+  footerBombs?: { targets: string[]; bytes: number; kind?: FooterBombKind }
 }
 
 export interface ExportSource {
@@ -319,6 +333,12 @@ function writeDataFiles(
       put(`${table.folder}${variations.flatLayout ? '' : '1/'}_SUCCESS`, new Uint8Array())
       table.files = []
     }
+    const bomb = variations.footerBombs
+    if (bomb?.targets.includes(table.target)) {
+      const body = footerBomb(bomb.kind ?? 'schema', bomb.bytes)
+      table.files.forEach(file => put(file.key, body))
+      continue
+    }
     const signature = JSON.stringify(table.seed.columns)
     for (const file of table.files) {
       const cacheKey = `${signature}|${file.from}|${file.to}`
@@ -393,6 +413,18 @@ function jsonText(value: unknown, malformed: boolean): string {
   return malformed ? text.slice(0, Math.floor(text.length / 2)) : text
 }
 
+/** The text with each warningMessage nested as the variation says (spliced in as text:
+ * JSON.stringify itself can't write a value that deep). */
+function nestMessages(text: string, nested: ExportVariations['nestedMessages']): string {
+  if (!nested) return text
+  const field = nested.field ?? 'warningMessage'
+  return text.replace(
+    /"warningMessage":("(?:[^"\\]|\\.)*")/g,
+    (_, value: string) =>
+      `"${field}":${'{"cause":'.repeat(nested.depth)}${value}${'}'.repeat(nested.depth)}`
+  )
+}
+
 /** export_info and the export_tables_info chunks; returns their keys. */
 function writeMetadata(
   store: S3Store,
@@ -440,7 +472,7 @@ function writeMetadata(
     keys.push(
       put(
         `${root}export_tables_info_${id}_from_${from + 1}_to_${to}.json`,
-        jsonText(body, malformed)
+        nestMessages(jsonText(body, malformed), variations.nestedMessages)
       )
     )
   }

@@ -80,3 +80,43 @@ export function corruptFooter(body: Uint8Array): Uint8Array {
   copy.fill(0xff, copy.length - 8 - length, copy.length - 8)
   return copy
 }
+
+/** What a footer bomb is made of: schema elements, or row groups under a one-column schema. */
+export type FooterBombKind = 'schema' | 'rowGroups'
+
+function varint(n: number): number[] {
+  const out: number[] = []
+  while (n >= 0x80) {
+    out.push((n & 0x7f) | 0x80)
+    n = Math.floor(n / 128)
+  }
+  out.push(n)
+  return out
+}
+
+/**
+ * A Parquet file whose footer (FileMetaData, Thrift compact) is about `bytes` long and nearly all
+ * empty structs, 1 byte each on disk and an object each once parsed: `schema`, that many schema
+ * elements; `rowGroups`, a one-column schema and that many row groups. Well formed up to the
+ * fields a reader then looks for, so only what parsing costs stops it.
+ */
+export function footerBomb(kind: FooterBombKind, bytes: number): Uint8Array {
+  const name = Buffer.from('spark_schema')
+  const head =
+    kind === 'schema'
+      ? [0x15, 0x02, 0x19, 0xfc, ...varint(bytes)]
+      : [
+          ...[0x15, 0x02, 0x19, 0x1c, 0x48, ...varint(name.length), ...name, 0x00],
+          ...[0x16, 0x00, 0x19, 0xfc, ...varint(bytes)]
+        ]
+  const footer = new Uint8Array(head.length + bytes + 1)
+  footer.set(head)
+  // The structs are empty (STOP, 0x00), as is the footer's own end.
+  const file = new Uint8Array(4 + footer.length + 8)
+  file.set(Buffer.from('PAR1'))
+  file.set(footer, 4)
+  const view = new DataView(file.buffer)
+  view.setUint32(4 + footer.length, footer.length, true)
+  file.set(Buffer.from('PAR1'), file.length - 4)
+  return file
+}

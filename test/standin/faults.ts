@@ -1,13 +1,22 @@
 // Faults a test injects: for the next `times` requests that match a rule (by operation and,
 // optionally, service), the stand-in answers with a throttle, a 5xx, an error of choice, a reset
-// connection, a slow answer, no answer at all, a garbled answer or one with crafted strings,
-// instead of (or on top of) the real one. Each service says its errors in its own words: S3's
+// connection, a slow answer, an answer dripped a byte at a time, no answer at all, a garbled
+// answer or one with crafted strings, instead of (or on top of) the real one. Each service says its errors in its own words: S3's
 // throttle is a 503 SlowDown, Glue's a ThrottlingException, OIDC's a 429.
 import { ServiceError, type ServiceModule, type ServiceName } from './service.js'
 import type { Craft, Garble } from './tamper.js'
 
 export type FaultKind =
-  'throttle' | 'http500' | 'http503' | 'reset' | 'slow' | 'error' | 'hang' | 'garbled' | 'craft'
+  | 'throttle'
+  | 'http500'
+  | 'http503'
+  | 'reset'
+  | 'slow'
+  | 'drip'
+  | 'error'
+  | 'hang'
+  | 'garbled'
+  | 'craft'
 
 /** A fault for the next `times` matching requests; rules are consumed in the order given. */
 export interface FaultRule {
@@ -18,9 +27,12 @@ export interface FaultRule {
   service?: ServiceName
   /** How many matching requests get it (Infinity: all of them). */
   times: number
+  /** How many matching requests are answered normally first (default 0): a fault part-way. */
+  after?: number
   /** throttle: the service's throttling error; http500 / http503: its internal error / service
    * unavailable; reset: the connection is destroyed; slow: answered normally after delayMs;
-   * error: `code`; hang: the request is read and never answered (close() still ends it);
+   * drip: the real answer's status and headers at once, then its body one byte every dripMs
+   * (a server that stays alive without ever finishing); error: `code`; hang: the request is read and never answered (close() still ends it);
    * garbled: the real answer, 200, with its body garbled as `garble` says; craft: the real
    * answer with the strings of `craft` in its fields. garbled and craft change only successful
    * answers (an error is answered as it is). */
@@ -34,6 +46,8 @@ export interface FaultRule {
   craft?: Craft
   /** For slow, default 2000. */
   delayMs?: number
+  /** For drip: the gap between two bytes of the body, default 2000. */
+  dripMs?: number
   /** For error: the wire code (IamRoleNotFound, KMSKeyNotAccessibleFault, AccessDenied, ...). */
   code?: string
   message?: string
@@ -90,7 +104,12 @@ export class Faults {
         (r.action === undefined || r.action === action) &&
         (r.service === undefined || r.service === service)
     )
-    if (rule) rule.times--
+    if (!rule) return undefined
+    if (rule.after !== undefined && rule.after > 0) {
+      rule.after--
+      return undefined
+    }
+    rule.times--
     return rule
   }
 }

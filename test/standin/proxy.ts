@@ -5,8 +5,11 @@
 // reserved .test domain, which no resolver knows): the proxy maps it to 127.0.0.1, and an
 // AWS_ENDPOINT_URL with that name works only through the proxy. Every request it receives is
 // logged (method, host, port, status), so a test can check that each connection went through
-// it. With `auth`, it wants `Proxy-Authorization: Basic` and answers 407 without it.
+// it. With `auth`, it wants `Proxy-Authorization: Basic` and answers 407 without it. With
+// `connectFault`, every CONNECT is refused with a status of choice (a proxy whose allow-list
+// lacks the host) or held: read and never answered (a proxy that has lost its upstream).
 import {
+  STATUS_CODES,
   createServer,
   request as httpRequest,
   type IncomingMessage,
@@ -27,6 +30,9 @@ export interface ProxyOptions {
   auth?: { username: string; password: string }
   /** Default 0: a free port. */
   port?: number
+  /** Every CONNECT refused with `refuse` (403 Forbidden, say), or held without an answer until
+   * the client gives up or close(); absolute-form requests are forwarded as ever. */
+  connectFault?: { refuse: number } | 'hold'
 }
 
 export interface ProxyLogEntry {
@@ -36,7 +42,8 @@ export interface ProxyLogEntry {
   host: string
   port: number
   /** 200 tunnel established or answer forwarded; 407 no or wrong credentials; 502 unknown
-   * host or the target refused; for forwarded requests, the target's status. */
+   * host or the target refused; the status of connectFault's refuse, 0 held; for forwarded
+   * requests, the target's status. */
   status: number
 }
 
@@ -57,7 +64,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<StandInPro
   const log = (method: string, host: string, port: number, status: number): void => {
     requests.push({ time: new Date(), method, host, port, status })
   }
-  const gate = { hosts, auth: options.auth, log }
+  const gate = { hosts, auth: options.auth, log, connectFault: options.connectFault }
   const server: Server = createServer((req, res) => forward(gate, req, res))
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) =>
     tunnel(gate, req, client, head, sockets)
@@ -87,6 +94,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<StandInPro
 interface Gate {
   hosts: Record<string, string>
   auth?: { username: string; password: string }
+  connectFault?: ProxyOptions['connectFault']
   log: (method: string, host: string, port: number, status: number) => void
 }
 
@@ -114,9 +122,10 @@ function tunnel(
 ): void {
   const [host = '', portText = ''] = splitHostPort(req.url ?? '')
   const port = Number(portText)
-  const refuse = (status: number, reason: string, extra = ''): void => {
+  const refuse = (status: number, reason: string, extra = '', body = ''): void => {
     gate.log('CONNECT', host, port, status)
-    client.end(`HTTP/1.1 ${status} ${reason}\r\n${extra}Content-Length: 0\r\n\r\n`)
+    const length = Buffer.byteLength(body)
+    client.end(`HTTP/1.1 ${status} ${reason}\r\n${extra}Content-Length: ${length}\r\n\r\n${body}`)
   }
   if (!authorized(gate, req)) {
     return refuse(
@@ -124,6 +133,16 @@ function tunnel(
       'Proxy Authentication Required',
       'Proxy-Authenticate: Basic realm="standin"\r\n'
     )
+  }
+  if (gate.connectFault === 'hold') {
+    client.on('error', () => client.destroy())
+    return gate.log('CONNECT', host, port, 0)
+  }
+  if (gate.connectFault) {
+    // As a filtering proxy refuses: its own status and an HTML page.
+    const { refuse: status } = gate.connectFault
+    const page = `<html><body><h1>${status}</h1>The proxy refused ${host}.</body></html>`
+    return refuse(status, STATUS_CODES[status] ?? 'Refused', 'Content-Type: text/html\r\n', page)
   }
   const address = resolve(gate, host)
   if (!address || !Number.isInteger(port)) return refuse(502, 'Bad Gateway')

@@ -3,6 +3,7 @@
 // and KMS give. Path-style and virtual-hosted addressing both resolve. Anything else is
 // answered NotImplemented, never quietly accepted.
 import { createHash, randomBytes } from 'node:crypto'
+import { crc32 } from 'node:zlib'
 import { STANDIN_HOST } from './proxy.js'
 import {
   ServiceError,
@@ -67,6 +68,12 @@ const KMS_KEY_MESSAGES = {
 export interface S3StoreOptions {
   /** Who the caller is, for AccessDenied messages. */
   principalArn?: string
+  /** Every GetObject and HeadObject answer carries the whole object's CRC32
+   * (`x-amz-checksum-crc32`, `x-amz-checksum-type: FULL_OBJECT`), ranged ones too, asked for or
+   * not, as some emulators do (reported of moto; moto's source since 5.1.2, getmoto/moto#8675,
+   * drops them from a partial range). Real S3 sends none on a ranged GET; an SDK that checks the
+   * whole object's checksum against a range rejects it. */
+  echoChecksums?: boolean
 }
 
 /** The IAM action each operation needs. */
@@ -118,10 +125,12 @@ export class S3Store {
   private readonly refusals: S3Refusal[] = []
   private readonly kmsRefusals: KmsRefusal[] = []
   readonly principalArn: string
+  echoChecksums: boolean
 
   constructor(options: S3StoreOptions = {}) {
     this.principalArn =
       options.principalArn ?? 'arn:aws:sts::123456789012:assumed-role/github-exporter/standin'
+    this.echoChecksums = options.echoChecksums ?? false
   }
 
   createBucket(name: string): void {
@@ -460,6 +469,7 @@ export class S3Service implements ServiceModule {
     if (kms) throw new S3Error('AccessDenied', 403, KMS_DENIED_MESSAGE)
     const slice = byteRange(range, object.body.length)
     const headers = objectHeaders(object, call.requestId)
+    if (this.store.echoChecksums) Object.assign(headers, wholeObjectChecksum(object.body))
     if (!slice) {
       return { status: 200, headers, body: operation === 'GetObject' ? object.body : undefined }
     }
@@ -468,6 +478,13 @@ export class S3Service implements ServiceModule {
     headers['content-range'] = `bytes ${slice.start}-${slice.end}/${object.body.length}`
     return { status: 206, headers, body: operation === 'GetObject' ? body : undefined }
   }
+}
+
+/** The headers of a whole object's CRC32, as S3 sends them for a whole-object GET. */
+export function wholeObjectChecksum(body: Uint8Array): Record<string, string> {
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body))
+  return { 'x-amz-checksum-crc32': crc.toString('base64'), 'x-amz-checksum-type': 'FULL_OBJECT' }
 }
 
 function objectHeaders(object: S3Object, requestId: string): Record<string, string> {

@@ -112,7 +112,9 @@ async function serve(router: Router, req: IncomingMessage, res: ServerResponse):
   if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 2000)
   const result = await outcome(router, exchange, fault)
   if (fault && isNoAnswer(fault)) return drop(router, exchange, fault)
-  reply(router, exchange, result.status < 300 && fault ? tampered(result, fault) : result)
+  const answer = result.status < 300 && fault ? tampered(result, fault) : result
+  if (fault?.kind === 'drip') return drip(router, exchange, answer, fault.dripMs ?? 2000)
+  reply(router, exchange, answer)
 }
 
 function moduleFor(router: Router, route: Route): ServiceModule {
@@ -161,7 +163,12 @@ function tampered(answer: ServiceAnswer, fault: FaultRule): ServiceAnswer {
   return answer
 }
 
-function reply(router: Router, { entry, res, request }: Exchange, answer: ServiceAnswer): void {
+function reply(router: Router, exchange: Exchange, answer: ServiceAnswer): void {
+  exchange.res.end(writeHead(router, exchange, answer))
+}
+
+/** Logs the answer and sends its status and headers; the body, for the caller to send. */
+function writeHead(router: Router, { entry, res, request }: Exchange, answer: ServiceAnswer) {
   entry.status = answer.status
   router.onRequest?.(entry)
   const body = answer.body ?? ''
@@ -171,7 +178,25 @@ function reply(router: Router, { entry, res, request }: Exchange, answer: Servic
       ? answer.headers['content-length']
       : Buffer.byteLength(body)
   res.writeHead(answer.status, { ...answer.headers, 'content-length': length })
-  res.end(body)
+  return body
+}
+
+/** The status and headers at once, then the body a byte every `gapMs` until it is all sent or
+ * the connection ends (the client gave up, or close()). */
+function drip(router: Router, exchange: Exchange, answer: ServiceAnswer, gapMs: number): void {
+  const { res } = exchange
+  const body = Buffer.from(writeHead(router, exchange, answer))
+  res.flushHeaders()
+  let sent = 0
+  const timer = setInterval(() => {
+    if (sent >= body.length) {
+      clearInterval(timer)
+      res.end()
+      return
+    }
+    res.write(body.subarray(sent, ++sent))
+  }, gapMs)
+  res.once('close', () => clearInterval(timer))
 }
 
 /** No answer: a reset destroys the connection, a hang leaves it open (close() ends it). */

@@ -17,6 +17,8 @@ export interface StorageOptions {
   s3Refusals?: S3Refusal[]
   /** GetObject of an SSE-KMS object is refused, as without kms:Decrypt on its key. */
   kmsRefusals?: KmsRefusal[]
+  /** S3 sends the whole object's checksum on every GET, ranged ones too (s3.ts). */
+  s3EchoChecksums?: boolean
   /** Glue databases that exist: names or DatabaseInputs. */
   glueDatabases?: (string | DatabaseInput)[]
   /** Glue tables that exist (another tool's, say), in glueDatabases. */
@@ -35,7 +37,10 @@ export interface Storage {
 /** The S3 store with the seeded buckets and refusals; refused callers named by their ARN, the
  * account's long-lived key by its owner's. */
 export function newS3Store(options: StorageOptions, account: string): S3Store {
-  const store = new S3Store({ principalArn: staticKeyOwner(account) })
+  const store = new S3Store({
+    principalArn: staticKeyOwner(account),
+    echoChecksums: options.s3EchoChecksums
+  })
   options.buckets?.forEach(bucket => store.createBucket(bucket))
   options.s3Refusals?.forEach(rule => store.refuse(rule))
   options.kmsRefusals?.forEach(rule => store.refuseKms(rule))

@@ -58,3 +58,23 @@ export async function runStepUntil(
   if (child) act(child)
   return { ...(await done), actedAt }
 }
+
+/**
+ * Runs a step and says how long its process lived after the first `::error::` line reached the
+ * log (Infinity when there was none): a socket or timer left behind keeps a process alive.
+ */
+export async function runStepTimed(
+  standIn: StandIn,
+  inputs: Record<string, string>,
+  options: StepOptions = {}
+): Promise<StepResult & { afterErrorMs: number }> {
+  let errorAt: number | undefined
+  const step = await runStep(standIn, inputs, {
+    ...options,
+    onOutput: chunk => {
+      options.onOutput?.(chunk)
+      if (errorAt === undefined && chunk.includes('::error')) errorAt = performance.now()
+    }
+  })
+  return { ...step, afterErrorMs: performance.now() - (errorAt ?? -Infinity) }
+}
