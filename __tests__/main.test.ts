@@ -471,7 +471,7 @@ describe('waiting through run()', () => {
           })
         ]
       })
-    await run({ ...deps, env: { GITHUB_STEP_SUMMARY: summaryFile } })
+    await run({ ...deps, env: { ...deps.env, GITHUB_STEP_SUMMARY: summaryFile } })
     expect(failures).toEqual([])
     expect(warnings.join('\n')).toMatch(/has a warning: Skipped table db\.public\.t/)
     const summary = readFileSync(summaryFile, 'utf8')
@@ -560,7 +560,7 @@ describe('waiting through run()', () => {
     let sleeps = 0
     await run({
       ...deps,
-      env: { GITHUB_STEP_SUMMARY: summaryFile },
+      env: { ...deps.env, GITHUB_STEP_SUMMARY: summaryFile },
       signals: signals as unknown as Pick<NodeJS.Process, 'on' | 'off'>,
       sleep: async ms => {
         clock.ms += ms
@@ -605,7 +605,7 @@ describe('AWS errors through run()', () => {
     const dir = mkdtempSync(join(tmpdir(), 'summary-'))
     const summaryFile = join(dir, 'summary.md')
     setInputs({ ...BASE_INPUTS, 's3-bucket-name': 'Bad_Bucket' })
-    await run({ ...deps, env: { GITHUB_STEP_SUMMARY: summaryFile } })
+    await run({ ...deps, env: { ...deps.env, GITHUB_STEP_SUMMARY: summaryFile } })
     expect(readFileSync(summaryFile, 'utf8')).toContain('s3-bucket-name')
   })
 
@@ -614,7 +614,7 @@ describe('AWS errors through run()', () => {
     const summaryFile = join(dir, 'summary.md')
     setInputs({ ...BASE_INPUTS, summary: 'false' })
     rds.on(StartExportTaskCommand).resolves(task())
-    await run({ ...deps, env: { GITHUB_STEP_SUMMARY: summaryFile } })
+    await run({ ...deps, env: { ...deps.env, GITHUB_STEP_SUMMARY: summaryFile } })
     expect(failures).toEqual([])
     expect(() => readFileSync(summaryFile, 'utf8')).toThrow()
   })
@@ -646,7 +646,7 @@ describe('credentials and races through run()', () => {
     rds
       .on(DescribeExportTasksCommand)
       .resolves({ ExportTasks: [task({ ExportTaskIdentifier: 'nightly-1' })] })
-    await run({ ...deps, env: oidcEnv })
+    await run({ ...deps, env: { ...deps.env, ...oidcEnv } })
     expect(failures).toEqual([])
     expect(getIDToken).toHaveBeenCalledWith('sts.example')
     expect(assumed).toEqual(['oidc-token'])
