@@ -42,15 +42,6 @@ jest.unstable_mockModule('@actions/core', () => ({
   isDebug: () => false,
   setSecret: () => undefined
 }))
-let runAttempt = 1
-jest.unstable_mockModule('@actions/github', () => ({
-  context: {
-    runId: 4242,
-    get runAttempt() {
-      return runAttempt
-    }
-  }
-}))
 // fromWebToken is the STS call: answered here, so the OIDC path runs without a network.
 const assumed: string[] = []
 jest.unstable_mockModule('@aws-sdk/credential-providers', () => ({
@@ -91,7 +82,8 @@ const deps = {
   sleep: async (ms: number) => {
     clock.ms += ms
   },
-  env: {} as Record<string, string | undefined>,
+  // The workflow run, as the runner sets it.
+  env: { GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1' } as Record<string, string | undefined>,
   signals: { on: () => process, off: () => process } as unknown as Pick<
     NodeJS.Process,
     'on' | 'off'
@@ -138,7 +130,7 @@ beforeEach(() => {
   outputs.clear()
   failures.length = warnings.length = infos.length = 0
   getIDToken.mockClear()
-  runAttempt = 1
+  deps.env.GITHUB_RUN_ATTEMPT = '1'
   process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE'
   process.env.AWS_SECRET_ACCESS_KEY = 'secret-example'
   delete process.env.GITHUB_STEP_SUMMARY
@@ -283,7 +275,7 @@ describe('start', () => {
   })
 
   test('a FAILED task under a generated identifier gets a fresh one on a re-run attempt', async () => {
-    runAttempt = 2
+    deps.env.GITHUB_RUN_ATTEMPT = '2'
     rds
       .on(DescribeExportTasksCommand, { ExportTaskIdentifier: 'prod-db-4242' })
       .resolves({ ExportTasks: [task({ Status: 'FAILED' })] })
@@ -479,7 +471,7 @@ describe('waiting through run()', () => {
           })
         ]
       })
-    await run({ ...deps, env: { GITHUB_STEP_SUMMARY: summaryFile } })
+    await run({ ...deps, env: { ...deps.env, GITHUB_STEP_SUMMARY: summaryFile } })
     expect(failures).toEqual([])
     expect(warnings.join('\n')).toMatch(/has a warning: Skipped table db\.public\.t/)
     const summary = readFileSync(summaryFile, 'utf8')
@@ -568,7 +560,7 @@ describe('waiting through run()', () => {
     let sleeps = 0
     await run({
       ...deps,
-      env: { GITHUB_STEP_SUMMARY: summaryFile },
+      env: { ...deps.env, GITHUB_STEP_SUMMARY: summaryFile },
       signals: signals as unknown as Pick<NodeJS.Process, 'on' | 'off'>,
       sleep: async ms => {
         clock.ms += ms
@@ -613,7 +605,7 @@ describe('AWS errors through run()', () => {
     const dir = mkdtempSync(join(tmpdir(), 'summary-'))
     const summaryFile = join(dir, 'summary.md')
     setInputs({ ...BASE_INPUTS, 's3-bucket-name': 'Bad_Bucket' })
-    await run({ ...deps, env: { GITHUB_STEP_SUMMARY: summaryFile } })
+    await run({ ...deps, env: { ...deps.env, GITHUB_STEP_SUMMARY: summaryFile } })
     expect(readFileSync(summaryFile, 'utf8')).toContain('s3-bucket-name')
   })
 
@@ -622,7 +614,7 @@ describe('AWS errors through run()', () => {
     const summaryFile = join(dir, 'summary.md')
     setInputs({ ...BASE_INPUTS, summary: 'false' })
     rds.on(StartExportTaskCommand).resolves(task())
-    await run({ ...deps, env: { GITHUB_STEP_SUMMARY: summaryFile } })
+    await run({ ...deps, env: { ...deps.env, GITHUB_STEP_SUMMARY: summaryFile } })
     expect(failures).toEqual([])
     expect(() => readFileSync(summaryFile, 'utf8')).toThrow()
   })
@@ -654,7 +646,7 @@ describe('credentials and races through run()', () => {
     rds
       .on(DescribeExportTasksCommand)
       .resolves({ ExportTasks: [task({ ExportTaskIdentifier: 'nightly-1' })] })
-    await run({ ...deps, env: oidcEnv })
+    await run({ ...deps, env: { ...deps.env, ...oidcEnv } })
     expect(failures).toEqual([])
     expect(getIDToken).toHaveBeenCalledWith('sts.example')
     expect(assumed).toEqual(['oidc-token'])

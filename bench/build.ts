@@ -12,17 +12,29 @@ export const WORK = join(ROOT, 'bench', '.work')
 /**
  * Builds `entry` into bench/.work/<name> exactly as `npm run build` builds dist/ (ncc --minify,
  * then the chunks minified too); returns its index.js. For the fixtures measured against the
- * action, so a difference between them is not a difference of build.
+ * action, so a difference between them is not a difference of build. `minify: false`: the same
+ * build left readable (`--no-minify`), to measure what a readable dist/ would cost.
  */
-export function actionBuild(name: string, entry: string): string {
+export function actionBuild(
+  name: string,
+  entry: string,
+  options: { minify?: boolean } = {}
+): string {
   const out = join(WORK, name)
+  const flags = options.minify === false ? ['--no-minify'] : []
+  // Built once per bench run: two parts may measure the same build.
+  const key = [entry, out, ...flags].join(' ')
+  if (built.has(key)) return join(out, 'index.js')
+  built.add(key)
   mkdirSync(WORK, { recursive: true })
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), entry, out], {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), entry, out, ...flags], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit']
   })
   return join(out, 'index.js')
 }
+
+const built = new Set<string>()
 
 const CAC_FIXTURE = join(ROOT, 'bench', 'fixtures', 'configure-aws-credentials')
 

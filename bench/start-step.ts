@@ -4,7 +4,8 @@
 // same rounds: getting credentials the way aws-actions/configure-aws-credentials does
 // (bench/fixtures/configure-aws-credentials, the target), the fewest requests that can start an
 // export (bench/fixtures/start-minimal.ts), and the least any bundle can do to get credentials
-// (bench/fixtures/get-credentials.ts). Each run gets a fresh stand-in, so every run starts from
+// (bench/fixtures/get-credentials.ts); and the action built readable (not minified), for what
+// shipping dist/ that way would cost. Each run gets a fresh stand-in, so every run starts from
 // the same state. The rounds run on loopback (CPU only), then again with the stand-in delaying
 // its answers as a network would, where the round trips start to count.
 import { startStandIn, type StandInOptions } from '../test/standin/index.js'
@@ -40,6 +41,8 @@ export interface ModelMedians {
   freshSnapshotMs: number
   fewestMs: number
   credentialsMs: number
+  /** source-arn with dist/ built readable (not minified). */
+  readableMs: number
 }
 
 export interface StartStepResult {
@@ -72,6 +75,7 @@ const NEWEST = 2
 const FRESH = 3
 const FEWEST = 4
 const BASELINE = 5
+const READABLE = 7
 
 let runId = 7_300_000_000 + Math.floor(Math.random() * 1_000_000) * 100
 
@@ -94,6 +98,7 @@ const standInOptions = (): StandInOptions => ({
 export async function runStartStepBench(distEntry: string, runs: number): Promise<StartStepResult> {
   const minimal = actionBuild('start-minimal', 'bench/fixtures/start-minimal.ts')
   const floor = actionBuild('get-credentials', 'bench/fixtures/get-credentials.ts')
+  const readable = actionBuild('dist-readable', 'src/index.ts', { minify: false })
   const configureAwsCredentials = buildConfigureAwsCredentials()
   const variants: Variant[] = [
     {
@@ -144,6 +149,12 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
       label: 'credentials floor: OIDC, STS (minimal ES module bundle, built like dist/)',
       entry: floor,
       inputs: () => ({ ...DESTINATION })
+    },
+    {
+      label: 'action, source-arn, built readable (not minified)',
+      entry: readable,
+      inputs: () => ({ ...DESTINATION, 'source-arn': snapshotArn(SNAPSHOT) }),
+      expectStatus: 'STARTING'
     }
   ]
 
@@ -152,9 +163,12 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
   const models: ModelMedians[] = []
   const table = (label: string, samples: StepRun[][], latencyMs?: Latency): void => {
     const baseline = median(samples[BASELINE]!.map(s => s.wallMs))
+    const fewest = median(samples[FEWEST]!.map(s => s.wallMs))
+    const versus = (m: number, base: number): string =>
+      `${signed(m - base, ms)} (${signed((100 * (m - base)) / base, percent)})`
     lines.push(
-      '| step | requests | wall median | p90 | vs configure-aws-credentials |',
-      '| --- | ---: | ---: | ---: | ---: |'
+      '| step | requests | wall median | p90 | vs configure-aws-credentials | vs fewest requests |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |'
     )
     const medians = variants.map((v, i) => {
       const wall = samples[i]!.map(s => s.wallMs)
@@ -162,7 +176,7 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
       const counts = new Set(samples[i]!.map(s => s.requests.length))
       lines.push(
         `| ${v.label} | ${[...counts].join('/')} | ${ms(m)} | ${ms(quantile(wall, 0.9))} | ` +
-          `${i === BASELINE ? '' : `${signed(m - baseline, ms)} (${signed((100 * (m - baseline)) / baseline, percent)})`} |`
+          `${i === BASELINE ? '' : versus(m, baseline)} | ${i === FEWEST ? '' : versus(m, fewest)} |`
       )
       return m
     })
@@ -175,7 +189,8 @@ export async function runStartStepBench(distEntry: string, runs: number): Promis
       newestMs: medians[NEWEST]!,
       freshSnapshotMs: medians[FRESH]!,
       fewestMs: medians[FEWEST]!,
-      credentialsMs: baseline
+      credentialsMs: baseline,
+      readableMs: medians[READABLE]!
     })
   }
   lines.push(

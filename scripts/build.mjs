@@ -8,13 +8,17 @@
 // Node reads a map only with that flag: without it, the maps cost nothing at start-up.
 //
 // `node scripts/build.mjs <entry> <out>` builds another entry the same way (the benchmarks'
-// fixtures, so they are compared with the action on equal terms).
+// fixtures, so they are compared with the action on equal terms). `--no-minify` leaves the code
+// as ncc writes it (the benchmark measures what a readable dist/ would cost; see
+// bench/results.md for why dist/ is minified).
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { minify } from 'terser'
 
-const [entry = 'src/index.ts', target = 'dist'] = process.argv.slice(2)
+const args = process.argv.slice(2)
+const minified = !args.includes('--no-minify')
+const [entry = 'src/index.ts', target = 'dist'] = args.filter(arg => arg !== '--no-minify')
 const out = `${target}.building`
 const MAP_COMMENT = /\n?\/\/# sourceMappingURL=\S+\s*$/
 
@@ -37,7 +41,7 @@ async function build() {
       entry,
       '--out',
       out,
-      '--minify',
+      ...(minified ? ['--minify'] : []),
       '--source-map',
       '--no-source-map-register',
       '--license',
@@ -47,11 +51,12 @@ async function build() {
     { stdio: 'inherit' }
   )
 
-  // ncc --minify minifies only the entry file; the chunks (the AWS SDK, @actions/github) are half
+  // ncc --minify minifies only the entry file; the chunks (the AWS SDK, @actions/core) are half
   // the parse time of a start step, so they get the same treatment, with ncc's own terser
   // options (no compress; keep class and function names, which errors report). terser is given
   // ncc's map, so the chunk's new map still points into src/ and node_modules/.
-  for (const file of readdirSync(out).filter(f => /^\d+\.index\.js$/.test(f))) {
+  const chunks = minified ? readdirSync(out).filter(f => /^\d+\.index\.js$/.test(f)) : []
+  for (const file of chunks) {
     const path = join(out, file)
     const { code, map } = await minify(
       { [file]: readFileSync(path, 'utf8').replace(MAP_COMMENT, '') },

@@ -20,7 +20,7 @@ export interface StepDeps {
   signals: Pick<NodeJS.Process, 'on' | 'off'>
 }
 
-/** The workflow run this step belongs to, from @actions/github's context. */
+/** The workflow run this step belongs to, from the runner's environment. */
 export interface WorkflowRun {
   /** GITHUB_RUN_ID; undefined outside GitHub Actions. */
   id?: string
@@ -42,7 +42,7 @@ export interface Step extends LoopDeps {
   readonly region: string
   /** Whether to write the step summary (the summary input; true until the inputs are read). */
   readonly summary: boolean
-  /** The workflow run; @actions/github is loaded on the first call. */
+  /** The workflow run, from GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT. */
   workflowRun(): Promise<WorkflowRun>
   /** Runs `cleanup` when the step closes (the AWS clients' sockets, say). */
   onClose(cleanup: () => void): void
@@ -54,7 +54,6 @@ export function openStep(deps: StepDeps): Step {
   const cancelled = cancelOnSignals(deps.signals)
   const record = new RunRecord()
   const settings = { deadlineMs: Infinity, region: '', summary: true }
-  let run: Promise<WorkflowRun> | undefined
   const cleanups: (() => void)[] = [cancelled.stop]
 
   return {
@@ -82,7 +81,7 @@ export function openStep(deps: StepDeps): Step {
     get summary() {
       return settings.summary
     },
-    workflowRun: () => (run ??= loadWorkflowRun()),
+    workflowRun: async () => workflowRunFrom(deps.env),
     onClose: cleanup => void cleanups.push(cleanup),
     close: () => cleanups.forEach(cleanup => cleanup())
   }
@@ -103,10 +102,15 @@ function cancelOnSignals(signals: StepDeps['signals']): { signal: AbortSignal; s
   }
 }
 
-async function loadWorkflowRun(): Promise<WorkflowRun> {
-  const { context } = await import('@actions/github')
+/**
+ * GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT, parsed as @actions/github's context parses them
+ * (parseInt): importing that package for these two cost tens of ms of every start.
+ */
+export function workflowRunFrom(env: Record<string, string | undefined>): WorkflowRun {
+  const id = parseInt(env.GITHUB_RUN_ID ?? '', 10)
+  const attempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10)
   return {
-    id: Number.isFinite(context.runId) ? String(context.runId) : undefined,
-    attempt: Number.isFinite(context.runAttempt) ? context.runAttempt : 1
+    id: Number.isFinite(id) ? String(id) : undefined,
+    attempt: Number.isFinite(attempt) ? attempt : 1
   }
 }
