@@ -83,7 +83,9 @@ describe("AWS's text stays text", () => {
       const commands = runnerCommands(step.log).filter(c => c.data.includes('PWNED'))
       expect(commands.map(c => c.name)).toEqual(['warning'])
       const masks = runnerCommands(step.log).filter(c => c.name === 'add-mask')
-      expect(masks.filter(c => c.data.startsWith('x'))).toEqual([])
+      // The crafted `::add-mask::x ##[error]PWNED` masks 'x' (or all of it) if it ever acts; a
+      // secret of the stand-in's own may start with 'x' by chance, so only the crafted value counts.
+      expect(masks.filter(c => /^x(?: |$)/.test(c.data))).toEqual([])
       // Rendered as GitHub renders the summary: no link, no image, no tag from AWS's text.
       const html = renderGfm(step.summary)
       expect(html).toContain('evil.example')
