@@ -102,6 +102,24 @@ describe('cancelled while registering in Glue', () => {
   )
 })
 
+describe('an ending that cannot be written whole', () => {
+  e2e(
+    "RUNNER_TEMP gone, so the tables-file can't be written: one error, the other outputs and the summary still there",
+    PROD_APPDB,
+    async standIn => {
+      const step = await runStep(standIn, waitInputs(), {
+        env: { RUNNER_TEMP: '/nonexistent/runner-temp' }
+      })
+      expectFailure(step, /^Setting the outputs failed: ENOENT: no such file or directory/)
+      expect(step.outputs.status).toBe('COMPLETE')
+      expect(step.outputs['tables-complete']).toBe('6')
+      expect(step.outputs['tables-file']).toBeUndefined()
+      expect(step.summary).toMatch(/^## ❌ /)
+      expect(step.summary).toContain('Setting the outputs failed')
+    }
+  )
+})
+
 describe("RDS's answer is about the task asked for", () => {
   e2e(
     "StartExportTask answering about '../../x': an error, never the identifier output",
@@ -141,7 +159,9 @@ describe('the summary reads right', () => {
       expect(refused.summary).toMatch(
         /\n- [^\n]*Add this statement to the calling role's policy \(or set tables-report: false\); the files are SSE-KMS encrypted:\n\n {2}```json\n {2}\[\n {4}\{\n {6}"Effect": "Allow",\n {6}"Action": "s3:ListBucket",/
       )
-      expect(refused.summary).toMatch(/<summary>Timeline \(\d+ changes\)<\/summary>/)
+      expect(refused.summary).toMatch(
+        /<summary>Timeline \((?:1 change|(?:[2-9]|\d{2,}) changes)\)<\/summary>/
+      )
       expect(noTask.exitCode).toBe(1)
       expect(noTask.summary).toMatch(/_No export task to show\._ Region: \[us-east-1\]\(https:/)
       expect(noTask.summary).not.toContain('<details>')

@@ -34,7 +34,7 @@ export async function run(overrides: Partial<StepDeps> = {}): Promise<void> {
     const ended = await waitIfAsked(aws.exportTasks, found, config, step)
     const tables = await reportTables(aws, ended, config, step)
     await registerTables(aws, tables, ended, config, step)
-    await aws.handOverCredentials()
+    await aws.handOverCredentials(message => step.warning(message))
     finish(step, config, ended.outcome)
   } catch (error) {
     finishWithError(step, error)

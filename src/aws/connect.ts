@@ -25,9 +25,10 @@ export interface AwsSession {
   /**
    * With output-env-credentials: the job's environment holds the credentials from the moment they
    * are assumed (and each renewal); at the end of a step that ran long, they are assumed afresh,
-   * so later steps get about role-duration-seconds. Otherwise nothing.
+   * so later steps get about role-duration-seconds (a renewal that fails is a warning: the
+   * earlier credentials stay in the environment). Otherwise nothing.
    */
-  handOverCredentials(): Promise<void>
+  handOverCredentials(warning: (message: string) => void): Promise<void>
 }
 
 export async function connect(config: Config, step: Step): Promise<AwsSession> {

@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream'
 import { RDSClient } from '@aws-sdk/client-rds'
 import type { Config } from '../config.js'
-import { isExpiredCredentials, tagOperation } from '../errors.js'
+import { explainError, isExpiredCredentials, sentence, tagOperation } from '../errors.js'
 import { defaultRoleSessionName } from '../identifier.js'
 import type { AwsSession } from './connect.js'
 import {
@@ -202,12 +202,20 @@ export function openSession(options: SessionOptions): OpenSession {
         renewingOnExpiry(glue.catalogApi(client(() => new glue.GlueClient(clientOptions))), renew)
       )),
     accountId: async () => (await credentials()).accountId,
-    async handOverCredentials() {
+    async handOverCredentials(warning) {
       if (!config.outputEnvCredentials) return
       const held = await credentials()
-      if (staleForLaterSteps(held, options.date().getTime(), config.roleDurationSeconds)) {
-        credentials.invalidate()
+      if (!staleForLaterSteps(held, options.date().getTime(), config.roleDurationSeconds)) return
+      credentials.invalidate()
+      try {
         await credentials() // exported as it arrives
+      } catch (error) {
+        // The export is done and the environment still holds the credentials assumed earlier:
+        // a renewal that failed shortens what later steps get, it doesn't undo the step.
+        const until = held.expiration ? `, valid until ${held.expiration.toISOString()}` : ''
+        warning(
+          `${sentence(explainError(error, 'AssumeRoleWithWebIdentity', 'sts').message)} Later steps have the credentials assumed earlier${until}.`
+        )
       }
     },
     async resolveCredentials() {

@@ -28,12 +28,15 @@ interface Failure {
 
 /** The verdict of a step that ran to its end with this outcome. */
 export function finish(step: Step, config: Config, outcome: Outcome): void {
-  const failure = failureOf(config, step.record, outcome)
-  setOutputs(step)
+  const unset = attempt('Setting the outputs', () => setOutputs(step))
+  // The outputs are the step's word to the next job: a step that couldn't give it doesn't pass.
+  const failure =
+    failureOf(config, step.record, outcome) ?? (unset ? { message: unset } : undefined)
   const task = step.record.task
   if (failure) fail(failure)
   else if (task?.WarningMessage) warnAboutTask(task)
-  writeSummary(step, config, outcome, failure)
+  if (unset && failure?.message !== unset) step.warning(unset)
+  summarize(step, config, outcome, failure)
 }
 
 /** A step that stopped on an error: what the record holds still gets its outputs and summary. */
@@ -44,9 +47,29 @@ export function finishWithError(step: Step, error: unknown): void {
     // Say so: a step that fails while the export runs leaves it running in AWS.
     failure.message = `${sentence(failure.message)} Export task '${task.ExportTaskIdentifier ?? ''}' was ${normalizeStatus(task.Status)} and keeps running in AWS.`
   }
-  setOutputs(step)
+  const unset = attempt('Setting the outputs', () => setOutputs(step))
   fail(failure)
-  writeSummary(step, undefined, 'error', failure, true)
+  if (unset) step.warning(unset)
+  summarize(step, undefined, 'error', failure, true)
+}
+
+/**
+ * One part of the ending (the outputs, the summary) that must not stop the others: what it threw
+ * is returned as a sentence, so the step still says one `::error::` line and writes what it can.
+ */
+function attempt(what: string, part: () => void): string | undefined {
+  try {
+    part()
+    return undefined
+  } catch (error) {
+    if (error instanceof Error && error.stack) log.debug(error.stack)
+    return `${what} failed: ${sentence(error instanceof Error ? error.message : String(error))}`
+  }
+}
+
+function summarize(...args: Parameters<typeof writeSummary>): void {
+  const unwritten = attempt('Writing the step summary', () => writeSummary(...args))
+  if (unwritten) log.warning(unwritten)
 }
 
 /** The report as the outputs and the summary show it: with its Glue tables, once registered. */
