@@ -6,7 +6,13 @@ import { describe, expect } from '@jest/globals'
 import { STANDIN_HOST, startProxy, type StandIn } from '../test/standin/index.js'
 import { PROD_APPDB } from '../test/support/accounts.js'
 import { runStep, startInputs } from '../test/support/e2e.js'
-import { e2e, expectFailure, expectSuccess, runStepTimed } from '../test/support/e2e-tests.js'
+import {
+  e2e,
+  expectFailure,
+  expectSuccess,
+  runStepTimed,
+  EXITS_AFTER_ERROR_MS
+} from '../test/support/e2e-tests.js'
 
 const inputs = (extra: Record<string, string> = {}) =>
   startInputs({
@@ -126,7 +132,7 @@ describe('a proxy that will not tunnel', () => {
         expect(step.errors[0]).toMatch(/http-proxy|HTTPS_PROXY/)
         expect(proxy.requests.map(r => r.status)).toEqual([403])
         expect(step.summary).toContain('403 Forbidden')
-        expect(step.afterErrorMs).toBeLessThan(3_000)
+        expect(step.afterErrorMs).toBeLessThan(EXITS_AFTER_ERROR_MS)
       } finally {
         await proxy.close()
       }
@@ -147,7 +153,7 @@ describe('a proxy that will not tunnel', () => {
           /Hint: The proxy .* opened no tunnel/
         )
         expect(proxy.requests.map(r => r.status)).toEqual([0])
-        expect(step.afterErrorMs).toBeLessThan(3_000)
+        expect(step.afterErrorMs).toBeLessThan(EXITS_AFTER_ERROR_MS)
       } finally {
         await proxy.close()
       }
@@ -170,7 +176,7 @@ describe('a proxy that will not tunnel', () => {
         // One CONNECT, not retried; the process ends with the error, nothing left holding it.
         expect(proxy.requests.map(r => r.status)).toEqual([0])
         expect(step.wallMs).toBeLessThan(25_000)
-        expect(step.afterErrorMs).toBeLessThan(3_000)
+        expect(step.afterErrorMs).toBeLessThan(EXITS_AFTER_ERROR_MS)
       } finally {
         await proxy.close()
       }

@@ -60,6 +60,13 @@ export async function runStepUntil(
 }
 
 /**
+ * How long a process may live after its `::error::` line and still count as exiting by itself.
+ * Generous on purpose (the machines are shared): a socket or timer left behind holds it until the
+ * harness kills it (50 s), so this tells "exits" from "held" without timing the action.
+ */
+export const EXITS_AFTER_ERROR_MS = 10_000
+
+/**
  * Runs a step and says how long its process lived after the first `::error::` line reached the
  * log (Infinity when there was none): a socket or timer left behind keeps a process alive.
  */
