@@ -121,14 +121,9 @@ function exportTask(api: WaitApi, identifier: string, deps: WatchDeps): Watched<
       return next
     },
     ended: task => isEnded(task.Status),
-    observe: task => ({
-      status: normalizeStatus(task.Status),
-      percentProgress: task.PercentProgress
-    }),
-    entry: task => ({
-      status: normalizeStatus(task.Status),
-      percentProgress: task.PercentProgress
-    }),
+    // The schedule and the timeline see the task alike.
+    observe: statusOf,
+    entry: statusOf,
     changed: changedSinceLast,
     line: (task, now, elapsedMs, remainingMs) =>
       formatProgressLine({ now, task, elapsedMs, remainingMs }),
@@ -142,6 +137,10 @@ function exportTask(api: WaitApi, identifier: string, deps: WatchDeps): Watched<
       )
     }
   }
+}
+
+function statusOf(task: ExportTask): { status: string; percentProgress?: number } {
+  return { status: normalizeStatus(task.Status), percentProgress: task.PercentProgress }
 }
 
 /** One CancelExportTask with its own deadline; a refusal is a warning, not the step's end. */
