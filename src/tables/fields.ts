@@ -82,7 +82,8 @@ export function readText(value: unknown, max = 1000): string | undefined {
   return cap(withoutControlCharacters(text).replace(/\s+/g, ' ').trim(), max)
 }
 
-/** Levels of nesting shown by jsonText; deeper ones are `{…}` or `[…]`. */
+/** Levels of JSON from AWS shown: deeper ones are `{…}` or `[…]` in jsonText, and JSON nested
+ * deeper is not laid out in the summary (report/markdown.ts). */
 export const JSON_TEXT_DEPTH = 16
 
 /**
