@@ -29,12 +29,12 @@ export const READ_DEADLINE_MS = 60_000
 
 /** The footer of a Spark-written file is a few KiB; a larger one takes one more GET, of the
  * footer's bytes before these. */
-const FOOTER_FETCH_BYTES = 64 * 1024
+export const FOOTER_FETCH_BYTES = 64 * 1024
 /** Footers over FOOTER_FETCH_BYTES read and parsed at once: each may take FOOTER_MAX_BYTES
  * and, parsed, a hundred times that (tables/footer.ts). */
 const LARGE_FOOTERS_AT_ONCE = 1
 /** The largest metadata file read (export_info, an export_tables_info chunk). */
-const METADATA_MAX_BYTES = 32 * 1024 * 1024
+export const METADATA_MAX_BYTES = 32 * 1024 * 1024
 
 /**
  * The S3 client for these reads. The SDK's default (WHEN_SUPPORTED) asks for the object's checksum
