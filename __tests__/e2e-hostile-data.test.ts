@@ -212,6 +212,18 @@ describe('Parquet footer bombs', () => {
       expect(step.warnings.join('\n')).toMatch(/Table bench\.public\.t00001: its Parquet footer/)
       expect(standIn.glue.tableNames('exports')).toEqual([])
       expect(step.peak).toBeLessThan(GIB)
+      // Each footer in two GETs: the file's last 64 KiB, then only the footer's bytes before
+      // them (a bomb file is `PAR1`, its footer from byte 4, the footer's length and `PAR1`).
+      const gets = step.requests.filter(r => r.action === 'GetObject' && r.params.Range)
+      const keys = [...new Set(gets.map(r => r.params.Key!))]
+      expect(keys).toHaveLength(12)
+      for (const key of keys) {
+        const size = standIn.s3.getObject(gets[0]!.params.Bucket!, key)!.body.length
+        expect(gets.filter(r => r.params.Key === key).map(r => r.params.Range)).toEqual([
+          `bytes=${size - 65_536}-${size - 1}`,
+          `bytes=4-${size - 65_537}`
+        ])
+      }
     }
   )
 })

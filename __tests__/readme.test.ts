@@ -7,6 +7,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
+import { FOOTER_FETCH_BYTES, METADATA_MAX_BYTES } from '../src/aws/export-files.js'
+import { WARNING_LINES_MAX } from '../src/report/warnings.js'
+import { JSON_TEXT_DEPTH, TEXT_LINE_MAX } from '../src/tables/fields.js'
+import { FOOTER_MAX_BYTES, SCHEMA_MAX_ELEMENTS } from '../src/tables/footer.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
@@ -131,6 +135,22 @@ describe('README', () => {
       `[v${minimum}](https://github.com/actions/runner/releases/tag/v${minimum})`
     )
     expect(text).toContain('GitHub Enterprise Server')
+  })
+
+  test("the data bounds, as the Security section says them, are the code's", () => {
+    const said = section(readme, 'Security').replace(/\s+/g, ' ')
+    const n = (count: number) => count.toLocaleString('en-US')
+    const mib = (bytes: number) => `${bytes / 1024 / 1024} MiB`
+    expect(said).toContain(
+      `at most ${JSON_TEXT_DEPTH} levels deep and ${n(TEXT_LINE_MAX)} characters a line, ` +
+        `RDS's warning at most ${WARNING_LINES_MAX} lines`
+    )
+    expect(said).toContain(
+      `at most ${mib(FOOTER_MAX_BYTES)} (the length before the closing \`PAR1\`) and ` +
+        `${n(SCHEMA_MAX_ELEMENTS)} schema elements`
+    )
+    expect(said).toContain(`one footer larger than ${FOOTER_FETCH_BYTES / 1024} KiB`)
+    expect(said).toContain(`a metadata file beyond ${mib(METADATA_MAX_BYTES)}`)
   })
 
   test('its Inputs and Outputs tables match action.yml exactly', () => {

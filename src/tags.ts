@@ -15,6 +15,8 @@ export const TAG_VALUE_MAX = 256
 const TAG_CHARACTERS = '\\p{L}\\p{Z}\\p{N}_.:/=+\\-@'
 /** The first character RDS doesn't take in a tag. */
 export const TAG_CHARACTER = new RegExp(`[^${TAG_CHARACTERS}]`, 'u')
+/** Every character RDS doesn't take (global: String.replace starts each call from the first). */
+const TAG_CHARACTERS_NOT_TAKEN = new RegExp(TAG_CHARACTER.source, 'gu')
 /** The prefixes AWS keeps for itself, in keys and values alike. */
 export const RESERVED_PREFIX = /^(aws|rds):/i
 
@@ -29,7 +31,7 @@ export function tagLength(text: string): number {
  * prefix loses its colon ('aws:nightly' is sent as 'aws_nightly').
  */
 export function tagValue(text: string): string {
-  const allowed = text.replace(new RegExp(`[^${TAG_CHARACTERS}]`, 'gu'), '_')
+  const allowed = text.replace(TAG_CHARACTERS_NOT_TAKEN, '_')
   const cut = [...allowed].slice(0, TAG_VALUE_MAX).join('')
   return cut.replace(RESERVED_PREFIX, '$1_')
 }

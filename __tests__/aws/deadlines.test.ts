@@ -13,7 +13,7 @@ import {
   REQUEST_TIMEOUT_MS,
   type Agents
 } from '../../src/aws/http.js'
-import { requestIdToken } from '../../src/aws/oidc.js'
+import { ATTEMPTS, ATTEMPT_TIMEOUT_MS, requestIdToken } from '../../src/aws/oidc.js'
 import { proxyChoosingAgents } from '../../src/aws/proxy-agent.js'
 import { CALL_DEADLINE_MS, DeadlineExceeded, deadlinePlugin } from '../../src/aws/session.js'
 import { READ_DEADLINE_MS } from '../../src/aws/export-files.js'
@@ -74,6 +74,9 @@ describe('the deadline of a call covers the whole answer', () => {
       `ends at ${s(CALL_DEADLINE_MS)} for RDS, STS and Glue, ${s(READ_DEADLINE_MS)} for an S3 read`
     )
     expect(said).toContain(`answer CONNECT within ${s(CONNECT_TIMEOUT_MS)}`)
+    expect(said).toContain(
+      `OIDC token request gives up after ${s(ATTEMPT_TIMEOUT_MS)} an attempt (${ATTEMPTS} attempts)`
+    )
   })
 
   test('a body that keeps dripping is cut off, once, not retried by the SDK', async () => {

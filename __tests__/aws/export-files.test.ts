@@ -35,6 +35,10 @@ const put = (key: string, body: Uint8Array | string): number => {
   return store.getObject(BUCKET, key)!.body.length
 }
 
+/** The Range of each GetObject the stand-in answered, in order. */
+const ranges = (): (string | undefined)[] =>
+  served.log.filter(l => l.action === 'GetObject').map(l => l.params.Range)
+
 describe('schema', () => {
   test('a small file in one ranged GET, a 75 KB one in one too, whole-object checksums sent', async () => {
     const small = put('small.parquet', parquetFile(columns, 0, 5))
@@ -50,6 +54,27 @@ describe('schema', () => {
     const size = put('rows.parquet', footerBomb('rowGroups', 100_000))
     await expect(files.schema(BUCKET, 'rows.parquet', size)).rejects.toThrow(TypeError)
     expect(served.log.filter(l => l.action === 'GetObject')).toHaveLength(2)
+    // The second GET asks only for the footer's bytes before the first one's 64 KiB: the file
+    // is `PAR1`, the footer from byte 4, its length and `PAR1`.
+    expect(ranges()).toEqual([`bytes=${size - 65_536}-${size - 1}`, `bytes=4-${size - 65_537}`])
+  })
+
+  test('a valid footer over 64 KiB, read in two GETs that overlap nowhere, parses whole', async () => {
+    const wide = Array.from({ length: 1_500 }, (_, i) => {
+      const column = columns[i % columns.length]!
+      return { ...column, seed: { ...column.seed, name: `column_${i}` } }
+    })
+    const size = put('wide.parquet', parquetFile(wide, 0, 1))
+    const footer = new DataView(store.getObject(BUCKET, 'wide.parquet')!.body.buffer)
+    const length = footer.getUint32(size - 8, true)
+    expect(length).toBeGreaterThan(64 * 1024)
+    const names = (await files.schema(BUCKET, 'wide.parquet', size)).map(e => e.name)
+    expect(names).toEqual(['spark_schema', ...wide.map(c => c.seed.name)])
+    const start = size - length - 8
+    expect(ranges()).toEqual([
+      `bytes=${size - 65_536}-${size - 1}`,
+      `bytes=${start}-${size - 65_537}`
+    ])
   })
 
   test('bombs refused before parsing: by length from the tail alone, by element count', async () => {

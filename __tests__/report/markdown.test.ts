@@ -13,6 +13,7 @@ import {
   lines,
   trailingJson
 } from '../../src/report/markdown.js'
+import { JSON_TEXT_DEPTH } from '../../src/tables/fields.js'
 
 const render = (markdown: string): string =>
   micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()] })
@@ -115,6 +116,12 @@ describe('trailingJson and codeBlock', () => {
       prose: 'Add this:',
       json: '[\n  {\n    "Effect": "Allow"\n  }\n]'
     })
+  })
+
+  test('JSON nested as deep as jsonText shows is laid out; one level deeper stays prose', () => {
+    const deep = (levels: number) => `Deep: ${'['.repeat(levels)}${']'.repeat(levels)}`
+    expect(trailingJson(deep(JSON_TEXT_DEPTH))?.prose).toBe('Deep:')
+    expect(trailingJson(deep(JSON_TEXT_DEPTH + 1))).toBeUndefined()
   })
 
   test.each([

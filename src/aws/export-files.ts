@@ -27,13 +27,14 @@ export interface ExportFilesApi {
  */
 export const READ_DEADLINE_MS = 60_000
 
-/** The footer of a Spark-written file is a few KiB; a larger one takes one more GET. */
-const FOOTER_FETCH_BYTES = 64 * 1024
+/** The footer of a Spark-written file is a few KiB; a larger one takes one more GET, of the
+ * footer's bytes before these. */
+export const FOOTER_FETCH_BYTES = 64 * 1024
 /** Footers over FOOTER_FETCH_BYTES read and parsed at once: each may take FOOTER_MAX_BYTES
  * and, parsed, a hundred times that (tables/footer.ts). */
 const LARGE_FOOTERS_AT_ONCE = 1
 /** The largest metadata file read (export_info, an export_tables_info chunk). */
-const METADATA_MAX_BYTES = 32 * 1024 * 1024
+export const METADATA_MAX_BYTES = 32 * 1024 * 1024
 
 /**
  * The S3 client for these reads. The SDK's default (WHEN_SUPPORTED) asks for the object's checksum
@@ -61,13 +62,18 @@ export function exportFilesApi(s3: () => S3Client): ExportFilesApi {
       return new TextDecoder().decode(bytes)
     },
     async schema(bucket, key, size) {
-      const read = (start: number): Promise<Uint8Array> =>
-        get(s3(), { Bucket: bucket, Key: key, Range: `bytes=${start}-${size - 1}` }, size - start)
+      // Bytes [start, end) of the file.
+      const read = (start: number, end = size): Promise<Uint8Array> =>
+        get(s3(), { Bucket: bucket, Key: key, Range: `bytes=${start}-${end - 1}` }, end - start)
       // The tail first; the footer's length and schema size are checked before it is parsed.
       const tail = size < 12 ? new Uint8Array() : await read(Math.max(0, size - FOOTER_FETCH_BYTES))
       const length = footerLength(tail, size)
       if (length + 8 <= tail.length) return parse(tail.subarray(tail.length - length - 8))
-      return largeFooters(async () => parse(await read(size - length - 8)))
+      // The tail holds the footer's end: only the bytes before it are fetched, then joined.
+      return largeFooters(async () => {
+        const head = await read(size - length - 8, size - tail.length)
+        return parse(Buffer.concat([head, tail]))
+      })
     }
   }
 }

@@ -12,8 +12,10 @@ export const REQUEST_TIMEOUT_MS = 30_000
  * proxy resolves the AWS host and connects to it first. */
 export const CONNECT_TIMEOUT_MS = 10_000
 
-/** The proxy refused the tunnel, or never answered: named by its code; neither the SDK nor the
- * OIDC request tries it again (a proxy that refuses a host refuses it next time too). */
+/** The proxy refused the tunnel, or never answered: named by its code. Neither the SDK's retries
+ * nor the OIDC request's attempts try it again at once. A refusal is final (a proxy that refuses a
+ * host refuses it next time too); a timeout is transient (errors.ts), so a wait's next check tries
+ * the proxy again. */
 export class ProxyTunnelError extends Error {
   constructor(
     readonly code: 'ProxyConnectRefused' | 'ProxyConnectTimeout',

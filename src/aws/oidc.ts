@@ -48,9 +48,9 @@ export interface IdTokenOptions {
 }
 
 /** Attempts at the token service; a 5xx, 429 or network fault is tried again, after 1 s, 2 s. */
-const ATTEMPTS = 3
+export const ATTEMPTS = 3
 /** The runner's token service answers in well under a second; this is one attempt's deadline. */
-const ATTEMPT_TIMEOUT_MS = 10_000
+export const ATTEMPT_TIMEOUT_MS = 10_000
 
 /**
  * A fresh OIDC token from the runner's token service, as core.getIDToken asks for it, but with a

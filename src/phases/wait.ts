@@ -29,23 +29,16 @@ export interface WaitOptions {
   cancelOnAbort: boolean
 }
 
-export interface WaitResult {
-  outcome: Outcome
-  task: ExportTask
-  waitedMs: number
-}
-
 type WaitApi = Pick<ExportTasksApi, 'describe' | 'cancel'>
 
 /** The runner kills the process 10 s after SIGINT: the cancel call must be done well before. */
 const CANCEL_ON_ABORT_TIMEOUT_MS = 5_000
 const CANCEL_ON_TIMEOUT_MS = 30_000
 
-/** How the step ends when it doesn't wait, or after the wait. */
+/** How the step ends when it doesn't wait, or after the wait (the time waited is the record's). */
 export interface Ended {
   outcome: Outcome
   task: ExportTask
-  waitedMs?: number
 }
 
 /** Waits when the step is asked to (wait: true, mode wait) and the task still runs. */
@@ -62,14 +55,13 @@ export async function waitIfAsked(
   }
   // Mode cancel has sent its CancelExportTask already: never a second one.
   const cancelled = config.mode === 'cancel'
-  const waited = await waitForExport(api, step, {
+  return waitForExport(api, step, {
     task: found.task,
     deadlineMs: step.waitDeadlineMs(),
     maxIntervalMs: config.pollIntervalSeconds * 1000,
     onTimeout: cancelled && config.onTimeout === 'cancel' ? 'fail' : config.onTimeout,
     cancelOnAbort: config.cancelOnAbort && !cancelled
   })
-  return { task: waited.task, outcome: waited.outcome, waitedMs: waited.waitedMs }
 }
 
 function outcomeWithoutWaiting(
@@ -85,15 +77,11 @@ export async function waitForExport(
   api: WaitApi,
   deps: WatchDeps,
   options: WaitOptions
-): Promise<WaitResult> {
+): Promise<Ended> {
   const identifier = options.task.ExportTaskIdentifier ?? ''
   const watcher = watch(deps, exportTask(api, identifier, deps), options.task)
   const result = await watcher.until(options)
-  const end = (outcome: Outcome): WaitResult => ({
-    outcome,
-    task: watcher.last,
-    waitedMs: watcher.watchedMs()
-  })
+  const end = (outcome: Outcome): Ended => ({ outcome, task: watcher.last })
   if (result.end === 'done') return end(endedOutcome(watcher.last.Status) ?? 'complete')
   const waited = formatDuration(watcher.watchedMs())
   if (result.end === 'timeout') {
@@ -133,14 +121,9 @@ function exportTask(api: WaitApi, identifier: string, deps: WatchDeps): Watched<
       return next
     },
     ended: task => isEnded(task.Status),
-    observe: task => ({
-      status: normalizeStatus(task.Status),
-      percentProgress: task.PercentProgress
-    }),
-    entry: task => ({
-      status: normalizeStatus(task.Status),
-      percentProgress: task.PercentProgress
-    }),
+    // The schedule and the timeline see the task alike.
+    observe: statusOf,
+    entry: statusOf,
     changed: changedSinceLast,
     line: (task, now, elapsedMs, remainingMs) =>
       formatProgressLine({ now, task, elapsedMs, remainingMs }),
@@ -154,6 +137,10 @@ function exportTask(api: WaitApi, identifier: string, deps: WatchDeps): Watched<
       )
     }
   }
+}
+
+function statusOf(task: ExportTask): { status: string; percentProgress?: number } {
+  return { status: normalizeStatus(task.Status), percentProgress: task.PercentProgress }
 }
 
 /** One CancelExportTask with its own deadline; a refusal is a warning, not the step's end. */

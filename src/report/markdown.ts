@@ -1,6 +1,7 @@
 // Markdown that text from inputs and from AWS can't break out of: every value is escaped (it
 // can't open a link, a table cell or an HTML tag), capped, and the whole summary stays under the
 // 1 MiB GitHub accepts per step. Every pattern here is linear in its input.
+import { JSON_TEXT_DEPTH } from '../tables/fields.js'
 
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
 
@@ -79,8 +80,6 @@ export function dateText(d: Date | undefined): string | undefined {
 }
 
 const MAX_JSON = 10_000
-/** Deeper JSON stays prose: its laid-out form would grow with the square of its depth. */
-const MAX_JSON_DEPTH = 16
 
 /** How deep brackets nest in a text (those inside strings counted too: a bound, not a parse). */
 function nesting(text: string): number {
@@ -100,7 +99,8 @@ function nesting(text: string): number {
 export function trailingJson(text: string): { prose: string; json: string } | undefined {
   const start = text.search(/[[{][[{"]/)
   if (start < 0 || text.length - start > MAX_JSON) return undefined
-  if (nesting(text.slice(start)) > MAX_JSON_DEPTH) return undefined
+  // Deeper JSON stays prose: its laid-out form would grow with the square of its depth.
+  if (nesting(text.slice(start)) > JSON_TEXT_DEPTH) return undefined
   try {
     const value: unknown = JSON.parse(text.slice(start))
     if (typeof value !== 'object' || value === null) return undefined

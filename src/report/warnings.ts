@@ -2,13 +2,11 @@
 // {"skippedTables":[{"database":"db","schema":"public","table":"t","reason":"..."}],
 //  "skippedObjectives":[],"general":[{"reason":"FAILED_TO_EXTRACT_TABLES_LIST_FOR_DATABASE"}]}
 // The shapes vary and aren't documented, so anything unknown is still shown, never dropped.
-import { isRecord, jsonText } from '../tables/fields.js'
+import { TEXT_LINE_MAX as MAX_LINE, isRecord, jsonText } from '../tables/fields.js'
 
-/** The longest single line kept. */
-const MAX_LINE = 1000
 /** The most lines given (RDS may list thousands of tables), the last one saying how many more
  * there are: as many as the summary lists. */
-const MAX_LINES = 50
+export const WARNING_LINES_MAX = 50
 
 function cap(text: string): string {
   const oneLine = text.replace(/\s*\r?\n\s*/g, ' ').trim()
@@ -87,10 +85,10 @@ function entries(key: string, value: unknown): [string, unknown][] {
   return (Array.isArray(value) ? value : [value]).map(item => [prefix, item])
 }
 
-/** At most MAX_LINES lines, the last saying how many more items there are. */
+/** At most WARNING_LINES_MAX lines, the last saying how many more items there are. */
 function render(items: readonly [string, unknown][]): string[] {
   const out: string[] = []
-  const room = items.length > MAX_LINES ? MAX_LINES - 1 : MAX_LINES
+  const room = items.length > WARNING_LINES_MAX ? WARNING_LINES_MAX - 1 : WARNING_LINES_MAX
   let index = 0
   for (; index < items.length && out.length < room; index++) {
     const [prefix, item] = items[index]!

@@ -75,14 +75,19 @@ export function readString(value: unknown): string | undefined {
   return trimmed === '' ? undefined : trimmed
 }
 
+/** The longest line of text from AWS shown (a reason, a line of RDS's warning): a bound the
+ * README's Security section states. */
+export const TEXT_LINE_MAX = 1000
+
 /** Text for a person: a string as it is, anything else as JSON, on one line, capped. */
-export function readText(value: unknown, max = 1000): string | undefined {
+export function readText(value: unknown, max = TEXT_LINE_MAX): string | undefined {
   if (isAbsent(value)) return undefined
   const text = typeof value === 'string' ? value : jsonText(value, max)
   return cap(withoutControlCharacters(text).replace(/\s+/g, ' ').trim(), max)
 }
 
-/** Levels of nesting shown by jsonText; deeper ones are `{…}` or `[…]`. */
+/** Levels of JSON from AWS shown: deeper ones are `{…}` or `[…]` in jsonText, and JSON nested
+ * deeper is not laid out in the summary (report/markdown.ts). */
 export const JSON_TEXT_DEPTH = 16
 
 /**

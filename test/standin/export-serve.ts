@@ -24,8 +24,9 @@ export function clientConfig(endpoint: string): {
 export interface ServedModule {
   /** http://127.0.0.1:<port> */
   endpoint: string
-  /** Every request answered: the operation the module named and the status sent. */
-  log: { action: string; status: number }[]
+  /** Every request answered: the operation the module named, its parameters as the module logs
+   * them (S3's Range among them) and the status sent. */
+  log: { action: string; params: Record<string, string>; status: number }[]
   close(): Promise<void>
 }
 
@@ -61,7 +62,8 @@ export async function serveModule(
             : new ServiceError('InternalError', 500, (error as Error).message)
         answer = module.error(failure, randomUUID())
       }
-      log.push({ action, status: answer.status })
+      const params = module.params?.(request) ?? Object.fromEntries(request.url.searchParams)
+      log.push({ action, params, status: answer.status })
       // Node sends no body for HEAD, whatever is written: S3's HEAD errors are bodiless too.
       response.writeHead(answer.status, answer.headers ?? {})
       response.end(answer.body)
