@@ -10,10 +10,10 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const WORK = join(ROOT, 'bench', '.work')
 
 /**
- * Builds `entry` into bench/.work/<name> exactly as `npm run build` builds dist/ (ncc --minify,
- * then the chunks minified too); returns its index.js. For the fixtures measured against the
- * action, so a difference between them is not a difference of build. `minify: false`: the same
- * build left readable (`--no-minify`), to measure what a readable dist/ would cost.
+ * Builds `entry` into bench/.work/<name> exactly as `npm run build` builds dist/ (ncc, readable);
+ * returns its index.js. For the fixtures measured against the action, so a difference between
+ * them is not a difference of build. `minify: true`: the same build minified (`--minify`: ncc
+ * --minify, then the chunks with terser), to measure what shipping dist/ readable costs.
  */
 export function actionBuild(
   name: string,
@@ -21,7 +21,7 @@ export function actionBuild(
   options: { minify?: boolean } = {}
 ): string {
   const out = join(WORK, name)
-  const flags = options.minify === false ? ['--no-minify'] : []
+  const flags = options.minify === true ? ['--minify'] : []
   // Built once per bench run: two parts may measure the same build.
   const key = [entry, out, ...flags].join(' ')
   if (built.has(key)) return join(out, 'index.js')

@@ -109,14 +109,14 @@ async function main(): Promise<void> {
     targets.push(
       `| start-up overhead over \`node -e 0\` ≤ 50 ms and ≤ ½ configure-aws-credentials' | ${ms(r.overheadMs)} vs ${ms(r.baselineOverheadMs)} (that bundle takes ${r.baselineRatio.toFixed(1)}× \`node -e 0\`) | ${verdict(r.overheadMs <= 50 && r.overheadMs <= r.baselineOverheadMs / 2)} |`
     )
-    readableStartupMs = r.readableExtraMs
+    readableStartupMs = -r.minifiedExtraMs
   }
   if (!skip.has('start-step')) {
     const r = await runStartStepBench(distEntry, stepRuns)
     log('2. A whole start step against the stand-in', r.markdown)
     const loopback = r.models[0]!
     targets.push(...r.models.map(startStepTarget), floorTarget(loopback))
-    const readableStepMs = loopback.readableMs - loopback.sourceArnMs
+    const readableStepMs = loopback.sourceArnMs - loopback.minifiedMs
     const costs = [
       ...(readableStartupMs === undefined
         ? []
@@ -125,8 +125,8 @@ async function main(): Promise<void> {
     ]
     const cheap = Math.max(readableStepMs, readableStartupMs ?? -Infinity) <= 5
     targets.push(
-      `| dist/ shipped readable (not minified) if that costs ≤ 5 ms of start-up | ${costs.join(', ')} over the minified build | ` +
-        `${cheap ? 'met: ship it readable' : '**not met**: dist/ stays minified'} |`
+      `| dist/ shipped readable (not minified) if that costs ≤ 5 ms of start-up | ${costs.join(', ')} over a minified build | ` +
+        `${cheap ? 'met: dist/ is shipped readable' : '**not met**: build dist/ minified (scripts/build.mjs --minify)'} |`
     )
   }
   if (!skip.has('round-trips')) {

@@ -1,2 +1,4955 @@
-import{createRequire as e}from"module";var t={8564:(e,t,n)=>{n.d(t,{Dp:()=>isRegion,JG:()=>isAccountId,Lw:()=>parseArn,ZC:()=>parseRdsSourceArn,c5:()=>partitionProblem,iQ:()=>partitionOf});const r=/^aws(-[a-z]+)*$/;const s=/^[a-z0-9][a-z0-9-]*$/;const o=/^\d{12}$/;const i=/^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;const a=[["aws",/^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/],["aws-cn",/^cn-\w+-\d+$/],["aws-eusc",/^eusc-(de)-\w+-\d+$/],["aws-iso",/^us-iso-\w+-\d+$/],["aws-iso-b",/^us-isob-\w+-\d+$/],["aws-iso-e",/^eu-isoe-\w+-\d+$/],["aws-iso-f",/^us-isof-\w+-\d+$/],["aws-us-gov",/^us-gov-\w+-\d+$/]];function clip(e){return e.length>40?`${e.slice(0,40)}…`:e}function isAccountId(e){return o.test(e)}function isRegion(e){return i.test(e)}function partitionOf(e){return a.find(([,t])=>t.test(e))?.[0]}function partitionProblem(e,t){const n=partitionOf(t);if(n===undefined||n===e)return undefined;return`its partition is '${e}' but region '${t}' is in '${n}'`}function parseArn(e){const t=e.split(":");if(t.length<6||t[0]!=="arn")return undefined;const[,n="",o="",i="",a=""]=t;const c=t.slice(5).join(":");if(!r.test(n)||!s.test(o)||c==="")return undefined;if(/\s/.test(e))return undefined;const u=c.indexOf(":");const l=c.indexOf("/");const p=u<0?l:l<0?u:Math.min(u,l);const f=p<0?"":c.slice(0,p);const d=p<0?c:c.slice(p+1);return{partition:n,service:o,region:i,accountId:a,resource:c,resourceType:f,resourceName:d}}const c=["snapshot","cluster-snapshot","cluster"];function parseRdsSourceArn(e){const t=parseArn(e);if(!t){return{problem:"must be an ARN like arn:aws:rds:us-east-1:123456789012:snapshot:name (arn:<partition>:rds:<region>:<account>:<type>:<name>)"}}if(t.service!=="rds"){return{problem:"must be an RDS ARN (service 'rds')",hint:`it is an '${clip(t.service)}' ARN`}}if(!isRegion(t.region)){return{problem:"must name a region like us-east-1 in its fourth field",hint:`found '${clip(t.region)}'`}}const n=partitionProblem(t.partition,t.region);if(n){return{problem:"must name a region of its own partition",hint:n}}if(!isAccountId(t.accountId)){return{problem:"must name a 12-digit AWS account in its fifth field",hint:`found '${clip(t.accountId)}'`}}if(t.resourceType==="db"){return{problem:"must not be a DB instance ARN (':db:'); RDS exports snapshots and Aurora clusters, not instances",hint:`use 'db-instance-identifier: ${clip(t.resourceName)}' to export the instance's newest snapshot`}}const r=c.find(e=>e===t.resourceType);if(!r){return{problem:`must be the ARN of a DB snapshot (':snapshot:'), DB cluster snapshot (':cluster-snapshot:') `+"or Aurora DB cluster (':cluster:')",hint:`it is a '${clip(t.resourceType||t.resource)}' ARN`}}if(t.resourceName===""||/[/]/.test(t.resourceName)){return{problem:`must end with the ${r}'s name after ':${r}:'`}}return{arn:{...t,kind:r}}}},8360:(e,t,n)=>{n.d(t,{QQ:()=>rdsNameProblem,_s:()=>exportTaskIdentifierProblem,dq:()=>defaultRoleSessionName,jn:()=>generateSnapshotIdentifier,yl:()=>generateExportTaskIdentifier});var r=n(8564);const s=60;function describeCharacter(e){const t=e.codePointAt(0)??0;const n=`U+${t.toString(16).toUpperCase().padStart(4,"0")}`;if(e===" ")return"' ' (a space)";if(t<32||t>=127&&t<160)return`${n} (a control character)`;return`'${e}' (${n})`}function rdsNameProblem(e,t){if(e==="")return`must not be empty (1-${t} characters)`;if(e.length>t){return`must be at most ${t} characters long; it has ${e.length}`}if(!/^[A-Za-z]/.test(e)){const t=String.fromCodePoint(e.codePointAt(0)??0);return`must begin with a letter (A-Z or a-z), not ${describeCharacter(t)}`}const n=/[^A-Za-z0-9-]/u.exec(e);if(n){return`may contain only ASCII letters, digits and hyphens; found ${describeCharacter(n[0])}`}if(e.includes("--"))return"must not contain two hyphens in a row ('--')";if(e.endsWith("-"))return"must not end with a hyphen ('-')";return undefined}function exportTaskIdentifierProblem(e){return rdsNameProblem(e,s)}function compactUtcTimestamp(e){return e.toISOString().replace(/\.\d+Z$/,"Z").replace(/[-:]/g,"")}function sanitize(e,t){const n=e.normalize("NFKD").replace(/\p{M}/gu,"").toLowerCase().replace(/[^a-z0-9]+/g,"-");return trimHyphens(trimHyphens(n).slice(0,t))}function trimHyphens(e){let t=0;let n=e.length;while(t<n&&e[t]==="-")t++;while(n>t&&e[n-1]==="-")n--;return e.slice(t,n)}const o=40;const i=10;function generateName(e,t,n){const s=(0,r.Lw)(e.sourceName)?.resourceName??e.sourceName;const a=sanitize(e.runId??"",o)||sanitize(compactUtcTimestamp(e.now),o);const c=sanitize(e.attemptSuffix??"",i);const u=`-${a}${c?`-${c}`:""}`;let l=sanitize(s,t);if(!/^[a-z]/.test(l))l=l?`${n}-${l}`:n;l=trimHyphens(l.slice(0,t-u.length));return l+u}function generateExportTaskIdentifier(e){return generateName(e,s,"export")}const a={snapshot:255,"cluster-snapshot":63};function generateSnapshotIdentifier(e){return generateName(e,a[e.kind],"snapshot")}function defaultRoleSessionName(e,t){const n=trimHyphens((e??"").replace(/[^\w+=,.@-]+/g,"-"));return`rds-export-${n||compactUtcTimestamp(t)}`.slice(0,64)}},9407:(e,t,n)=>{n.a(e,async(e,t)=>{try{var r=n(4504);if((0,r.M)(process.env,e=>process.stdout.write(e))){const{run:e}=await Promise.all([n.e(818),n.e(505)]).then(n.bind(n,8505));await e()}else{process.exitCode=1}t()}catch(e){t(e)}},1)},7312:(e,t,n)=>{n.d(t,{dz:()=>InputError,m4:()=>exportOnlyProblem,TL:()=>parseInputs,Wm:()=>proxySecrets,r$:()=>redactProxyUrl});class InputError extends Error{input;name="InputError";refusals;constructor(e,t,n){super(t);this.input=e;this.refusals=n??[t]}}class Refusals{errors=[];check(e){try{return e()}catch(e){if(!(e instanceof InputError))throw e;this.errors.push(e);return undefined}}add(e){this.errors.push(e)}error(){const[e,...t]=this.errors;if(!e||t.length===0)return e;const n=this.errors.flatMap(e=>e.refusals);return new InputError(e.input,`${n.length} inputs are refused: ${n.join(" ")}`,n)}}function quote(e){const t=e.slice(0,170).replace(/\p{Cc}/gu,e=>e==="\n"?"\\n":`\\u${e.charCodeAt(0).toString(16).padStart(4,"0")}`);const n=[...t];return`'${n.length>80?`${n.slice(0,77).join("")}...`:t}'`}function refuse(e,t,n,r){return new InputError(e,`Input '${e}' ${t}; got ${quote(n)}${r?`: ${r}`:""}.`)}function required(e,t,n){return new InputError(e,`Input '${e}' is required with mode '${t}': ${n}.`)}function names(e,t=", "){return e.map(e=>`'${e}'`).join(t)}function inputsPhrase(e){const t=e.length===1;return{phrase:`${t?"Input":"Inputs"} ${names(e)}`,one:t}}var r=n(8564);function sourceRegion(e){if(!e)return undefined;const t="arn"in e?e.arn:e.identifier;const n=(0,r.Lw)(t)?.region;return n?n:undefined}function regionFromEnvironment(e){for(const t of["AWS_REGION","AWS_DEFAULT_REGION"]){const n=e[t]?.trim();if(!n)continue;if(!(0,r.Dp)(n)){throw new InputError("aws-region",`Environment variable ${t} must be a region like us-east-1; got ${quote(n)}: `+`fix it or set the aws-region input.`)}return{region:n,from:t}}return undefined}function checkRegionInput(e){if(e!==""&&!(0,r.Dp)(e)){throw refuse("aws-region","must be a region like us-east-1",e)}}function resolveRegion(e,t,n){const r="aws-region";const s=sourceRegion(t);if(e!==""){checkRegionInput(e);if(s&&s!==e&&t){throw new InputError(r,`Input '${r}' is '${e}' but the ARN in '${t.input}' is in '${s}': `+`RDS exports a source in its own region; remove aws-region or make them agree.`)}return{region:e,from:r}}const o=s&&t?{region:s,from:t.input}:regionFromEnvironment(n);if(o)return o;throw new InputError(r,`Input '${r}' is not set and nothing else names a region: set aws-region (like us-east-1), `+`give the source as an ARN, or set AWS_REGION (aws-actions/configure-aws-credentials does).`)}function checkArnPlace(e,t,n,s){const o=(0,r.Lw)(t);if(!o)return;const i=`region '${n.region}' (from ${n.from})`;const a=(0,r.c5)(o.partition,n.region);if(a)throw refuse(e,`must be an ARN of the partition of ${i}`,t,a);if(s&&o.region!==n.region){throw refuse(e,`must name a resource in ${i}`,t,`it is in '${o.region}'`)}}const s=/^[\w+=,.@-]{1,64}$/;const o=/^[\x21-\x7e]{1,510}$/;function rolePathProblem(e){const t=e.lastIndexOf("/");if(!s.test(e.slice(t+1))){return"the role name is 1-64 letters, digits and the characters + = , . @ _ -"}if(t>=0&&!o.test(e.slice(0,t))){return"a role path is printable ASCII between slashes, at most 512 characters"}return undefined}function roleArnProblem(e){const t=(0,r.Lw)(e);if(!t){return s.test(e)?`give the role's ARN, arn:aws:iam::<account>:role/${e}`:""}if(t.service!=="iam")return`this is a ${quote(t.service)} ARN`;if(t.resourceType!=="role")return`this is a ${quote(t.resourceType)} ARN, not a role`;if(!(0,r.JG)(t.accountId))return"the account must be 12 digits";if(t.region!=="")return"";return rolePathProblem(t.resourceName)}function parseRoleArn(e,t){const n=roleArnProblem(t);if(n===undefined)return t;const r="must be an IAM role ARN like arn:aws:iam::123456789012:role/name";throw refuse(e,r,t,n||undefined)}function oneOf(e,t,n){const r=n.find(e=>e===t);if(r)return r;const s=n.find(e=>e===t.toLowerCase());throw refuse(e,`must be one of ${n.join(", ")}`,t,s?`write it in lower case, '${s}'`:undefined)}const i=["true","True","TRUE"];const a=["false","False","FALSE"];const c=[...i,...a].join(", ");function yamlBoolean(e){if(i.includes(e))return true;if(a.includes(e))return false;return undefined}function parseBoolean(e,t){const n=yamlBoolean(t);if(n===undefined)throw refuse(e,`must be a boolean: ${c}`,t);return n}function parseInteger(e,t,n,r,s){const o=r===Infinity?`at least ${n}`:`${n}-${r}`;const i=/^\d+$/.test(t)?Number(t):NaN;if(!Number.isSafeInteger(i)||i<n||i>r){throw refuse(e,`must be a whole number of ${s}, ${o}`,t)}return i}function parseDecimal(e,t,{min:n,inclusive:r,max:s,example:o}){const i=/^(\d+(\.\d*)?|\.\d+)$/.test(t)?Number(t):NaN;const a=r?`at least ${n}`:`greater than ${n}`;const c=s?`${a} and at most ${s.value} (${s.why})`:a;if(!Number.isFinite(i)||i<n||!r&&i===n||s&&i>s.value){throw refuse(e,`must be a number ${c}, like ${o}`,t)}return i}function splitList(e){return e.split(/[\n,]/).map(e=>e.trim()).filter(e=>e!=="")}const u=["role-session-name","role-duration-seconds"];function parseCredentials(e,t,n,r){const s=e.raw("role-to-assume");if(s!==""){r.check(()=>{parseRoleArn("role-to-assume",s);if(t)checkArnPlace("role-to-assume",s,t,false)})}const o=e.get("audience");const i=e.raw("role-session-name");if(i!==""&&!/^[\w+=,.@-]{2,64}$/.test(i)){r.add(refuse("role-session-name","must be 2-64 letters, digits and the characters + = , . @ _ -",i))}const a=e.get("role-duration-seconds");const c=r.check(()=>parseInteger("role-duration-seconds",a,900,43200,"seconds"));const l=r.check(()=>parseBoolean("output-env-credentials",e.get("output-env-credentials")));const p=s===""?u.filter(t=>e.given(t)):[];if(p.length>0){n.push(`${p.map(e=>`Input '${e}'`).join(" and ")} ${p.length===1?"is":"are"} ignored without role-to-assume: the AWS SDK's default credentials are used.`)}if(l&&s===""){n.push("Input 'output-env-credentials' is ignored without role-to-assume: later steps find the AWS SDK's default credentials where this step found them.")}return{...s!==""?{roleToAssume:s}:{},audience:o,...i!==""?{roleSessionName:i}:{},roleDurationSeconds:c??3600,outputEnvCredentials:l===true&&s!==""}}var l=n(5468);const p=/^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$/;const f=/^[A-Za-z0-9/_-]{1,250}$/;const d="a key id is a UUID or mrk-<32 hex digits>";const m="alias names are letters, digits, '/', '_' and '-'";function kmsArnProblem(e){const t=(0,r.Lw)(e);if(!t)return"it is not a well-formed ARN";if(t.service!=="kms")return`this is a ${quote(t.service)} ARN`;if(!(0,r.Dp)(t.region))return"the ARN must name a region";if(!(0,r.JG)(t.accountId))return"the account must be 12 digits";if(t.resourceType==="key")return p.test(t.resourceName)?undefined:d;if(t.resourceType==="alias"){return f.test(t.resourceName)?undefined:m}return"a KMS ARN ends with 'key/<id>' or 'alias/<name>'"}function kmsKeyProblem(e){if(e.startsWith("alias/"))return f.test(e.slice(6))?undefined:m;if(e.startsWith("arn:"))return kmsArnProblem(e);return p.test(e)?undefined:d}const h="must be a bucket name (3-63 lower-case letters, digits, '.' and '-')";function splitHint(e){const[t="",...n]=e.split("/");const r=(0,l.uT)(n.join("/"));return r?`put ${quote(t)} in s3-bucket-name and ${quote(r)} in s3-prefix`:`put ${quote(t)} in s3-bucket-name`}function bucketProblem(e){if(e.length<3||e.length>63)return`it has ${e.length} characters`;const t=/[^a-z0-9.-]/u.exec(e);if(t)return`${quote(t[0])} is not allowed${/[A-Z]/.test(t[0])?" (only lower case)":""}`;if(!/^[a-z0-9].*[a-z0-9]$/.test(e))return"it must begin and end with a letter or digit";if(e.includes(".."))return"it must not contain '..'";if(/^\d+\.\d+\.\d+\.\d+$/.test(e))return"it must not look like an IP address";return undefined}function parseBucket(e){const t="s3-bucket-name";if(e==="")throw required(t,"start","the bucket to export to");const n=/^s3:\/\/(.*)$/i.exec(e);if(n)throw refuse(t,h,e,splitHint(n[1]??""));const s=(0,r.Lw)(e);if(s?.service==="s3")throw refuse(t,h,e,splitHint(s.resource));const o=bucketProblem(e);if(o)throw refuse(t,h,e,o);return e}function parsePrefix(e){const t="s3-prefix";if(e.includes(":")){throw refuse(t,"must not contain ':' (RDS refuses it)",e,/^s3:\/\//i.test(e)?"give only the key prefix, like exports/daily":undefined)}if(/\p{Cc}/u.test(e))throw refuse(t,"must not contain control characters",e);if(Buffer.byteLength(e)>1024){throw refuse(t,"must be at most 1024 bytes long (the S3 key limit)",e)}return(0,l.uT)(e)}function parseKmsKey(e){const t="kms-key-id";if(e==="")throw required(t,"start","the KMS key that encrypts the export");const n=kmsKeyProblem(e);if(n){throw refuse(t,"must be a KMS key ARN, key id, alias ARN or alias/name",e,n)}return e}function parseDestination(e,t,n){if(t!=="start")return{s3BucketName:"",s3Prefix:"",iamRoleArn:"",kmsKeyId:""};const r=n.check(()=>parseBucket(e.raw("s3-bucket-name")));const s=n.check(()=>parsePrefix(e.get("s3-prefix")));const o=n.check(()=>{const t=e.raw("iam-role-arn");if(t===""){throw required("iam-role-arn","start","the role RDS assumes to write to the bucket")}return parseRoleArn("iam-role-arn",t)});const i=n.check(()=>parseKmsKey(e.raw("kms-key-id")));return{s3BucketName:r??"",s3Prefix:s??"",iamRoleArn:o??"",kmsKeyId:i??""}}function checkDestinationPlace(e,t,n){n.check(()=>checkArnPlace("iam-role-arn",e.iamRoleArn,t,false));n.check(()=>checkArnPlace("kms-key-id",e.kmsKeyId,t,true))}const g=/^[A-Za-z0-9_$]+$/;function splitExportOnly(e){return splitList(e)}const b={any:64,mysql:64,postgres:63};const y={any:"MySQL's identifier limit; PostgreSQL's is 63",mysql:"MySQL's identifier limit",postgres:"PostgreSQL's identifier limit, in bytes"};function exportOnlyEntryProblem(e,t){const n=e.split(".");if(n.length>3)return`it has ${n.length} parts, at most 3 are allowed`;if(n.some(e=>e===""))return"it has an empty part";const r=n.map(e=>/[^A-Za-z0-9_$]/u.exec(e)?.[0]).find(Boolean);if(r)return`${quote(r)} is not allowed`;const s=n.find(e=>e.length>b[t]);if(s!==undefined){return`part ${quote(s)} has ${s.length} characters, at most ${b[t]} `+`(${y[t]})`}return n.every(e=>g.test(e))?undefined:"it is malformed"}const $="entries must be database, database.table, database.schema or database.schema.table, with parts of letters, digits, '_' and '$'";const w=200*1024;function dropRepeats(e){const t=[...new Set(e)];if(t.length===e.length)return{unique:t};const n=new Set;const r=new Set(e.filter(e=>n.has(e)||!n.add(e)));const s=[...r].slice(0,5).map(quote).join(", ");const o=r.size>5?` and ${r.size-5} more`:"";return{unique:t,warning:`Input 'export-only' repeats ${s}${o}; each is exported once.`}}function parseExportOnly(e,t,n){if(t!=="start")return[];const r=splitExportOnly(e.get("export-only"));for(const e of r){const t=exportOnlyEntryProblem(e,"any");if(t)throw refuse("export-only",$,e,t)}const{unique:s,warning:o}=dropRepeats(r);if(o)n.push(o);const i=s.reduce((e,t)=>e+t.length,0)+s.length-1;if(i>w){throw new InputError("export-only",`Input 'export-only' must be at most 200 KB (${w} bytes), the RDS limit; `+`its ${s.length} entries make ${i}: name whole databases or schemas instead of their tables.`)}return s}const x=["mysql","mariadb","aurora-mysql","aurora"];const k=["postgres","aurora-postgresql"];function exportOnlyProblem(e,t){const n=x.includes(t)?"mysql":k.includes(t)?"postgres":"any";for(const r of e){const e=exportOnlyEntryProblem(r,n);if(e)return`Input 'export-only' ${$}; got ${quote(r)}: ${e}.`;if(n==="mysql"&&r.split(".").length>2){return`Input 'export-only' entry ${quote(r)} doesn't fit the source's engine, ${t}: `+`MySQL, MariaDB and Aurora MySQL exports take 'database' or 'database.table'.`}}return undefined}const T={mode:"start","snapshot-type":"any","create-snapshot":"false","snapshot-tags":"","s3-prefix":"","export-only":"","if-exists":"attach","max-concurrent-exports":"5",audience:"sts.amazonaws.com","role-duration-seconds":"3600","output-env-credentials":"false",wait:"false","wait-timeout-minutes":"330","on-timeout":"fail","poll-interval-seconds":"60","cancel-on-abort":"true","fail-on-warning":"false",summary:"true","tables-report":"auto","glue-table-prefix":"","glue-history":"false"};const S=["source-arn","db-snapshot-identifier","db-cluster-snapshot-identifier","db-instance-identifier","db-cluster-identifier"];const _=T;function readInputs(e){const raw=t=>e(t).trim();return{raw:raw,get:e=>raw(e)||T[e],given:e=>{const t=raw(e);return t!==""&&t!==_[e]}}}const I=["start","wait","status","cancel"];const E={wait:"wait for",status:"read",cancel:"cancel"};function parseMode(e,t){const n=t.check(()=>oneOf("mode",e.get("mode"),I));const r=e.raw("export-task-identifier");if(n!==undefined&&n!=="start"&&r===""){t.add(required("export-task-identifier",n,`name the export task to ${E[n]}`))}return{mode:n,taskIdentifier:r}}const N=[...S,"create-snapshot","snapshot-tags","s3-bucket-name","s3-prefix","iam-role-arn","kms-key-id","export-only"];function startOnlyWarning(e,t,n){const r=N.filter(t=>e.given(t));if(n!=="any")r.push("snapshot-type");for(const t of["if-exists","max-concurrent-exports"]){if(e.given(t))r.push(t)}if(r.length===0)return undefined;const{phrase:s,one:o}=inputsPhrase(r);return`${s} only ${o?"applies":"apply"} to mode 'start'; `+`mode '${t}' ignores ${o?"it":"them"} and uses the task named by export-task-identifier.`}const P="http-proxy";const A="must be a proxy URL like http://proxy.example.com:3128 (http:// or https://, a host, an optional port, an optional user:password)";const v=/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5}$/;function redactProxyUrl(e){return`${e.protocol}//${e.username||e.password?"***@":""}${e.host}`}function proxySecrets(e){if(!URL.canParse(e))return[];const{password:t}=new URL(e);if(t==="")return[];let n=t;try{n=decodeURIComponent(t)}catch{}return[...new Set([t,n])]}function unshown(e){return new InputError(P,`Input '${P}' ${A}; ${e} (the value is not shown: it may hold a password).`)}function shown(e,t){return new InputError(P,`Input '${P}' ${A}; got ${quote(redactProxyUrl(e))}: ${t}.`)}function proxyUrl(e){if(/[\p{Cc}\p{Z}]/u.test(e))throw unshown("it contains a space or a control character");if(!e.includes("://")){if(!v.test(e))throw unshown("it has no scheme (http:// or https://)");throw new InputError(P,`Input '${P}' ${A}; got ${quote(e)}: write it as a URL, ${quote(`http://${e}`)}.`)}if(!URL.canParse(e))throw unshown("it is not a well-formed URL");return new URL(e)}function checkProxyUrl(e){if(e.protocol!=="http:"&&e.protocol!=="https:"){throw shown(e,`the scheme is ${quote(e.protocol.slice(0,-1))}; only http and https proxies are supported`)}if(e.hostname==="")throw shown(e,"it has no host");if(e.port==="0")throw shown(e,"the port must be 1-65535");if(e.pathname!=="/"&&e.pathname!==""||e.search!==""||e.hash!==""){throw shown(e,"a proxy URL has no path, query or fragment")}}function parseProxy(e){const t=e.raw(P);if(t==="")return{};checkProxyUrl(proxyUrl(t));return{httpProxy:t}}var L=n(9506);const R=L.RG-L.DZ.length;const C="must be key=value tags, one per line or comma-separated";function tagTextProblem(e,t,n){const r=(0,L.X)(t);if(r>n)return`the ${e} has ${r} characters, at most ${n}`;if(L.Uy.test(t)){return`the ${e} begins with ${quote(t.slice(0,4))}, which AWS reserves (aws: and rds:, in any case)`}const s=L.Zf.exec(t);if(s){return`${quote(s[0])} is not allowed in a tag: letters, digits, spaces and _ . : / = + - @ are`}return undefined}function parseTag(e,t){const n="snapshot-tags";const r=e.indexOf("=");if(r<0)throw refuse(n,C,e,"write it as key=value");const s=e.slice(0,r).trim();const o=e.slice(r+1).trim();if(s==="")throw refuse(n,C,e,"the key before = is empty");const i=tagTextProblem("key",s,L.mV)??tagTextProblem("value",o,L.uM);if(i)throw refuse(n,C,e,i);if(L.DZ.includes(s)){throw refuse(n,C,e,`the action sets ${quote(s)} itself (${L.DZ.join(", ")})`)}if(t.has(s))throw refuse(n,C,e,`the key ${quote(s)} is given twice`);t.add(s);return{Key:s,Value:o}}function parseSnapshotTags(e){const t=splitList(e);if(t.length>R){throw new InputError("snapshot-tags",`Input 'snapshot-tags' must have at most ${R} tags: RDS allows ${L.RG} on a snapshot `+`and the action adds ${L.DZ.length} (${L.DZ.join(", ")}); got ${t.length}.`)}const n=new Set;return t.map(e=>parseTag(e,n))}const D=["db-instance-identifier","db-cluster-identifier"];function parseSnapshotSection(e,t,n,r,s){const o={createSnapshot:false,snapshotTags:[]};const i=s.check(()=>parseBoolean("create-snapshot",e.get("create-snapshot")));if(t!=="start"||i===undefined)return o;const a=e.raw("snapshot-tags");if(!i){if(a!==""){r.push("Input 'snapshot-tags' is ignored without create-snapshot: it tags the snapshot the action takes.")}return o}if(n&&!D.includes(n.input)){s.add(new InputError("create-snapshot",`Input 'create-snapshot' takes a new snapshot of a DB instance or an Aurora DB cluster: `+`it goes with 'db-instance-identifier' or 'db-cluster-identifier', not with '${n.input}'.`))}else if(n&&"snapshotType"in n&&n.snapshotType!=="any"){r.push("Input 'snapshot-type' is ignored with create-snapshot: the export uses the snapshot taken now.")}const c=s.check(()=>parseSnapshotTags(a))??[];return{createSnapshot:i,snapshotTags:c}}var M=n(8360);const q=["automated","manual","awsbackup","any"];function character(e){const t=e.codePointAt(0)??0;return t<128?quote(e):`${quote(e)} (U+${t.toString(16).toUpperCase().padStart(4,"0")})`}function snapshotNameProblem(e,t){if(e.length>255)return`it has ${e.length} characters, at most 255 are allowed`;const n=/^(rds|awsbackup):/.exec(e);const r=n?e.slice(n[0].length):e;if(r==="")return`the name after '${n?.[1]}:' is missing`;const s=/[^A-Za-z0-9-]/u.exec(r);if(s)return`${character(s[0])} is not allowed in a name`;if(n)return undefined;if(!/^[A-Za-z]/.test(r))return"a name begins with a letter";if(r.length>t){return`it has ${r.length} characters, at most ${t} are allowed`}return undefined}const O={snapshot:255,"cluster-snapshot":63};const F="(1-63 letters, digits and hyphens, beginning with a letter)";const B=`DB cluster identifier ${F}`;const j={snapshot:"DB snapshot","cluster-snapshot":"DB cluster snapshot"};function snapshotRule(e){return`${j[e]} name (letters, digits and hyphens; `+`automated 'rds:...' and AWS Backup 'awsbackup:...' names too)`}function arnNameProblem(e){if(e.kind==="cluster"){const t=(0,M.QQ)(e.resourceName,63);return t?{rule:`must end with a ${B}`,problem:`it ${t}`}:undefined}const t=snapshotNameProblem(e.resourceName,O[e.kind]);return t?{rule:`must end with a ${snapshotRule(e.kind)}`,problem:t}:undefined}function checkSourceArn(e,t){const n=(0,r.ZC)(t);if("problem"in n)throw refuse(e,n.problem,t,n.hint);const s=arnNameProblem(n.arn);if(s)throw refuse(e,s.rule,t,s.problem);return n.arn}const W={cluster:"it is an Aurora DB cluster ARN: put it in 'source-arn' for a live export",snapshot:"it is a DB snapshot ARN: put it in 'db-snapshot-identifier' or 'source-arn'","cluster-snapshot":"it is a DB cluster snapshot ARN: put it in 'db-cluster-snapshot-identifier' or 'source-arn'"};function checkSnapshotInput(e,t){const n=e==="db-snapshot-identifier"?"snapshot":"cluster-snapshot";const r=`must be a ${snapshotRule(n)} or a ${j[n]} ARN (':${n}:')`;if(t.startsWith("arn:")){const s=checkSourceArn(e,t);if(s.kind===n)return;throw refuse(e,r,t,W[s.kind])}const s=snapshotNameProblem(t,O[n]);if(s)throw refuse(e,r,t,s)}function checkInstanceOrClusterInput(e,t){const n=e==="db-instance-identifier"?"DB instance":"DB cluster";const s=`must be a ${n} identifier ${F}`;const o=(0,r.Lw)(t);if(o){throw refuse(e,s,t,`give the name, ${quote(o.resourceName)}, not the ARN`)}const i=(0,M.QQ)(t,63);if(i)throw refuse(e,s,t,`it ${i}`)}function onlySourceInput(e){const t=S.filter(t=>e.raw(t)!=="");const[n]=t;if(n===undefined){throw new InputError("source-arn",`Mode 'start' needs one source: set exactly one of the inputs ${names(S)}.`)}if(t.length>1){throw new InputError(n,`Set only one source input; got ${names(t," and ")}.`)}return n}function parseSource(e,t){const n=onlySourceInput(e);const r=e.raw(n);switch(n){case"source-arn":checkSourceArn(n,r);return{input:n,arn:r};case"db-snapshot-identifier":case"db-cluster-snapshot-identifier":checkSnapshotInput(n,r);return{input:n,identifier:r};case"db-instance-identifier":case"db-cluster-identifier":checkInstanceOrClusterInput(n,r);return{input:n,identifier:r,snapshotType:t}}}function parseSourceSection(e,t,n,r){const s=r.check(()=>oneOf("snapshot-type",e.get("snapshot-type"),q));if(t!=="start"){const r=startOnlyWarning(e,t,s??"any");if(r)n.push(r);return{}}const o=r.check(()=>parseSource(e,s??"any"));if(!o)return{};if(s==="awsbackup"&&o.input==="db-cluster-identifier"){const e="can be 'awsbackup' only with db-instance-identifier: AWS documents no AWS Backup type for DB cluster snapshots";r.add(refuse("snapshot-type",e,"awsbackup","use 'manual', 'automated' or 'any'"))}else if(s&&s!=="any"&&!("snapshotType"in o)){n.push(`Input 'snapshot-type' is ignored with '${o.input}': it only chooses among the snapshots of a db-instance-identifier or db-cluster-identifier.`)}return{source:o}}var U=n(1124);const z=3*64+2;const G=U.FT-z;const K=["tables-report","glue-database","glue-table-prefix","glue-history","glue-history-days"];const Z={tablesReport:"auto",glueTablePrefix:"",glueHistory:false};function parseTablesReport(e){if(e==="auto")return"auto";const t=yamlBoolean(e);if(t!==undefined)return t;const n=e.toLowerCase()==="auto"?"write it in lower case, 'auto'":undefined;throw refuse("tables-report",`must be auto or a boolean: ${c}`,e,n)}function glueNameProblem(e,t){if(e.length>t)return`it has ${e.length} characters, at most ${t}`;const n=/[^a-z0-9_]/.exec(e);if(!n)return undefined;const r=e.toLowerCase();if(/^[a-z0-9_]*$/.test(r))return`write it in lower case, ${quote(r)}`;return`${quote(n[0])} is not allowed`}function parseGlueDatabase(e,t){const n="glue-database";const r=glueNameProblem(e,U.FT);if(r){const t=`must be a Glue database name Athena can query: 1-${U.FT} lower-case letters, digits and '_'`;throw refuse(n,t,e,r)}if(t===false){throw new InputError(n,`Input '${n}' registers the tables of the report, and 'tables-report' is false: `+`set tables-report to auto or true, or remove glue-database.`)}return e}function parseGluePrefix(e,t){const n=G-(t?U.l.length:0);const r=glueNameProblem(e,n);if(!r)return e;const s=t?`, its ${U.l} table included,`:"";const o=`must be at most ${n} lower-case letters, digits and '_', `+`so that every table name${s} fits Glue's ${U.FT} characters`;throw refuse("glue-table-prefix",o,e,r)}function parseHistoryDays(e){if(e==="")return undefined;return parseInteger("glue-history-days",e,1,Infinity,"days")}const H="Input 'glue-history-days' is ignored without glue-history: it drops history partitions.";function ignoredTail(e,t,n){if(e==="cancel")return`; mode 'cancel' ignores ${n?"it":"them"}`;if(e!=="start"||t)return undefined;return`, and mode 'start' without wait: true does not wait for that; ${n?"it is":"they are"} ignored`}function parseTablesSection(e,t,n,r,s){const o=s.check(()=>parseTablesReport(e.get("tables-report")));const{phrase:i,one:a}=inputsPhrase(K.filter(t=>e.given(t)));const c=ignoredTail(t,n,a);if(c!==undefined){if(K.some(t=>e.given(t))){r.push(`${i} ${a?"applies":"apply"} once the export is seen COMPLETE${c}.`)}return Z}const u=e.raw("glue-database");const l=e.get("glue-table-prefix");const p=s.check(()=>parseBoolean("glue-history",e.get("glue-history")));const f=e.raw("glue-history-days");if(u===""){if(p){s.add(new InputError("glue-history","Input 'glue-history' adds history tables beside the Glue tables, and 'glue-database' is not set: set glue-database, or remove glue-history."))}if(l!==""){r.push("Input 'glue-table-prefix' is ignored without glue-database: it names Glue tables.")}if(f!=="")r.push(H);return{...Z,tablesReport:o??"auto"}}const d=s.check(()=>parseGlueDatabase(u,o));const m=s.check(()=>parseGluePrefix(l,p===true));const h=s.check(()=>parseHistoryDays(f));if(p===false&&h!==undefined)r.push(H);return{tablesReport:o??"auto",...d!==undefined?{glueDatabase:d}:{},glueTablePrefix:m??"",glueHistory:p??false,...p&&h!==undefined?{glueHistoryDays:h}:{}}}var X=n(5565);const Y=["attach","fail"];function parseTask(e,t,n,r,s){const o=n===""?undefined:(0,M._s)(n);if(o){s.add(refuse("export-task-identifier","must be 1-60 letters, digits and hyphens, beginning with a letter, without '--', not ending in '-'",n,`it ${o}`))}const i=s.check(()=>oneOf("if-exists",e.get("if-exists"),Y));const a=s.check(()=>parseInteger("max-concurrent-exports",e.get("max-concurrent-exports"),1,Infinity,"exports"));if(t==="start"&&a&&a>X.KX){r.push(`Input 'max-concurrent-exports' is ${a}, but RDS allows at most ${X.KX} exports in progress per account and region: above that, starting fails instead of waiting for a slot.`)}return{...n!==""?{exportTaskIdentifier:n}:{},ifExists:i??"attach",maxConcurrentExports:a??X.KX}}const J=["fail","continue","cancel"];const Q=7200;function parseWaiting(e,t,n){const bool=(t,r)=>n.check(()=>parseBoolean(t,e.get(t)))??r;const r=bool("wait",true)||t==="wait";const s=n.check(()=>parseDecimal("wait-timeout-minutes",e.get("wait-timeout-minutes"),{min:0,inclusive:false,max:{value:Q,why:"the 5 days a self-hosted job may run"},example:"330 or 0.5"}));const o=n.check(()=>oneOf("on-timeout",e.get("on-timeout"),J));const i=n.check(()=>parseDecimal("poll-interval-seconds",e.get("poll-interval-seconds"),{min:5,inclusive:true,example:"60"}));return{wait:r,waitTimeoutMinutes:s??0,onTimeout:o??"fail",pollIntervalSeconds:i??0,cancelOnAbort:bool("cancel-on-abort",true),failOnWarning:bool("fail-on-warning",false),summary:bool("summary",true)}}function parseInputs(e,t){const n=[];const r=new Refusals;const s=readInputs(e);const o=parseMode(s,r);const i=o.mode??"status";const a=parseSourceSection(s,i,n,r);const c=parseSnapshotSection(s,i,a.source,n,r);const u=parseDestination(s,i,r);const l=r.check(()=>parseExportOnly(s,i,n))??[];const p=parseTask(s,i,o.taskIdentifier,n,r);const f=findPlace(s,o.mode,a.source,t,r);if(f)checkDestinationPlace(u,f,r);const d=parseCredentials(s,f,n,r);const m=r.check(()=>parseProxy(s))??{};const h=parseWaiting(s,i,r);const g=parseTablesSection(s,i,h.wait,n,r);const b=r.error();if(b)throw b;const y={mode:i,...a,...c,...u,exportOnly:l,...p,region:f?.region??"",...d,...m,...h,...g};return{config:y,warnings:n}}function findPlace(e,t,n,r,s){const o=e.raw("aws-region");if(t===undefined||t==="start"&&!n){s.check(()=>checkRegionInput(o));return undefined}return s.check(()=>resolveRegion(o,n,r))}},2124:(e,t,n)=>{n.d(t,{Y:()=>neutralize});const r="​";const s=/^[\s\u0085]*::/;function neutralize(e){const t=e.replace(/\r\n|\r|\n/g,"\\n");const n=t.split("##[").join(`#${r}#[`);return s.test(n)?r+n:n}},4504:(e,t,n)=>{n.d(t,{M:()=>preflight});var r=n(7312);var s=n(2124);var o=n(1789);var i=n(9050);function inputFrom(e){return t=>(e[`INPUT_${t.replace(/ /g,"_").toUpperCase()}`]??"").trim()}function preflight(e,t){try{(0,r.TL)(inputFrom(e),e);return true}catch(n){if(!(n instanceof r.dz))return true;t(`::error::${commandData((0,s.Y)(n.message))}\n`);const a=n.refusals.length>1?n.refusals:[];const c=[a.length?`${a.length} inputs are refused:`:n.message,...a].join("\n");(0,o.f)(e,(0,i.B)({outcome:"error",region:"",timeline:[],errorMessage:c}));return false}}function commandData(e){return e.replace(/%/g,"%25").replace(/\r/g,"%0D").replace(/\n/g,"%0A")}},5468:(e,t,n)=>{n.d(t,{Dn:()=>s3ConsoleUrl,Ly:()=>isoTime,SP:()=>taskOutputs,Sy:()=>exportLocation,Wf:()=>rdsConsoleUrl,uT:()=>trimSlashes});var r=n(5565);const s=null&&["export-task-identifier","status","s3-bucket","s3-prefix","s3-uri","source-arn","source-type","percent-progress","total-extracted-data-in-gb","failure-cause","warning-message","snapshot-time","task-start-time","task-end-time","console-url"];function exportLocation(e,t,n){const r=trimSlashes(t);const s=r?`${r}/${n}/`:`${n}/`;return{s3Prefix:s,s3Uri:`s3://${e}/${s}`}}function rdsConsoleUrl(e){return`https://${consoleHost(e)}/rds/home?region=${e}#exports-in-s3:`}function s3ConsoleUrl(e,t,n){const r=new URLSearchParams({region:e,prefix:n,showversions:"false"});return`https://${consoleHost(e)}/s3/buckets/${t}?${r.toString()}`}function consoleHost(e){if(e.startsWith("cn-"))return"console.amazonaws.cn";if(e.startsWith("us-gov-"))return"console.amazonaws-us-gov.com";return`${e}.console.aws.amazon.com`}function taskOutputs(e,t){const n=e.ExportTaskIdentifier??"";const s=e.S3Bucket??"";const o=exportLocation(s,e.S3Prefix,n);return{"export-task-identifier":n,status:(0,r.SP)(e.Status),"s3-bucket":s,"s3-prefix":o.s3Prefix,"s3-uri":o.s3Uri,"source-arn":e.SourceArn??"","source-type":(0,r.SP)(e.SourceType),"percent-progress":integer(e.PercentProgress),"total-extracted-data-in-gb":integer(e.TotalExtractedDataInGB),"failure-cause":e.FailureCause??"","warning-message":e.WarningMessage??"","snapshot-time":isoTime(e.SnapshotTime),"task-start-time":isoTime(e.TaskStartTime),"task-end-time":isoTime(e.TaskEndTime),"console-url":rdsConsoleUrl(t)}}function integer(e){return e===undefined||!Number.isFinite(e)?"":String(Math.trunc(e))}function isoTime(e){if(!e||Number.isNaN(e.getTime()))return"";return e.toISOString().replace(/\.\d{3}Z$/,"Z")}function trimSlashes(e){const t=e??"";let n=0;let r=t.length;while(n<r&&t[n]==="/")n++;while(r>n&&t[r-1]==="/")r--;return t.slice(n,r)}},8991:(e,t,n)=>{n.d(t,{Ve:()=>describeTask,a3:()=>formatDuration,e8:()=>formatSnapshotLine,hX:()=>formatProgressLine,hr:()=>progressBar,n_:()=>changedSinceLast});var r=n(5565);var s=n(5468);const pad2=e=>String(e).padStart(2,"0");function formatDuration(e){const t=Number.isFinite(e)&&e>0?Math.floor(e/1e3):0;const n=Math.floor(t/3600);const r=Math.floor(t%3600/60);const s=t%60;if(n>0)return`${n}h ${pad2(r)}m`;if(r>0)return`${r}m ${pad2(s)}s`;return`${s}s`}function roughDuration(e){const t=Number.isFinite(e)&&e>0?Math.round(e/1e3):0;if(t<60)return`${t}s`;const n=Math.round(t/60);if(n<60)return`${n}m`;return`${Math.floor(n/60)}h ${pad2(n%60)}m`}const clampPercent=e=>Number.isFinite(e)?Math.min(100,Math.max(0,e)):0;function progressBar(e,t=20){const n=clampPercent(e);const r=Number.isFinite(t)&&t>0?Math.floor(t):20;const s=Math.floor(n/100*r);return`${"█".repeat(s)}${"░".repeat(r-s)} ${Math.floor(n)}%`}function clock(e){return Number.isNaN(e.getTime())?"--:--:--Z":`${e.toISOString().slice(11,19)}Z`}function formatProgressLine(e){const{now:t,task:n,elapsedMs:s,remainingMs:o}=e;const i=[clock(t),(0,r.SP)(n.Status)||"UNKNOWN"];if(typeof n.PercentProgress==="number")i.push(`${n.PercentProgress}%`);if(typeof n.TotalExtractedDataInGB==="number")i.push(`${n.TotalExtractedDataInGB} GB`);let a=`${i.join(" ")} elapsed ${formatDuration(s)}`;if(o!==undefined&&Number.isFinite(o)){a+=`, about ${roughDuration(o)} left`}return a}function changedSinceLast(e,t){if(!e)return true;return!(0,r.H5)(e.Status,t.Status)||e.PercentProgress!==t.PercentProgress||e.TotalExtractedDataInGB!==t.TotalExtractedDataInGB||(e.FailureCause??"")!==(t.FailureCause??"")||(e.WarningMessage??"")!==(t.WarningMessage??"")}function describeTask(e,t){const{s3Uri:n}=(0,s.Sy)(t.S3Bucket??"",t.S3Prefix,t.ExportTaskIdentifier??"");return`${e} export task '${t.ExportTaskIdentifier}' (${(0,r.SP)(t.Status)}): ${t.SourceArn} -> ${n}`}function formatSnapshotLine(e){const{now:t,snapshot:n,elapsedMs:r}=e;const s=n.kind==="snapshot"?"DB snapshot":"DB cluster snapshot";const o=[clock(t),s,`'${n.identifier}'`,n.status??"unknown"];const i=n.percentProgress;if(typeof i==="number")o.push(`${i}%`);let a=`${o.join(" ")} elapsed ${formatDuration(r)}`;if(typeof i==="number"&&i>0&&i<100&&r>0){a+=`, about ${roughDuration(r*(100-i)/i)} left`}return a}},1789:(e,t,n)=>{n.d(t,{f:()=>appendSummary});var r=n(3024);var s=n.n(r);function appendSummary(e,t){const n=e.GITHUB_STEP_SUMMARY;if(n)(0,r.writeFileSync)(n,t+"\n",{flag:"a"})}},9050:(e,t,n)=>{n.d(t,{B:()=>renderSummary});var r=n(5565);var s=n(4222);var o=n(7716);const i=1024*1024;const a=2e3;const c=2e4;const u=50;const l="\n\n_Summary truncated to fit the 1 MiB limit._\n";function cut(e,t){if(e.length<=t)return e;let n=t;const r=e.charCodeAt(n-1);if(r>=55296&&r<=56319)n--;return`${e.slice(0,n)}…`}const p="⁠";function escapeText(e){return e.replace(/&/g,"&amp;").replace(/</g,"&lt;").replace(/>/g,"&gt;").replace(/([\\`*_[\]|~#!])/g,"\\$1").replace(/@/g,`@${p}`).replace(/(https?|ftp|mailto|xmpp):/gi,"$1\\:").replace(/(www)\./gi,"$1\\.").replace(/^(\d+)([.)])/,"$1\\$2").replace(/^([-+=])/,"\\$1")}function lines(e){return e.split(/[\r\n]/).map(e=>e.trim()).filter(Boolean)}function cell(e,t=a){const n=e===undefined||e===null?"":String(e);return escapeText(cut(lines(n).join(" "),t))}function block(e){return lines(cut(e.trim(),c)).map(escapeText).join("<br>\n")}function safeUrl(e){if(!e)return undefined;try{const t=new URL(e);if(t.protocol!=="https:")return undefined;return t.href.replace(/\(/g,"%28").replace(/\)/g,"%29").replace(/ /g,"%20")}catch{return undefined}}function dateText(e){if(!(e instanceof Date)||Number.isNaN(e.getTime()))return undefined;return`${e.toISOString().slice(0,19).replace("T"," ")} UTC`}const f=1e4;function nesting(e){let t=0;let n=0;for(const r of e){if(r==="["||r==="{")n=Math.max(n,++t);else if(r==="]"||r==="}")t--}return n}function trailingJson(e){const t=e.search(/[[{][[{"]/);if(t<0||e.length-t>f)return undefined;if(nesting(e.slice(t))>o.xw)return undefined;try{const n=JSON.parse(e.slice(t));if(typeof n!=="object"||n===null)return undefined;return{prose:e.slice(0,t).trim(),json:JSON.stringify(n,null,2)}}catch{return undefined}}function codeBlock(e,t,n=""){const r=Math.max(0,...(e.match(/`+/g)??[]).map(e=>e.length));const s="`".repeat(Math.max(3,r+1));return[`${s}${t}`,...e.split("\n"),s].map(e=>n+e)}function item(e){const t=trailingJson(e);if(!t)return[`- ${cell(e,1e3)}`];return[`- ${cell(t.prose,1e3)}`,"",...codeBlock(t.json,"json","  "),""]}function list(e,t){if(t.length===0)return[];const n=t.slice(0,u).flatMap(item);const r=t.length-n.length;if(r>0)n.push(`- … and ${r} more`);return[`### ${e}`,"",...n,""]}function enforceLimit(e){if(Buffer.byteLength(e,"utf8")<i)return e;const t=i-Buffer.byteLength(l,"utf8")-16;let n=Buffer.from(e,"utf8").subarray(0,t).toString("utf8");while(n.endsWith("�"))n=n.slice(0,-1);return n+l}var d=n(8991);var m=n(1124);const h=10;const g=200;const b=50;const y=20;function gbText(e){if(e>0&&e<.005)return"< 0.01";return e.toLocaleString("en-US",{minimumFractionDigits:2,maximumFractionDigits:2})}function countsSentence(e){const t=e.tables.length;const[n]=e.counts;if(e.counts.length===1&&n)return`${t} tables, all ${cell(n.status)}.`;return`${t} tables: ${e.counts.map(e=>`${e.tables} ${cell(e.status)}`).join(", ")}.`}function largestSection(e){const t=(0,s.IU)(e,h);if(t.length===0)return[];const n=e.tables.filter(e=>e.complete&&(e.sizeGB??0)>0).length;return[n>t.length?`**Largest ${t.length} of ${n}**`:"**Largest**","","| Table | Size (GB) |","| --- | ---: |",...t.map(e=>`| ${cell(e.target)} | ${gbText(e.sizeGB??0)} |`),""]}function incompleteSection(e){const t=(0,s.gX)(e);if(t.length===0)return[];const n=t.slice(0,g).map(e=>`- ${cell(e.target)}: ${cell(e.reason)}`);const r=t.length-n.length;if(r>0)n.push(`- … and ${r} more (tables-file lists them all)`);return["**Not complete**","",...n,""]}function emptyNote(e){const t=e.tables.filter(e=>e.complete&&e.empty);if(t.length===0)return[];const n=t.slice(0,y).map(e=>cell(e.target));const r=t.length-n.length;const s=n.join(", ")+(r>0?` and ${r} more`:"");return[`**Empty:** ${s} (complete, no rows: RDS wrote no files for them).`,""]}function tablesSection(e){if(!e)return[];return["### Tables","",countsSentence(e),"",...largestSection(e),...incompleteSection(e),...emptyNote(e),...list("Database warnings",e.databaseWarnings.map(e=>`${e.target}: ${e.message}`))]}function catalogSection(e,t){if(!e||!t)return[];const n=e.tables.filter(e=>t.tables.has(e.target));const r=t.databaseCreated?" (created by this step)":"";const s=n.length===1?"1 table":`${n.length} tables`;const o=["### In the Glue Data Catalog","",t.partial?`Database ${cell(t.database)}${r}: ${s} registered before the step stopped (the others were not), ready to query in Athena, Redshift Spectrum, EMR and Glue jobs.`:`Database ${cell(t.database)}${r}: ${s}, ready to query in Athena, Redshift Spectrum, EMR and Glue jobs.`,""];const i=t.history;if(i)o.push(...historyLines(i),"");if(n.length===0)return o;if(!i){o.push("| Table | Glue table | Athena query |","| --- | --- | --- |")}else{o.push("| Table | Glue table | History table | Athena query (this night) |","| --- | --- | --- | --- |")}for(const e of n.slice(0,b)){const n=t.tables.get(e.target)??"";const r=i?.tables.get(e.target);if(!i){o.push(`| ${cell(e.target)} | ${cell(n)} | ${code((0,m.QM)(t.database,n))} |`)}else{const s=r?(0,m.wy)(t.database,r,i.exportDate):(0,m.QM)(t.database,n);o.push(`| ${cell(e.target)} | ${cell(n)} | ${cell(r??"—")} | ${code(s)} |`)}}const a=n.length-b;if(a>0)o.push(`| … and ${a} more | |${i?" |":""} |`);return[...o,""]}const code=e=>`\`${e.replace(/[`|]/g,"_")}\``;function historyLines(e){const t=e.tables.size;const n=e.existing>0?` (${e.existing} already there: a re-run)`:"";const r=`export_date = ${cell(e.exportDate)}, export_task = ${cell(e.exportTask)}`;const s=[`History: partition ${r} added to ${e.added} of ${t} history tables${n}.`];if(e.days){s.push("",`Partitions with an export_date more than ${e.days} days before this export's: ${e.dropped} dropped (from the catalog only; the files stay in S3 until a lifecycle rule expires them).`)}return s}var $=n(5468);const w=100;const x=50;function s3Link(e,t){if(!e.S3Bucket)return undefined;const{s3Prefix:n,s3Uri:r}=(0,$.Sy)(e.S3Bucket,e.S3Prefix,e.ExportTaskIdentifier??"");const s=safeUrl((0,$.Dn)(t,e.S3Bucket,n));return s?`[${cell(r)}](${s})`:cell(r)}function folded(e,t){if(t.length===0)return[];return["<details>",`<summary>${cell(e)}</summary>`,"",...t,"","</details>",""]}function fieldTable(e){const t=e.filter(e=>Boolean(e[1]));if(t.length===0)return[];return["| Field | Value |","| --- | --- |",...t.map(([e,t])=>`| ${e} | ${t} |`)]}function regionLink(e){const t=e?safeUrl((0,$.Wf)(e)):undefined;return t?`[${cell(e)}](${t}) (exports in the RDS console)`:cell(e)}function taskDetails(e,t,n,s){if(!e&&!s)return[];const o=e??{};const i=cell(o.SourceArn);const a=o.TaskStartTime?.getTime();const c=o.TaskEndTime?.getTime();const u=o.ExportOnly??[];const l=u.length-x;return fieldTable([["Export task",cell(o.ExportTaskIdentifier)],["Source",i&&o.SourceType?`${i} (${cell(o.SourceType)})`:i],["Snapshot taken",s?`${cell(s.identifier)} (${cell(s.status)}; kept)`:undefined],["Status",cell((0,r.SP)(o.Status))],["Progress",typeof o.PercentProgress==="number"?(0,d.hr)(o.PercentProgress):undefined],["Data extracted",typeof o.TotalExtractedDataInGB==="number"?`${cell(o.TotalExtractedDataInGB)} GB`:undefined],["S3 location",e?s3Link(e,t):undefined],["Region",regionLink(t)],["KMS key",cell(o.KmsKeyId)],["IAM role",cell(o.IamRoleArn)],["Export only",u.length?u.slice(0,x).map(e=>cell(e,200)).join(", ")+(l>0?` and ${l} more`:""):undefined],["Snapshot time",dateText(o.SnapshotTime)],["Started",dateText(o.TaskStartTime)],["Ended",dateText(o.TaskEndTime)],["Duration",a!==undefined&&c!==undefined&&Number.isFinite(c-a)?(0,d.a3)(wholeSecond(c)-wholeSecond(a)):undefined],[s?"Waited for the export":"Waited",n===undefined?undefined:(0,d.a3)(n)]])}function timelineTable(e){if(e.length===0)return[];const t=e.some(e=>e.subject);const row=e=>{const n=typeof e.percentProgress==="number"?`${cell(e.percentProgress)}%`:"—";const s=t?` ${cell(e.subject??"Export task",200)} |`:"";const o=cell(e.subject?e.status:(0,r.SP)(e.status),200);return`| ${dateText(e.at)??""} |${s} ${o} | ${n} |`};const n=t?["| Time | Of | Status | Progress |","| --- | --- | --- | --- |"]:["| Time | Status | Progress |","| --- | --- | --- |"];if(e.length<=w)return[...n,...e.map(row)];const s=w/2;const o=t?"| … | | more changes | |":"| … | more changes | |";return[...n,...e.slice(0,s).map(row),o.replace("more changes",`${e.length-w} more changes`),...e.slice(-s).map(row)]}const wholeSecond=e=>Math.floor(e/1e3)*1e3;var k=n(2741);function heading(e,t){const n=e.waitedMs!==undefined?` after ${(0,d.a3)(e.waitedMs)}`:"";const s=(0,r.SP)(e.task?.Status);switch(e.outcome){case"started":return"🚀 Export started";case"adopted":return"🔗 Existing export adopted";case"status":return`ℹ️ Export status: ${cell(s||"unknown")}`;case"canceling":return"🛑 Export canceling";case"complete":if(e.errorMessage)return"❌ Export complete with warnings, failed by fail-on-warning";return t?"⚠️ Export complete, with warnings":"✅ Export complete";case"failed":return"❌ Export failed";case"canceled":return"🚫 Export canceled";case"timeout":return`⏱️ Timed out${n} — the export keeps running`;case"timeout-continue":return`⏱️ Stopped waiting${n} — the export keeps running`;case"timeout-cancel":return`⏱️ Timed out${n} — the export was canceled`;case"aborted":return s==="CANCELING"||s==="CANCELED"?"🛑 Run canceled while waiting — the export was canceled":"🛑 Run canceled while waiting — the export keeps running";case"error":return s==="COMPLETE"?"❌ Export complete, then the step failed":"❌ Step failed"}}function lead(e){const t=e.task;if(!t){const t=regionLink(e.region);return[`_No export task to show._${t?` Region: ${t}.`:""}`,""]}const n=typeof t.TotalExtractedDataInGB==="number"?`, ${cell(t.TotalExtractedDataInGB)} GB`:"";const s=s3Link(t,e.region);const o=e.snapshot?" (a snapshot taken by this step)":"";const i=t.SourceArn?` of ${cell(t.SourceArn)}${o}`:"";return[`Export task **${cell(t.ExportTaskIdentifier)}** (${cell((0,r.SP)(t.Status))}${n})${i}${s?` to ${s}`:""}.`,""]}function problem(e){const t=[];if(e.errorMessage)t.push(`**What happened:** ${block(e.errorMessage)}`,"");else if(e.task?.FailureCause){t.push(`**What happened:** ${block(e.task.FailureCause)}`,"")}const n=e.hint&&trailingJson(e.hint);if(n)t.push(`**What to do:** ${block(n.prose)}`,"",...codeBlock(n.json,"json"),"");else if(e.hint)t.push(`**What to do:** ${block(e.hint)}`,"");return t}function warningLists(e){const t=e.task;const n=t?.WarningMessage?(0,k.T)(t.WarningMessage):[];const r=e.tables;const o=new Set(r?(0,s.gX)(r).map(s.d$):[]);const i=new Set(r?r.databaseWarnings.map(s.mi):[]);const a=e.warnings??[];const c=a.filter(e=>!o.has(e)&&!i.has(e));const u=new Set(a.filter(e=>o.has(e))).size;const l=new Set(a.filter(e=>i.has(e))).size;if(u+l>0&&n.length===0){const e=[...u>0?[u===1?"1 table":`${u} tables`]:[],...l>0?[l===1?"1 database":`${l} databases`]:[]];const t=u+l===1?"was":"were";c.push(`${e.join(" and ")} ${t} not exported whole: see Tables below.`)}return[...list("Export warnings",n.length||!t?.WarningMessage?n:[t.WarningMessage]),...list("Warnings",c)]}function resume(e){const t=e.task?.ExportTaskIdentifier;if(!["timeout","timeout-continue"].includes(e.outcome)||!t)return[];const safe=e=>/^[A-Za-z0-9:/_.@+=,-]+$/.test(e);if(!safe(t)||!safe(e.region))return[];const n=e.roleToAssume&&safe(e.roleToAssume)?[`    role-to-assume: ${e.roleToAssume}`]:[];return["**To wait for it in a later job**, add this step (it adopts the task and waits until it ends):","","```yaml",`- uses: ${e.actionRef??"your-org/rds-export-action@v1"}`,"  with:","    mode: wait",`    export-task-identifier: ${t}`,`    aws-region: ${e.region}`,...n,"```",""]}const changes=e=>e===1?"1 change":`${e} changes`;function renderSummary(e){const t=Boolean(e.task?.WarningMessage)||(e.warnings??[]).length>0;const n=taskDetails(e.task,e.region,e.waitedMs,e.snapshot);const r=[`## ${heading(e,t)}`,"",...problem(e),...warningLists(e),...resume(e),...lead(e),...tablesSection(e.tables),...catalogSection(e.tables,e.catalog),...folded("Export task details",n),...folded(`Timeline (${changes(e.timeline.length)})`,timelineTable(e.timeline))];return enforceLimit(r.join("\n"))}},2741:(e,t,n)=>{n.d(t,{T:()=>renderWarningMessage});var r=n(7716);const s=50;function cap(e){const t=e.replace(/\s*\r?\n\s*/g," ").trim();return t.length>r.sh?`${t.slice(0,r.sh)}…`:t}function scalar(e){if(typeof e==="string")return e;if(typeof e==="number"||typeof e==="boolean")return String(e);if(e===null||e===undefined)return"";return(0,r.s$)(e,r.sh)}function label(e){const t=e.replace(/[_-]+/g," ").replace(/([a-z0-9])([A-Z])/g,"$1 $2").trim().toLowerCase();return t?t[0].toUpperCase()+t.slice(1):e}const o=[["target"],["database","databasename","db","dbname"],["schema","schemaname"],["table","tablename","name","object","objectname","objective"]];const i=["reason","message","error","cause","detail","details","description"];function pick(e,t){for(const[n,r]of Object.entries(e)){if(t.includes(n.toLowerCase())&&r!==null&&r!==undefined&&r!==""){return[n,scalar(r)]}}return undefined}function describe(e){if(!(0,r.u4)(e))return scalar(e);const t=new Set;const n=[];for(const r of o){const s=pick(e,r);if(s){t.add(s[0]);n.push(s[1])}}const s=pick(e,i);if(s)t.add(s[0]);const a=Object.entries(e).filter(([e])=>!t.has(e)).slice(0,20).map(([e,t])=>`${e}: ${scalar(t)}`);const c=[n.join("."),s?.[1]].filter(Boolean).join(": ");return[c,...a].filter(Boolean).join(", ")}const a={skippedtables:"Skipped table",skippedobjectives:"Skipped objective",skippedobjects:"Skipped object"};function entries(e,t){const n=a[e.toLowerCase()];const r=n?`${n} `:`${label(e)}: `;return(Array.isArray(t)?t:[t]).map(e=>[r,e])}function render(e){const t=[];const n=e.length>s?s-1:s;let r=0;for(;r<e.length&&t.length<n;r++){const[n,s]=e[r];const o=describe(s);if(o)t.push(cap(n+o))}const o=e.length-r;if(o>0)t.push(`… and ${o} more`);return t}function renderWarningMessage(e){const t=(e??"").trim();if(!t)return[];let n;let s=false;if(t.startsWith("{")||t.startsWith("[")){try{n=JSON.parse(t);s=true}catch{s=false}}if(!s){const e=t.split(/\r?\n/).map(e=>e.trim()).filter(Boolean);return render(e.map(e=>["",e]))}if((0,r.u4)(n)){return render(Object.entries(n).flatMap(([e,t])=>entries(e,t)))}return Array.isArray(n)?render(n.map(e=>["",e])):[]}},5565:(e,t,n)=>{n.d(t,{$Q:()=>r,BW:()=>endedOutcome,DX:()=>o,H5:()=>sameStatus,KX:()=>s,SP:()=>normalizeStatus,pl:()=>isEnded});function normalizeStatus(e){return(e??"").trim().toUpperCase()}const r=new Set(["STARTING","IN_PROGRESS","CANCELING"]);const s=5;const o=["starting","in_progress"];const i={COMPLETE:"complete",FAILED:"failed",CANCELED:"canceled"};function endedOutcome(e){return i[normalizeStatus(e)]}function isEnded(e){return endedOutcome(e)!==undefined}function sameStatus(e,t){return normalizeStatus(e)===normalizeStatus(t)}},7716:(e,t,n)=>{n.d(t,{C8:()=>Fields,E3:()=>readString,F0:()=>Tally,Fd:()=>hasControlCharacter,Np:()=>cap,W0:()=>isAbsent,XT:()=>listSome,aC:()=>withoutControlCharacters,kz:()=>readNumber,s$:()=>jsonText,sh:()=>s,u4:()=>isRecord,xw:()=>o,yR:()=>readText});const isRecord=e=>typeof e==="object"&&e!==null&&!Array.isArray(e);class Fields{source;byLowerName;constructor(e){this.source=e}static of(e){return isRecord(e)?new Fields(e):undefined}lower(){if(!this.byLowerName){this.byLowerName=new Map;for(const[e,t]of Object.entries(this.source)){const n=e.toLowerCase();if(!this.byLowerName.has(n))this.byLowerName.set(n,t)}}return this.byLowerName}has(e){return Object.hasOwn(this.source,e)||this.lower().has(e.toLowerCase())}get(e){if(Object.hasOwn(this.source,e))return this.source[e];return this.lower().get(e.toLowerCase())}first(e){for(const t of e){const e=this.get(t);if(e!==undefined&&e!==null&&e!=="")return e}return undefined}record(e){return Fields.of(this.get(e))}}const isAbsent=e=>e===undefined||e===null||e==="";const r=/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;function readNumber(e){if(typeof e==="number")return Number.isFinite(e)?e:undefined;if(typeof e!=="string"||!r.test(e.trim()))return undefined;const t=Number(e.trim());return Number.isFinite(t)?t:undefined}function readString(e){if(typeof e==="number"||typeof e==="boolean")return String(e);if(typeof e!=="string")return undefined;const t=e.trim();return t===""?undefined:t}const s=1e3;function readText(e,t=s){if(isAbsent(e))return undefined;const n=typeof e==="string"?e:jsonText(e,t);return cap(withoutControlCharacters(n).replace(/\s+/g," ").trim(),t)}const o=16;function jsonText(e,t){let n="";const r=[{value:e,depth:0}];while(r.length>0&&n.length<=t){const e=r.pop();if(typeof e==="string"){n+=e;continue}const{value:s,depth:i}=e;if(typeof s==="string")n+=JSON.stringify(cap(s,t+1));else if(typeof s==="number"||typeof s==="boolean")n+=String(s);else if(typeof s!=="object"||s===null)n+="null";else if(i>=o)n+=Array.isArray(s)?"[…]":"{…}";else{const e=[];const o=Array.isArray(s);let a=0;for(const n in s){if(!Object.hasOwn(s,n))continue;if(a++===t)break;if(a>1)e.push(",");if(!o)e.push(`${JSON.stringify(cap(n,t+1))}:`);e.push({value:s[n],depth:i+1})}n+=o?"[":"{";r.push(o?"]":"}",...e.reverse())}}return n.length>t?`${n.slice(0,t)}…`:n}const isControl=e=>e<32||e===127;function hasControlCharacter(e){for(let t=0;t<e.length;t++)if(isControl(e.charCodeAt(t)))return true;return false}function withoutControlCharacters(e){if(!hasControlCharacter(e))return e;return Array.from(e,e=>isControl(e.charCodeAt(0))?" ":e).join("")}function cap(e,t){return e.length>t?`${e.slice(0,t-1)}…`:e}function listSome(e,t=5){const n=e.slice(0,t).join(", ");return e.length>t?`${n} and ${e.length-t} more`:n}class Tally{kinds=new Map;add(e,t){const n=this.kinds.get(e);if(n)n.push(t);else this.kinds.set(e,[t])}messages(e){return[...this.kinds].map(([t,n])=>`${e}${t}: ${n.length} (${listSome(n)})`)}}},1124:(e,t,n)=>{n.d(t,{C$:()=>planGlueTables,FT:()=>o,Mp:()=>expiredExpression,QM:()=>athenaQuery,RF:()=>exportDate,Y6:()=>partitionsToDrop,l:()=>i,oq:()=>inBatches,q$:()=>glueAction,wy:()=>athenaHistoryQuery,yz:()=>glueConflictWarning});var r=n(7716);var s=n(2687);const o=255;const i="_history";const a="rds-export-action.managed-by";const c="rds-export-action";const u="rds-export-action.export-task-identifier";const l="rds-export-action.source-arn";const p="rds-export-action.snapshot-time";const f="rds-export-action.target";const d="org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat";const m="org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat";const h="org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe";const g=[{Name:"export_date",Type:"string",Comment:"UTC date of the exported snapshot, YYYY-MM-DD"},{Name:"export_task",Type:"string",Comment:"the RDS export task identifier"}];function glueTableName(e,t){return`${e}${t}`.toLowerCase().replace(/[^a-z0-9_]/gu,"_").slice(0,o)}function historyTableName(e){return`${e.slice(0,o-i.length)}${i}`}function exportDate(e){const t=e.SourceType==="CLUSTER"?e.TaskStartTime:e.SnapshotTime;const n=t??e.TaskStartTime;if(!n||Number.isNaN(n.getTime()))return undefined;return n.toISOString().slice(0,10)}function capBytes(e,t){if(Buffer.byteLength(e)<=t)return e;let n=0;let r=0;for(const s of e){n+=Buffer.byteLength(s);if(n>t)break;r+=s.length}return e.slice(0,r)}const comment=e=>capBytes((0,r.aC)(e),255);const withSlash=e=>e.endsWith("/")?e:`${e}/`;function tableLocation(e,t){if(t.s3Uri)return withSlash(t.s3Uri);return t.empty?(0,s.iS)(e.s3Uri,t.target):undefined}const storage=(e,t)=>({Location:e,Columns:t.map(e=>({Name:e.name,Type:e.glueType,...e.sourceType?{Comment:comment(`source type: ${e.sourceType}`)}:{}})),InputFormat:d,OutputFormat:m,SerdeInfo:{SerializationLibrary:h,Parameters:{"serialization.format":"1"}}});function glueTableInput(e,t,n,r){const s={classification:"parquet",EXTERNAL:"TRUE",[a]:c,[u]:n.exportTaskIdentifier,[f]:e.target,...n.sourceArn?{[l]:n.sourceArn}:{},...n.snapshotTime?{[p]:n.snapshotTime}:{}};const o=n.sourceArn?` of ${n.sourceArn}`:"";return{Name:t,Description:comment(`${e.target} from RDS export ${n.exportTaskIdentifier}${o}, registered by rds-export-action.`),TableType:"EXTERNAL_TABLE",Parameters:s,StorageDescriptor:storage(r,e.columns),PartitionKeys:[]}}function exportsRoot(e){return withSlash(e).replace(/[^/]+\/$/,"")}function historyTableInput(e,t,n,r){return{Name:t,Description:comment(`${e.target}, every export: one partition per export (export_date, export_task), registered by rds-export-action.`),TableType:"EXTERNAL_TABLE",Parameters:{classification:"parquet",EXTERNAL:"TRUE",[a]:c,[f]:e.target},StorageDescriptor:{...r.StorageDescriptor,Location:exportsRoot(n)},PartitionKeys:g.map(e=>({...e}))}}function historyPartition(e,t,n){const own=t=>e.Parameters[t];return{Values:[t,n.exportTaskIdentifier],Parameters:Object.fromEntries([u,l,p].filter(e=>own(e)!==undefined).map(e=>[e,own(e)])),StorageDescriptor:e.StorageDescriptor}}function registrable(e,t){return e.complete&&e.problems.length===0&&t!==undefined&&e.columns.length>0&&e.columns.every(e=>e.glueType!==undefined)}function planGlueTables(e,t,n,s){const o=e.tables.map(e=>glueTableName(t,e.target));const i=new Map;const claim=(e,t)=>{const n=i.get(e);if(!n)i.set(e,[t]);else if(!n.includes(t))n.push(t)};for(const[t,{target:n}]of e.tables.entries()){claim(o[t],n);if(s)claim(historyTableName(o[t]),n)}const a=[];for(const[e,t]of i){if(t.length>1){a.push(`Tables ${(0,r.XT)(t)} all come to the Glue table name ${e}, so none of them is registered. Rename a table, or export them separately with different glue-table-prefix values.`)}}const c=[];for(const[t,r]of e.tables.entries()){const a=o[t];const u=tableLocation(e,r);if(!registrable(r,u)||i.get(a).length>1)continue;const l=glueTableInput(r,a,n,u);const p={target:r.target,name:a,input:l};if(s){const t=historyTableName(a);if(i.get(t).length>1)continue;p.history={name:t,input:historyTableInput(r,t,e.s3Uri,l),partition:historyPartition(l,s.exportDate,n)}}c.push(p)}return{plans:c,warnings:a}}function daysBefore(e,t){const n=Date.parse(`${e}T00:00:00Z`)-t*864e5;return new Date(n).toISOString().slice(0,10)}function expiredExpression(e,t){return`export_date < '${daysBefore(e,t)}'`}function partitionsToDrop(e,t,n,r){const s=daysBefore(t,n);const o=new Map;for(const{Values:t}of e){if(t?.length!==g.length)continue;const[e,n]=t;if(!/^\d{4}-\d{2}-\d{2}$/.test(e)||e>=s)continue;if(e===r[0]&&n===r[1])continue;o.set(JSON.stringify(t),[...t])}return[...o.values()]}function inBatches(e,t){const n=[];for(let r=0;r<e.length;r+=t)n.push(e.slice(r,r+t));return n}function ownedByAction(e){return e?.Parameters?.[a]===c}function essence(e){const t=e.StorageDescriptor;const n=Object.entries(e.Parameters??{}).filter(([e])=>e.startsWith("rds-export-action.")||e==="classification").sort(([e],[t])=>e.localeCompare(t));return JSON.stringify([e.TableType,n,t?.Location,t?.InputFormat,t?.OutputFormat,t?.SerdeInfo?.SerializationLibrary,(t?.Columns??[]).map(e=>[e.Name,e.Type,e.Comment??""]),(e.PartitionKeys??[]).map(e=>[e.Name,e.Type])])}function glueAction(e,t){if(!e)return"create";if(!ownedByAction(e))return"foreign";const n=e.Parameters?.[f];if(n!==undefined&&n!==t.target)return"other-target";return essence(e)===essence(t.input)?"unchanged":"update"}function glueConflictWarning(e,t,n,s){const o=`Glue table ${t}.${n.name}`;if(e==="foreign"){return`${o} exists and was not created by this action (it has no ${a} parameter), so it is left unchanged and ${n.target} is not registered. Remove that table or choose another glue-table-prefix.`}const i=(0,r.Np)(s.Parameters?.[f]??"",200);return`${o} was registered by this action for ${i}, not ${n.target}, so it is left unchanged. Choose another glue-table-prefix for this export.`}const b=new Set(`alter and as between by case cast constraint create cross cube current_catalog current_date\n  current_path current_role current_schema current_time current_timestamp current_user\n  deallocate delete describe distinct drop else end escape except execute exists extract false\n  fetch first for from full group grouping having in inner insert intersect into is join\n  json_array json_exists json_object json_query json_table json_value last left like listagg\n  localtime localtimestamp natural normalize not null of on or order outer prepare recursive\n  right rollup select skip table then trim true uescape union unnest using values when where\n  with`.split(/\s+/));function athenaIdentifier(e){if(/^[a-z][a-z0-9_]*$/.test(e)&&!b.has(e))return e;return`"${e.replace(/"/g,'""')}"`}function athenaQuery(e,t,n=10){return`SELECT * FROM ${athenaIdentifier(e)}.${athenaIdentifier(t)} LIMIT ${n};`}function athenaHistoryQuery(e,t,n,r=10){const s=n.replace(/'/g,"''");return`SELECT * FROM ${athenaIdentifier(e)}.${athenaIdentifier(t)} WHERE export_date = '${s}' LIMIT ${r};`}},2687:(e,t,n)=>{n.d(t,{BA:()=>ExportListing,RZ:()=>matchFolders,iS:()=>rdsTableFolder});var r=n(7716);var s=n(7436);const o=64;const i=1e3;const a=20;const c=3;const u=12;const withSlash=e=>e.endsWith("/")?e:`${e}/`;function pickDataFile(e,t){for(const n of t??[]){const t=n.Key;if(!t?.startsWith(e))continue;const r=t.slice(e.length).split("/");if(r.some(e=>e===""||e.startsWith("_")||e.startsWith(".")))continue;if(!r[r.length-1].toLowerCase().endsWith(".parquet"))continue;if(n.Size!==undefined&&n.Size<u)continue;return{key:t,size:n.Size,layout:r.length>1?"batches":"flat"}}return undefined}function subfolders(e,t){const n=[];for(const{Prefix:r}of t.CommonPrefixes??[]){if(!r?.startsWith(e)||!r.endsWith("/"))continue;const t=r.slice(e.length,-1);if(t!==""&&!t.includes("/"))n.push(t)}return n}function nextPage(e){return e.IsTruncated&&e.NextContinuationToken?e.NextContinuationToken:undefined}class ExportListing{identifier;exportPrefix;exportInfoKey;infoFiles=new Map;folders=new Map;walks=[];constructor(e,t){this.identifier=t;this.exportPrefix=withSlash(e)}first(){return{kind:"export",request:{Prefix:this.exportPrefix,Delimiter:"/"}}}accept(e,t){const n=nextPage(t);if(e.kind==="table")return this.acceptTable(e,t,n);if(e.kind==="walk")return this.acceptWalk(e,t,n);const r=n?[{...e,request:{...e.request,ContinuationToken:n}}]:[];if(e.kind==="export")return[...this.acceptExport(t),...r];return[...this.acceptDatabase(e.database,e.request.Prefix,t),...r]}layout(){return{exportInfoKey:this.exportInfoKey,tablesInfoFiles:[...this.infoFiles.values()],folders:[...this.folders.values()]}}acceptExport(e){for(const{Key:t}of e.Contents??[]){if(!t?.startsWith(this.exportPrefix))continue;if((0,s.ww)(t,this.identifier))this.exportInfoKey=t;const e=(0,s.s8)(t,this.identifier);if(e)this.infoFiles.set(t,e)}return subfolders(this.exportPrefix,e).map(e=>({kind:"database",database:e,request:{Prefix:`${this.exportPrefix}${e}/`,Delimiter:"/"}}))}acceptDatabase(e,t,n){const r=[];for(const s of subfolders(t,n)){const n=`${t}${s}/`;if(this.folders.has(n))continue;const o={database:e,name:s,prefix:n,listed:false};this.folders.set(n,o);r.push(o)}const s=[];for(let e=0;e<r.length;e+=o){const n=r.slice(e,e+o);const i=this.walks.push({folders:n,byPrefix:new Map(n.map(e=>[e.prefix,e])),databasePrefix:t,seen:new Set,seq:0,done:false});s.push(walkStep(i-1,0,{StartAfter:n[0].prefix},t))}return s}acceptWalk(e,t,n){const r=this.walks[e.walk];if(!r||r.done||r.seq!==e.seq)return[];r.seq++;const{last:s,beyond:o}=walkPage(r,t);if(!n||o)return this.endWalk(r);if(s&&!s.dataFile){const t=e.folder===s.prefix?e.pages+1:1;if(t<c){return[{...walkStep(e.walk,r.seq,{ContinuationToken:n},r.databasePrefix),folder:s.prefix,pages:t}]}}if(!s)return[walkStep(e.walk,r.seq,{ContinuationToken:n},r.databasePrefix)];const i=r.folders.slice(r.folders.indexOf(s)+1).find(e=>!e.dataFile);if(!i)return this.endWalk(r);return[walkStep(e.walk,r.seq,{StartAfter:i.prefix},r.databasePrefix)]}endWalk(e){e.done=true;const t=[];for(const n of e.folders){if(n.dataFile||e.seen.has(n))n.listed=true;else t.push(tableStep(n.prefix))}return t}acceptTable(e,t,n){const r=this.folders.get(e.folder);if(!r||r.listed)return[];r.dataFile=pickDataFile(r.prefix,t.Contents);if(!r.dataFile&&n&&e.page<c){return[{...e,page:e.page+1,request:{...e.request,ContinuationToken:n}}]}r.listed=true;return[]}}function walkStep(e,t,n,r){return{kind:"walk",walk:e,seq:t,pages:0,request:{Prefix:r,MaxKeys:i,...n}}}function tableStep(e){return{kind:"table",folder:e,page:1,request:{Prefix:e,MaxKeys:a}}}function walkPage(e,t){const n=e.folders[e.folders.length-1].prefix;let r;let s=false;for(const o of t.Contents??[]){const t=o.Key;if(!t?.startsWith(e.databasePrefix))continue;const i=t.indexOf("/",e.databasePrefix.length);const a=i<0?undefined:e.byPrefix.get(t.slice(0,i+1));if(!a){s||=t>n;r=undefined;continue}e.seen.add(a);r=a;a.dataFile??=pickDataFile(a.prefix,[o])}return{last:r,beyond:s}}const pathName=e=>e.replace(/[\\`" ]/g,"_");const looseName=e=>e.toLowerCase().replace(/[^a-z0-9.]/g,"_");function folderKeys(e){const t=[`${e.database}.${e.name}`];if(e.name.startsWith(`${e.database}.`))t.push(e.name);return t}function index(e,t){const n=new Map;for(const r of e){for(const e of new Set(folderKeys(r).map(t))){const t=n.get(e);if(t)t.push(r);else n.set(e,[r])}}return n}function rdsTableFolder(e,t){const[n,...r]=t.split(".");if(!n||r.length===0)return undefined;const s=r.length===1?t:r.join(".");return`${withSlash(e)}${pathName(n)}/${pathName(s)}/`}function matchFolders(e,t){const n=index(t,pathName);const s=index(t,looseName);const o=new Map;const i=new Set;const a=[];for(const[t,r]of[[n,pathName],[s,looseName]]){for(const n of e){if(o.has(n))continue;const e=(t.get(r(n))??[]).filter(e=>!i.has(e));if(e.length===1){o.set(n,e[0]);i.add(e[0])}else if(e.length>1&&t===s)a.push(n)}}const c=t.filter(e=>!i.has(e));const u=[];if(a.length>0){u.push(`${a.length} table(s) match more than one folder, so none is used for them: ${(0,r.XT)(a)}.`)}if(c.length>0){const e=c.map(e=>`${e.database}/${e.name}/`);u.push(`${c.length} table folder(s) have no entry in export_tables_info (is a file of it missing?); they are not reported: ${(0,r.XT)(e)}.`)}return{byTarget:o,unclaimed:c,warnings:u}}},7436:(e,t,n)=>{n.d(t,{FU:()=>parseTablesInfo,SF:()=>parseExportInfo,kq:()=>mergeTablesInfo,s8:()=>tablesInfoFile,ww:()=>isExportInfoKey});var r=n(7716);var s=n(5431);const o=["warningMessage","failureCause","failureReason","errorMessage","reason","message"];const i=["status","sizeGB","tableStatistics","schemaMetadata"];const baseName=e=>e.slice(e.lastIndexOf("/")+1);function exportInfoFileName(e){return`export_info_${e}.json`}function isExportInfoKey(e,t){return baseName(e).toLowerCase()===exportInfoFileName(t).toLowerCase()}function tablesInfoFile(e,t){const n=baseName(e);const r=`export_tables_info_${t}`.toLowerCase();if(!n.toLowerCase().startsWith(r)||!n.toLowerCase().endsWith(".json")){return undefined}const s=n.slice(r.length,-".json".length);if(s==="")return{key:e,name:n};const o=/^_from_(\d{1,9})_to_(\d{1,9})$/i.exec(s);return o?{key:e,name:n,from:Number(o[1]),to:Number(o[2])}:undefined}function missingChunkWarnings(e){if(e.length===0){return["No export_tables_info file was found beside the export: no table can be reported."]}const t=e.filter(e=>e.from!==undefined&&e.to!==undefined);const n=[...t].sort((e,t)=>e.from-t.from||e.to-t.to);const r=[];const s=n[0];if(s&&s.from>1){r.push(`${s.name}: its range starts at ${s.from}, so the export_tables_info file(s) for 1 to ${s.from-1} are missing; those tables are not reported.`)}for(const[e,t]of n.entries()){if(t.from>t.to)r.push(`${t.name}: its range runs backwards.`);const s=n[e-1];if(!s)continue;if(t.from>s.to+1){r.push(`export_tables_info for ${s.to+1} to ${t.from-1} is missing (between ${s.name} and ${t.name}); those tables are not reported.`)}else if(t.from<=s.to){r.push(`${t.name} overlaps ${s.name}; a table listed in both is reported once.`)}}return r}function parseJson(e,t){try{return{value:JSON.parse(t.replace(/^\uFEFF/,""))}}catch(t){const n=t instanceof Error?t.message:String(t);return{warning:`${e}: not valid JSON (${(0,r.Np)(n,200)}); nothing in it is reported.`}}}function readExportOnly(e){const t=Array.isArray(e)?e:typeof e==="string"?e.split(","):[];return t.map(r.E3).filter(e=>e!==undefined)}function parseExportInfo(e,t,n){const o=baseName(e);const i=parseJson(o,t);if(i.warning)return{warnings:[i.warning]};const a=r.C8.of(i.value);if(!a)return{warnings:[`${o}: not a JSON object; it is ignored.`]};const str=e=>(0,r.E3)(a.get(e));const c={exportTaskIdentifier:str("exportTaskIdentifier"),sourceArn:str("sourceArn"),exportOnly:readExportOnly(a.get("exportOnly")),snapshotTime:(0,s.a)(a.get("snapshotTime")),taskStartTime:(0,s.a)(a.get("taskStartTime")),taskEndTime:(0,s.a)(a.get("taskEndTime")),s3Bucket:str("s3Bucket"),s3Prefix:str("s3Prefix"),exportedFilesPath:str("exportedFilesPath"),iamRoleArn:str("iamRoleArn"),kmsKeyId:str("kmsKeyId"),status:str("status")?.toUpperCase(),percentProgress:(0,r.kz)(a.get("percentProgress")),totalExportedDataInGB:(0,r.kz)(a.get("totalExportedDataInGB"))};const u=c.exportTaskIdentifier;const l=n&&u&&u.toLowerCase()!==n.toLowerCase()?[`${o}: it names export task ${(0,r.Np)(u,100)}, not ${n}.`]:[];return{info:c,warnings:l}}function numberField(e,t,n,s){const o=e?.get(t);const i=(0,r.kz)(o);if(i===undefined&&!(0,r.W0)(o))s.add(`unreadable ${t} values`,n);return i}function readColumns(e,t,n){const s=e?.get("originalTypeMappings");if(s===undefined)return[];if(!Array.isArray(s)){n.add("originalTypeMappings that are not lists",t);return[]}const o=[];for(const e of s){const s=r.C8.of(e);const i=(0,r.E3)(s?.get("columnName"));if(!s||i===undefined){n.add("column mappings left out for having no columnName",t);continue}o.push({columnName:i,originalType:(0,r.E3)(s.get("originalType")),expectedExportedType:(0,r.E3)(s.get("expectedExportedType")),originalCharMaxLength:numberField(s,"originalCharMaxLength",t,n),originalNumPrecision:numberField(s,"originalNumPrecision",t,n),originalDateTimePrecision:numberField(s,"originalDateTimePrecision",t,n)})}return o}function readTable(e,t,n,i){const a=(0,r.Np)(t,200);const c=e.record("tableStatistics");const u=c?.record("partitioningInfo")??e.record("partitioningInfo");const timeOf=t=>(0,s.a)(c?.get(t)??e.get(t));return{target:t,status:((0,r.E3)(e.get("status"))??"").toUpperCase(),sizeGB:numberField(e,"sizeGB",a,i),partitions:numberField(u,"numberOfPartitions",a,i),completedPartitions:numberField(u,"numberOfCompletedPartitions",a,i),extractionStartTime:timeOf("extractionStartTime"),extractionEndTime:timeOf("extractionEndTime"),message:(0,r.yR)(e.first(o)??c?.first(o)),columns:readColumns(e.record("schemaMetadata"),a,i),file:n}}function parseTablesInfo(e,t){const n=baseName(e);const s={tables:[],databaseWarnings:[],warnings:[]};const a=parseJson(n,t);if(a.warning)return{...s,warnings:[a.warning]};const c=r.C8.of(a.value)?.get("perTableStatus");if(!Array.isArray(c)){return{...s,warnings:[`${n}: no perTableStatus list in it; nothing in it is reported.`]}}const u=new r.F0;for(const[e,t]of c.entries()){const a=r.C8.of(t);const c=a&&(0,r.E3)(a.get("target"));if(!a||c===undefined){u.add((0,r.u4)(t)?"entries left out for having no target":"entries left out for not being objects",`#${e+1}`);continue}const l=(0,r.yR)(a.first(o));if(l!==undefined&&!i.some(e=>a.has(e))){s.databaseWarnings.push({target:(0,r.Np)(c,1e3),message:l,file:n})}else{s.tables.push(readTable(a,c,n,u))}}s.warnings.push(...u.messages(`${n}: `));return s}function mergeTablesInfo(e){const t=[...e].sort((e,t)=>(e.file.from??0)-(t.file.from??0)||e.file.name.localeCompare(t.file.name));const n={tables:[],databaseWarnings:[],warnings:missingChunkWarnings(e.map(e=>e.file))};const s=new Set;const o=[];for(const{info:e}of t){for(const t of e.tables){if(s.has(t.target))o.push((0,r.Np)(t.target,200));else{s.add(t.target);n.tables.push(t)}}n.databaseWarnings.push(...e.databaseWarnings);n.warnings.push(...e.warnings)}if(o.length>0){n.warnings.push(`${o.length} table(s) are listed more than once in export_tables_info; the first entry is reported: ${(0,r.XT)(o)}.`)}return n}},4222:(e,t,n)=>{n.d(t,{FK:()=>buildReport,mi:()=>databaseWarning,gX:()=>incompleteTables,d$:()=>incompleteWarning,IU:()=>largestTables,OH:()=>reportWarnings,py:()=>withGlueTables});var r=n(7716);const s=38;const o=64;const i=new Set(["STRING","MAP","LIST","ENUM","DECIMAL","DATE","TIME","TIMESTAMP","INTEGER","NULL","JSON","BSON","UUID","FLOAT16","VARIANT","GEOMETRY","GEOGRAPHY"]);function logical(e){const t=e.logical_type;return typeof t?.type==="string"&&i.has(t.type)?e.logical_type:undefined}function annotation(e){const t=logical(e);if(t?.type==="DECIMAL")return`DECIMAL(${t.precision},${t.scale})`;if(t?.type==="TIMESTAMP"||t?.type==="TIME")return`${t.type}(${t.unit})`;if(t?.type==="INTEGER")return`INTEGER(${t.bitWidth},${t.isSigned})`;if(t)return t.type;if(e.converted_type==="DECIMAL"){return`DECIMAL(${e.precision??"?"},${e.scale??0})`}return e.converted_type??""}function describeParquet(e,t){const n=e.type==="FIXED_LEN_BYTE_ARRAY"?`(${e.type_length??"?"})`:"";const r=t?"group":`${e.type??"?"}${n}`;const s=e.repetition_type==="REPEATED"?"repeated ":"";return`${s}${r} ${annotation(e)}`.trim()}function decimal(e){const t=logical(e);const n=t?.type==="DECIMAL"?t.precision:e.precision;const r=(t?.type==="DECIMAL"?t.scale:e.scale)??0;if(!Number.isInteger(n)||n<1)return{problem:"a decimal without a precision"};if(n>s){return{problem:`decimal(${n},${r}) is wider than Athena's 38 digits`}}if(!Number.isInteger(r)||r<0||r>n){return{problem:`decimal(${n},${r}) has an impossible scale`}}return{glue:`decimal(${n},${r})`}}const a={8:"tinyint",16:"smallint",32:"int",64:"bigint"};const c={8:"smallint",16:"int",32:"bigint",64:"decimal(20,0)"};function integer(e,t){const n=logical(e);if(n?.type==="INTEGER"){return(n.isSigned?a:c)[n.bitWidth]??t}const r=/^(U?)INT_(8|16|32|64)$/.exec(e.converted_type??"");if(!r)return t;return(r[1]?c:a)[Number(r[2])]??t}const u=new Set(["UTF8","STRING","ENUM","JSON"]);function primitive(e){const t=logical(e);const n=t?.type??e.converted_type;if(n==="DECIMAL")return decimal(e);switch(e.type){case"BOOLEAN":return{glue:"boolean"};case"INT32":return{glue:n==="DATE"?"date":integer(e,"int")};case"INT64":return{glue:/^TIMESTAMP/.test(n??"")?"timestamp":integer(e,"bigint")};case"INT96":return{glue:"timestamp"};case"FLOAT":return{glue:"float"};case"DOUBLE":return{glue:"double"};case"BYTE_ARRAY":return{glue:u.has(n??"")?"string":"binary"};case"FIXED_LEN_BYTE_ARRAY":return{glue:"binary"};default:return{problem:`an unknown Parquet type ${(0,r.Np)(String(e.type),40)}`}}}const l=/^[a-z0-9_]+$/;function groupKind(e){const t=logical(e)?.type??e.converted_type;return t==="MAP_KEY_VALUE"?"MAP":t}function struct(e,t){if(e.children.length===0)return{problem:"an empty group"};const n=[];for(const s of e.children){const e=s.element.name.toLowerCase();if(!l.test(e))return{problem:`a nested field named ${(0,r.Np)(e,60)}`};const o=nodeType(s,t+1);if("problem"in o)return o;n.push(`${e}:${o.glue}`)}return{glue:`struct<${n.join(",")}>`}}function list(e,t){const n=e.children[0];if(e.children.length!==1||n?.element.repetition_type!=="REPEATED"){return{problem:"a LIST group that is not a single repeated field"}}const r=n.children.length!==1||n.element.name==="array"||n.element.name===`${e.element.name}_tuple`;const s=r?{...n,element:{...n.element,repetition_type:undefined}}:n.children[0];const o=nodeType(s,t+1);return"problem"in o?o:{glue:`array<${o.glue}>`}}function map(e,t){const n=e.children[0];const[r,s]=n?.children??[];if(e.children.length!==1||!r||n.children.length>2){return{problem:"a MAP group without one key_value group"}}if(r.children.length>0||r.element.num_children)return{problem:"a map with a nested key"};const o=primitive(r.element);if("problem"in o)return o;if(!s)return{problem:"a MAP without values (a set)"};const i=nodeType(s,t+1);return"problem"in i?i:{glue:`map<${o.glue},${i.glue}>`}}function nodeType(e,t){if(t>o)return{problem:"nesting deeper than 64 levels"};const{element:n}=e;const r=e.children.length>0||(n.num_children??0)>0||!n.type;let s;if(!r)s=primitive(n);else if(groupKind(n)==="LIST")s=list(e,t);else if(groupKind(n)==="MAP")s=map(e,t);else s=struct(e,t);if("problem"in s||n.repetition_type!=="REPEATED")return s;return{glue:`array<${s.glue}>`}}const p="the Parquet footer's schema is malformed (its children don't add up)";const f=`the Parquet footer's schema nests deeper than ${o} levels`;function tree(e){let t=0;const take=n=>{const r=e[t++];if(!r)return p;if(n>o)return f;const s=[];for(let e=0;e<(r.num_children??0);e++){const e=take(n+1);if(typeof e==="string")return e;s.push(e)}return{element:r,children:s}};const n=take(0);return typeof n==="string"||t===e.length?n:p}function duplicateProblems(e){const t=new Set;const n=new Set;for(const{name:r}of e)(t.has(r)?n:t).add(r);if(n.size===0)return[];const s=[...n].map(e=>(0,r.Np)(e,60));return[`columns that are one name in lower case (Athena can't hold both): ${(0,r.XT)(s)}`]}function nameProblem(e){if(e.trim()==="")return"a column without a name";if((0,r.Fd)(e))return`column ${JSON.stringify((0,r.Np)(e,60))} has a control character in its name`;if(Buffer.byteLength(e)>255)return`column ${(0,r.Np)(e,60)} has a name longer than Glue's 255 bytes`;return undefined}function collect(e){const t=[];const n=[];for(const{raw:s,typed:o,parquet:i}of e){const e=s.toLowerCase();const a=nameProblem(s)??("problem"in o?`column ${(0,r.Np)(e,60)}: ${o.problem}`:undefined);if(a)n.push(a);t.push({name:e,parquetType:i,glueType:"glue"in o?o.glue:undefined})}if(t.length===0)n.push("no columns");return{columns:t,problems:[...n,...duplicateProblems(t)]}}function columnsFromSchema(e){const t=tree(e);if(typeof t==="string")return{columns:[],problems:[t]};return collect(t.children.map(e=>({raw:e.element.name??"",typed:nodeType(e,1),parquet:describeParquet(e.element,e.children.length>0)})))}const d={boolean:"BOOLEAN",int32:"INT32",int64:"INT64",int96:"INT96",float:"FLOAT",double:"DOUBLE",binary:"BYTE_ARRAY",byte_array:"BYTE_ARRAY",fixed_len_byte_array:"FIXED_LEN_BYTE_ARRAY"};function elementFromExportedType(e,t){const n=/^([a-z_0-9]+)\s*(?:\(\s*(\d+)\s*\))?\s*(?:\(\s*([A-Za-z_0-9]+)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*\))?$/i.exec(t.trim());const r=n&&d[n[1].toLowerCase()];if(!n||!r)return undefined;const[,,s,o,i,a]=n;const c=o?.toUpperCase()==="STRING"?"UTF8":o?.toUpperCase();return{name:e,type:r,...s?{type_length:Number(s)}:{},...c?{converted_type:c}:{},...i?{precision:Number(i),scale:Number(a??0)}:{}}}function fromExportedType(e){const t=e.columnName;const n=e.expectedExportedType??"";const s=elementFromExportedType(t,n);if(s)return{raw:t,typed:primitive(s),parquet:describeParquet(s,false)};const o=n?`an expectedExportedType ${JSON.stringify((0,r.Np)(n,60))} that can't be mapped`:"no expectedExportedType";return{raw:t,typed:{problem:o},parquet:(0,r.Np)(n,60)||"?"}}function columnsFromMetadata(e){return collect(e.map(fromExportedType))}function withSourceTypes(e,t){const n=new Map;for(const e of t){const t=e.columnName.toLowerCase();if(e.originalType!==undefined&&!n.has(t))n.set(t,e.originalType)}return e.map(e=>({...e,sourceType:n.get(e.name)}))}function checkTable(e){const t=e.message?`: ${e.message}`:"";if(e.status!=="COMPLETE"){const n=e.status?`its status is ${e.status}`:"the export's metadata gives it no status";return{complete:false,reason:`${n}${t}`}}const{partitions:n,completedPartitions:r}=e;if(n===r)return{complete:true};if(n===undefined||r===undefined){const e=n===undefined?"completed partitions":"partitions";return{complete:false,reason:`its partitioning info gives a number of ${e} only, so it can't be checked${t}`}}return{complete:false,reason:`${r} of its ${n} partitions completed${t}`}}function typeTable(e,t){if(t&&"schema"in t){return{columns:columnsFromSchema(t.schema),from:"parquet",problems:[]}}const n=columnsFromMetadata(e.columns);const s=e.columns.length>0?"metadata":"none";if(!t)return{columns:n,from:s,problems:[]};return{columns:n,from:s,problems:[`its Parquet footer can't be read (${(0,r.Np)(t.error,200)})`]}}function describeTable(e,t,n,r){const s=checkTable(e);const o=typeTable(e,n?.dataFile?r:undefined);const i=!n&&e.sizeGB===0;const a=!n?i?[]:["no folder of it was found under the export"]:[...o.problems,...o.columns.problems];return{target:e.target,status:e.status||"UNKNOWN",sizeGB:e.sizeGB,s3Uri:n?`s3://${t}/${n.prefix}`:undefined,dataFile:n?.dataFile?`s3://${t}/${n.dataFile.key}`:undefined,layout:n?.dataFile?.layout,columns:withSourceTypes(o.columns.columns,e.columns),columnsFrom:o.from,partitions:e.partitions,completedPartitions:e.completedPartitions,extractionStartTime:e.extractionStartTime,extractionEndTime:e.extractionEndTime,message:e.message,complete:s.complete,...i?{empty:i}:{},reason:s.reason,problems:s.complete?a:[]}}function countByStatus(e){const t=new Map;for(const{status:n}of e)t.set(n,(t.get(n)??0)+1);return[...t].map(([e,t])=>({status:e,tables:t})).sort((e,t)=>t.tables-e.tables||e.status.localeCompare(t.status))}function withoutDataFile(e){const t=e.filter(e=>e.complete&&e.s3Uri&&!e.dataFile&&e.problems.length===0).map(e=>e.target);if(t.length===0)return[];return[`${t.length} COMPLETE table(s) have no Parquet file in their folder, so their column types come from the export's metadata: ${(0,r.XT)(t)}.`]}function buildReport(e){const t=e.info.tables.map(t=>{const n=e.match.byTarget.get(t.target);const r=n?.dataFile?e.footers.get(n.dataFile.key):undefined;return describeTable(t,e.bucket,n,r)});const n=t.filter(e=>e.complete).length;return{exportTaskIdentifier:e.exportTaskIdentifier,s3Uri:`s3://${e.bucket}/${e.exportPrefix.replace(/\/?$/,"/")}`,tables:t,counts:countByStatus(t),complete:n,incomplete:t.length-n,databaseWarnings:e.info.databaseWarnings,warnings:[...e.warnings??[],...e.info.warnings,...e.match.warnings,...withoutDataFile(t)]}}function withGlueTables(e,t,n=new Map){return{...e,tables:e.tables.map(e=>{const r=t.get(e.target);const s=n.get(e.target);if(!r&&!s)return e;return{...e,...r?{glueTable:r}:{},...s?{glueHistoryTable:s}:{}}})}}function largestTables(e,t){return e.tables.filter(e=>e.complete&&(e.sizeGB??0)>0).sort((e,t)=>(t.sizeGB??-1)-(e.sizeGB??-1)||e.target.localeCompare(t.target)).slice(0,Math.max(0,t))}function incompleteTables(e){return e.tables.filter(e=>!e.complete)}const incompleteWarning=e=>`Table ${e.target} is not complete: ${e.reason}.`;const databaseWarning=e=>`Database ${e.target} (${e.file}): ${e.message}`;const m=10;function tableWarnings(e,t,n){const r=e.slice(0,m).map(t);const s=e.slice(m).map(e=>e.target);return s.length>0?[...r,n(s)]:r}function reportWarnings(e,t){const n=t?" It is not registered in Glue.":"";const s=e.tables.filter(e=>e.complete&&e.problems.length>0);return[...tableWarnings(incompleteTables(e),incompleteWarning,e=>`${e.length} more tables are not complete (see tables-file): ${(0,r.XT)(e)}.`),...tableWarnings(s,e=>`Table ${e.target}: ${e.problems.join("; ")}.${n}`,e=>`${e.length} more complete tables have problems (see tables-file): ${(0,r.XT)(e)}.`),...e.databaseWarnings.map(databaseWarning),...e.warnings]}},5431:(e,t,n)=>{n.d(t,{M:()=>r,a:()=>readTime});const r="Extraction times are ISO 8601 in UTC: RDS writes them without a time zone, so they are read as UTC. A time that could not be read is kept as RDS wrote it.";const s=["jan","feb","mar","apr","may","jun","jul","aug","sep","oct","nov","dec"];const o=["january","february","march","april","may","june","july","august","september","october","november","december"];const i=/^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4}),?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([AaPp])?\.?(?:[Mm]\.?)?$/;const a=/^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;function iso(e){return new Date(e).toISOString().replace(/\.\d{3}Z$/,"Z")}function month(e){const t=e.toLowerCase();const n=s.indexOf(t.slice(0,3));if(n<0)return-1;return t.length===3||o[n].startsWith(t)||t==="sept"?n:-1}function utc(e){const[t,n,r,s,o,i]=e;if(s>23||o>59||i>59||n<0||r<1)return undefined;const a=new Date(Date.UTC(2e3,n,r,s,o,i));a.setUTCFullYear(t);return a.getUTCDate()===r&&a.getUTCMonth()===n?a.getTime():undefined}function fromLocale(e){const t=i.exec(e);if(!t)return undefined;const[,n,r,s,o,a,c,u]=t;let l=Number(o);if(u){if(l<1||l>12)return undefined;l=l%12+(u.toLowerCase()==="p"?12:0)}return utc([Number(s),month(n),Number(r),l,Number(a),Number(c??0)])}function fromIso(e){const t=a.exec(e);if(!t)return undefined;const[,n,r,s,o,i,c,,u]=t;const l=utc([Number(n),Number(r)-1,Number(s),Number(o),Number(i),Number(c??0)]);if(l===undefined||!u||u.toUpperCase()==="Z")return l;const p=u.startsWith("-")?-1:1;const f=u.slice(1).replace(":","");const d=Number(f.slice(0,2))*60+Number(f.slice(2));return l-p*d*6e4}function readTime(e){if(typeof e==="number"){if(!Number.isFinite(e)||e<0||e>864e13)return undefined;return iso(e<1e11?e*1e3:e)}if(typeof e!=="string")return undefined;const t=e.replace(/\s+/gu," ").trim();if(t==="")return undefined;const n=fromLocale(t)??fromIso(t);return n===undefined?t.slice(0,200):iso(n)}},9506:(e,t,n)=>{n.d(t,{DZ:()=>r,Em:()=>actionTags,RG:()=>s,Uy:()=>l,X:()=>tagLength,Zf:()=>c,mV:()=>o,uM:()=>i});const r=["github:repository","github:workflow","github:run-id"];const s=50;const o=128;const i=256;const a="\\p{L}\\p{Z}\\p{N}_.:/=+\\-@";const c=new RegExp(`[^${a}]`,"u");const u=new RegExp(c.source,"gu");const l=/^(aws|rds):/i;function tagLength(e){return[...e].length}function tagValue(e){const t=e.replace(u,"_");const n=[...t].slice(0,i).join("");return n.replace(l,"$1_")}function actionTags({repository:e,workflow:t,runId:n}){const s=[e,t,n];return r.flatMap((e,t)=>{const n=tagValue(s[t]??"");return n?[{Key:e,Value:n}]:[]})}},2613:t=>{t.exports=e(import.meta.url)("assert")},5317:t=>{t.exports=e(import.meta.url)("child_process")},6982:t=>{t.exports=e(import.meta.url)("crypto")},4434:t=>{t.exports=e(import.meta.url)("events")},9896:t=>{t.exports=e(import.meta.url)("fs")},8611:t=>{t.exports=e(import.meta.url)("http")},5692:t=>{t.exports=e(import.meta.url)("https")},9278:t=>{t.exports=e(import.meta.url)("net")},4589:t=>{t.exports=e(import.meta.url)("node:assert")},6698:t=>{t.exports=e(import.meta.url)("node:async_hooks")},4573:t=>{t.exports=e(import.meta.url)("node:buffer")},1421:t=>{t.exports=e(import.meta.url)("node:child_process")},7540:t=>{t.exports=e(import.meta.url)("node:console")},7598:t=>{t.exports=e(import.meta.url)("node:crypto")},3053:t=>{t.exports=e(import.meta.url)("node:diagnostics_channel")},610:t=>{t.exports=e(import.meta.url)("node:dns")},8474:t=>{t.exports=e(import.meta.url)("node:events")},3024:t=>{t.exports=e(import.meta.url)("node:fs")},1455:t=>{t.exports=e(import.meta.url)("node:fs/promises")},7067:t=>{t.exports=e(import.meta.url)("node:http")},2467:t=>{t.exports=e(import.meta.url)("node:http2")},4708:t=>{t.exports=e(import.meta.url)("node:https")},7030:t=>{t.exports=e(import.meta.url)("node:net")},8161:t=>{t.exports=e(import.meta.url)("node:os")},6760:t=>{t.exports=e(import.meta.url)("node:path")},643:t=>{t.exports=e(import.meta.url)("node:perf_hooks")},1708:t=>{t.exports=e(import.meta.url)("node:process")},1792:t=>{t.exports=e(import.meta.url)("node:querystring")},7075:t=>{t.exports=e(import.meta.url)("node:stream")},1692:t=>{t.exports=e(import.meta.url)("node:tls")},3136:t=>{t.exports=e(import.meta.url)("node:url")},7975:t=>{t.exports=e(import.meta.url)("node:util")},3429:t=>{t.exports=e(import.meta.url)("node:util/types")},5919:t=>{t.exports=e(import.meta.url)("node:worker_threads")},8522:t=>{t.exports=e(import.meta.url)("node:zlib")},857:t=>{t.exports=e(import.meta.url)("os")},6928:t=>{t.exports=e(import.meta.url)("path")},3193:t=>{t.exports=e(import.meta.url)("string_decoder")},3557:t=>{t.exports=e(import.meta.url)("timers")},4756:t=>{t.exports=e(import.meta.url)("tls")},2018:t=>{t.exports=e(import.meta.url)("tty")},7016:t=>{t.exports=e(import.meta.url)("url")},9023:t=>{t.exports=e(import.meta.url)("util")}};var n={};function __nccwpck_require__(e){var r=n[e];if(r!==undefined){return r.exports}var s=n[e]={exports:{}};var o=true;try{t[e].call(s.exports,s,s.exports,__nccwpck_require__);o=false}finally{if(o)delete n[e]}return s.exports}__nccwpck_require__.m=t;if(typeof __nccwpck_require__!=="undefined")__nccwpck_require__.ab=decodeURIComponent(new URL(".",import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/)?1:0,-1)+"/";(()=>{var e=typeof Symbol==="function"?Symbol("webpack queues"):"__webpack_queues__";var t=typeof Symbol==="function"?Symbol("webpack exports"):"__webpack_exports__";var n=typeof Symbol==="function"?Symbol("webpack error"):"__webpack_error__";var resolveQueue=e=>{if(e&&e.d<1){e.d=1;e.forEach(e=>e.r--);e.forEach(e=>e.r--?e.r++:e())}};var wrapDeps=r=>r.map(r=>{if(r!==null&&typeof r==="object"){if(r[e])return r;if(r.then){var s=[];s.d=0;r.then(e=>{o[t]=e;resolveQueue(s)},e=>{o[n]=e;resolveQueue(s)});var o={};o[e]=e=>e(s);return o}}var i={};i[e]=e=>{};i[t]=r;return i});__nccwpck_require__.a=(r,s,o)=>{var i;o&&((i=[]).d=-1);var a=new Set;var c=r.exports;var u;var l;var p;var f=new Promise((e,t)=>{p=t;l=e});f[t]=c;f[e]=e=>(i&&e(i),a.forEach(e),f["catch"](e=>{}));r.exports=f;s(r=>{u=wrapDeps(r);var s;var getResult=()=>u.map(e=>{if(e[n])throw e[n];return e[t]});var o=new Promise(t=>{s=()=>t(getResult);s.r=0;var fnQueue=e=>e!==i&&!a.has(e)&&(a.add(e),e&&!e.d&&(s.r++,e.push(s)));u.map(t=>t[e](fnQueue))});return s.r?o:getResult()},e=>(e?p(f[n]=e):l(c),resolveQueue(i)));i&&i.d<0&&(i.d=0)}})();(()=>{__nccwpck_require__.n=e=>{var t=e&&e.__esModule?()=>e["default"]:()=>e;__nccwpck_require__.d(t,{a:t});return t}})();(()=>{var e=Object.getPrototypeOf?e=>Object.getPrototypeOf(e):e=>e.__proto__;var t;__nccwpck_require__.t=function(n,r){if(r&1)n=this(n);if(r&8)return n;if(typeof n==="object"&&n){if(r&4&&n.__esModule)return n;if(r&16&&typeof n.then==="function")return n}var s=Object.create(null);__nccwpck_require__.r(s);var o={};t=t||[null,e({}),e([]),e(e)];for(var i=r&2&&n;typeof i=="object"&&!~t.indexOf(i);i=e(i)){Object.getOwnPropertyNames(i).forEach(e=>o[e]=()=>n[e])}o["default"]=()=>n;__nccwpck_require__.d(s,o);return s}})();(()=>{__nccwpck_require__.d=(e,t)=>{for(var n in t){if(__nccwpck_require__.o(t,n)&&!__nccwpck_require__.o(e,n)){Object.defineProperty(e,n,{enumerable:true,get:t[n]})}}}})();(()=>{__nccwpck_require__.f={};__nccwpck_require__.e=e=>Promise.all(Object.keys(__nccwpck_require__.f).reduce((t,n)=>{__nccwpck_require__.f[n](e,t);return t},[]))})();(()=>{__nccwpck_require__.u=e=>""+e+".index.js"})();(()=>{__nccwpck_require__.o=(e,t)=>Object.prototype.hasOwnProperty.call(e,t)})();(()=>{__nccwpck_require__.r=e=>{if(typeof Symbol!=="undefined"&&Symbol.toStringTag){Object.defineProperty(e,Symbol.toStringTag,{value:"Module"})}Object.defineProperty(e,"__esModule",{value:true})}})();(()=>{var e={792:0};var installChunk=t=>{var{ids:n,modules:r,runtime:s}=t;var o,i,a=0;for(o in r){if(__nccwpck_require__.o(r,o)){__nccwpck_require__.m[o]=r[o]}}if(s)s(__nccwpck_require__);for(;a<n.length;a++){i=n[a];if(__nccwpck_require__.o(e,i)&&e[i]){e[i][0]()}e[n[a]]=0}};__nccwpck_require__.f.j=(t,n)=>{var r=__nccwpck_require__.o(e,t)?e[t]:undefined;if(r!==0){if(r){n.push(r[1])}else{if(true){var s=import("./"+__nccwpck_require__.u(t)).then(installChunk,n=>{if(e[t]!==0)e[t]=undefined;throw n});var s=Promise.race([s,new Promise(n=>r=e[t]=[n])]);n.push(r[1]=s)}}}}})();var r=__nccwpck_require__(9407);r=await r;
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 8564:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dp: () => (/* binding */ isRegion),
+/* harmony export */   JG: () => (/* binding */ isAccountId),
+/* harmony export */   Lw: () => (/* binding */ parseArn),
+/* harmony export */   ZC: () => (/* binding */ parseRdsSourceArn),
+/* harmony export */   c5: () => (/* binding */ partitionProblem),
+/* harmony export */   iQ: () => (/* binding */ partitionOf)
+/* harmony export */ });
+/* unused harmony export RDS_SOURCE_KINDS */
+// Amazon Resource Names, parsed without the SDK: inputs.ts checks ARNs before any AWS client is
+// loaded, and the identifier generator takes the name out of a snapshot ARN.
+const PARTITION = /^aws(-[a-z]+)*$/;
+const SERVICE = /^[a-z0-9][a-z0-9-]*$/;
+const ACCOUNT_ID = /^\d{12}$/;
+// Region names like us-east-1, us-gov-west-1, cn-north-1, eu-central-2, eusc-de-east-1.
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+// The partitions and the regions in each, as the AWS SDK's endpoint rules say
+// (partitions.json, regionRegex). One region belongs to one partition.
+const PARTITION_REGIONS = [
+    ['aws', /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/],
+    ['aws-cn', /^cn-\w+-\d+$/],
+    ['aws-eusc', /^eusc-(de)-\w+-\d+$/],
+    ['aws-iso', /^us-iso-\w+-\d+$/],
+    ['aws-iso-b', /^us-isob-\w+-\d+$/],
+    ['aws-iso-e', /^eu-isoe-\w+-\d+$/],
+    ['aws-iso-f', /^us-isof-\w+-\d+$/],
+    ['aws-us-gov', /^us-gov-\w+-\d+$/]
+];
+// Values from a user's input are echoed short.
+function clip(value) {
+    return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+function isAccountId(value) {
+    return ACCOUNT_ID.test(value);
+}
+function isRegion(value) {
+    return REGION.test(value);
+}
+/**
+ * The partition a region belongs to (`aws`, `aws-cn`, `aws-us-gov`, `aws-iso`...), or undefined
+ * for a region no known partition claims: a region newer than this table is never refused.
+ */
+function partitionOf(region) {
+    return PARTITION_REGIONS.find(([, regions]) => regions.test(region))?.[0];
+}
+/**
+ * Why an ARN of `partition` can't be used in `region`, completing "... ARN is in partition 'x'
+ * ...", or undefined when they agree or the region's partition is not known.
+ */
+function partitionProblem(partition, region) {
+    const expected = partitionOf(region);
+    if (expected === undefined || expected === partition)
+        return undefined;
+    return `its partition is '${partition}' but region '${region}' is in '${expected}'`;
+}
+/** The ARN's parts, or undefined when the value is not shaped like an ARN of a known partition. */
+function parseArn(value) {
+    const parts = value.split(':');
+    if (parts.length < 6 || parts[0] !== 'arn')
+        return undefined;
+    const [, partition = '', service = '', region = '', accountId = ''] = parts;
+    // The resource may itself contain ':' (automated snapshots: `snapshot:rds:name-...`).
+    const resource = parts.slice(5).join(':');
+    if (!PARTITION.test(partition) || !SERVICE.test(service) || resource === '')
+        return undefined;
+    if (/\s/.test(value))
+        return undefined;
+    const colon = resource.indexOf(':');
+    const slash = resource.indexOf('/');
+    const cut = colon < 0 ? slash : slash < 0 ? colon : Math.min(colon, slash);
+    const resourceType = cut < 0 ? '' : resource.slice(0, cut);
+    const resourceName = cut < 0 ? resource : resource.slice(cut + 1);
+    return { partition, service, region, accountId, resource, resourceType, resourceName };
+}
+/** The RDS resource types an export can start from. */
+const RDS_SOURCE_KINDS = ['snapshot', 'cluster-snapshot', 'cluster'];
+/** Checks an ARN as the source of an export: the classified ARN, or the problem in words. */
+function parseRdsSourceArn(value) {
+    const arn = parseArn(value);
+    if (!arn) {
+        return {
+            problem: 'must be an ARN like arn:aws:rds:us-east-1:123456789012:snapshot:name (arn:<partition>:rds:<region>:<account>:<type>:<name>)'
+        };
+    }
+    if (arn.service !== 'rds') {
+        return {
+            problem: "must be an RDS ARN (service 'rds')",
+            hint: `it is an '${clip(arn.service)}' ARN`
+        };
+    }
+    if (!isRegion(arn.region)) {
+        return {
+            problem: 'must name a region like us-east-1 in its fourth field',
+            hint: `found '${clip(arn.region)}'`
+        };
+    }
+    const mismatch = partitionProblem(arn.partition, arn.region);
+    if (mismatch) {
+        return { problem: 'must name a region of its own partition', hint: mismatch };
+    }
+    if (!isAccountId(arn.accountId)) {
+        return {
+            problem: 'must name a 12-digit AWS account in its fifth field',
+            hint: `found '${clip(arn.accountId)}'`
+        };
+    }
+    if (arn.resourceType === 'db') {
+        return {
+            problem: "must not be a DB instance ARN (':db:'); RDS exports snapshots and Aurora clusters, not instances",
+            hint: `use 'db-instance-identifier: ${clip(arn.resourceName)}' to export the instance's newest snapshot`
+        };
+    }
+    const kind = RDS_SOURCE_KINDS.find(k => k === arn.resourceType);
+    if (!kind) {
+        return {
+            problem: `must be the ARN of a DB snapshot (':snapshot:'), DB cluster snapshot (':cluster-snapshot:') ` +
+                "or Aurora DB cluster (':cluster:')",
+            hint: `it is a '${clip(arn.resourceType || arn.resource)}' ARN`
+        };
+    }
+    if (arn.resourceName === '' || /[/]/.test(arn.resourceName)) {
+        return { problem: `must end with the ${kind}'s name after ':${kind}:'` };
+    }
+    return { arn: { ...arn, kind } };
+}
+
+
+/***/ }),
+
+/***/ 8360:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QQ: () => (/* binding */ rdsNameProblem),
+/* harmony export */   _s: () => (/* binding */ exportTaskIdentifierProblem),
+/* harmony export */   dq: () => (/* binding */ defaultRoleSessionName),
+/* harmony export */   jn: () => (/* binding */ generateSnapshotIdentifier),
+/* harmony export */   yl: () => (/* binding */ generateExportTaskIdentifier)
+/* harmony export */ });
+/* unused harmony exports EXPORT_TASK_IDENTIFIER_MAX_LENGTH, compactUtcTimestamp, SNAPSHOT_IDENTIFIER_MAX_LENGTH */
+/* harmony import */ var _arn_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8564);
+// Names the action checks or makes up: export task identifiers and the role session name.
+// Pure and SDK-free, so inputs.ts can use them before any AWS client is loaded.
+
+/** StartExportTask's limit on ExportTaskIdentifier. */
+const EXPORT_TASK_IDENTIFIER_MAX_LENGTH = 60;
+// What a user sees for a character that breaks a rule: the character itself when printable.
+function describeCharacter(char) {
+    const code = char.codePointAt(0) ?? 0;
+    const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (char === ' ')
+        return "' ' (a space)";
+    if (code < 0x20 || (code >= 0x7f && code < 0xa0))
+        return `${hex} (a control character)`;
+    return `'${char}' (${hex})`;
+}
+/**
+ * The broken rule of RDS's common naming scheme (DB instances, clusters, export tasks): 1 to
+ * maxLength ASCII letters, digits and hyphens, beginning with a letter, no '--', no trailing '-'.
+ * Undefined when the value follows it. The words complete "Input 'x' ...".
+ */
+function rdsNameProblem(value, maxLength) {
+    if (value === '')
+        return `must not be empty (1-${maxLength} characters)`;
+    if (value.length > maxLength) {
+        return `must be at most ${maxLength} characters long; it has ${value.length}`;
+    }
+    if (!/^[A-Za-z]/.test(value)) {
+        const first = String.fromCodePoint(value.codePointAt(0) ?? 0);
+        return `must begin with a letter (A-Z or a-z), not ${describeCharacter(first)}`;
+    }
+    const bad = /[^A-Za-z0-9-]/u.exec(value);
+    if (bad) {
+        return `may contain only ASCII letters, digits and hyphens; found ${describeCharacter(bad[0])}`;
+    }
+    if (value.includes('--'))
+        return "must not contain two hyphens in a row ('--')";
+    if (value.endsWith('-'))
+        return "must not end with a hyphen ('-')";
+    return undefined;
+}
+/** The rule an export task identifier breaks, in words, or undefined when it is valid. */
+function exportTaskIdentifierProblem(value) {
+    return rdsNameProblem(value, EXPORT_TASK_IDENTIFIER_MAX_LENGTH);
+}
+/** A UTC timestamp for names made outside GitHub Actions: 20261125T084600Z. */
+function compactUtcTimestamp(now) {
+    return now
+        .toISOString()
+        .replace(/\.\d+Z$/, 'Z')
+        .replace(/[-:]/g, '');
+}
+// Lower-case ASCII letters and digits joined by single hyphens: accents are dropped from their
+// letters, everything else (':' of automated snapshots, '_', spaces, emoji) becomes a hyphen.
+function sanitize(value, maxLength) {
+    const plain = value
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-');
+    return trimHyphens(trimHyphens(plain).slice(0, maxLength));
+}
+/** Without leading and trailing hyphens; a loop, as a pattern would be quadratic on a long run. */
+function trimHyphens(value) {
+    let start = 0;
+    let end = value.length;
+    while (start < end && value[start] === '-')
+        start++;
+    while (end > start && value[end - 1] === '-')
+        end--;
+    return value.slice(start, end);
+}
+// Bounds for the parts kept whole, so the source's name always keeps a few characters.
+const RUN_PART_MAX = 40;
+const ATTEMPT_PART_MAX = 10;
+/**
+ * `<name>-<run id>[-<attempt suffix>]`: all lower case, within RDS's naming rules (a letter
+ * first, letters, digits and single hyphens, no trailing hyphen), at most `maxLength`; the name
+ * is shortened to fit, the run id and the suffix are kept whole. With a run id the result depends
+ * only on the arguments, so a re-run of the same workflow run finds what its first attempt made.
+ */
+function generateName(args, maxLength, fallbackHead) {
+    const name = (0,_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .parseArn */ .Lw)(args.sourceName)?.resourceName ?? args.sourceName;
+    const run = sanitize(args.runId ?? '', RUN_PART_MAX) ||
+        sanitize(compactUtcTimestamp(args.now), RUN_PART_MAX);
+    const attempt = sanitize(args.attemptSuffix ?? '', ATTEMPT_PART_MAX);
+    const tail = `-${run}${attempt ? `-${attempt}` : ''}`;
+    let head = sanitize(name, maxLength);
+    if (!/^[a-z]/.test(head))
+        head = head ? `${fallbackHead}-${head}` : fallbackHead;
+    head = trimHyphens(head.slice(0, maxLength - tail.length));
+    return head + tail;
+}
+/** The export task identifier used when the workflow gives none (1-60 characters). */
+function generateExportTaskIdentifier(args) {
+    return generateName(args, EXPORT_TASK_IDENTIFIER_MAX_LENGTH, 'export');
+}
+/** RDS's limits on a new snapshot's identifier: DB snapshots 255, DB cluster snapshots 63. */
+const SNAPSHOT_IDENTIFIER_MAX_LENGTH = { snapshot: 255, 'cluster-snapshot': 63 };
+/**
+ * The identifier of the snapshot create-snapshot takes of `sourceName` (the instance or
+ * cluster): `<instance>-<run id>`, so a re-run of the workflow run finds its own snapshot.
+ */
+function generateSnapshotIdentifier(args) {
+    return generateName(args, SNAPSHOT_IDENTIFIER_MAX_LENGTH[args.kind], 'snapshot');
+}
+/** The session name when the workflow gives none: `rds-export-<run id>`, 2-64 of [\w+=,.@-]. */
+function defaultRoleSessionName(runId, now) {
+    const run = trimHyphens((runId ?? '').replace(/[^\w+=,.@-]+/g, '-'));
+    return `rds-export-${run || compactUtcTimestamp(now)}`.slice(0, 64);
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4504);
+// The runner loads dist/index.js, built from this file. Bad input is refused before the action
+// proper is loaded (preflight.ts); all the flow lives in main.ts.
+
+if ((0,_preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .preflight */ .M)(process.env, text => process.stdout.write(text))) {
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(818), __nccwpck_require__.e(505)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8505));
+    await run();
+}
+else {
+    process.exitCode = 1;
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dz: () => (/* reexport */ InputError),
+  m4: () => (/* reexport */ exportOnlyProblem),
+  TL: () => (/* binding */ parseInputs),
+  Wm: () => (/* reexport */ proxySecrets),
+  r$: () => (/* reexport */ redactProxyUrl)
+});
+
+// UNUSED EXPORTS: GLUE_TABLE_PREFIX_MAX, INPUT_DEFAULTS, SNAPSHOT_TAGS_MAX, SOURCE_INPUTS, parseSnapshotTags, quote, splitExportOnly
+
+;// CONCATENATED MODULE: ./src/inputs/errors.ts
+// The one kind of error bad input raises, and the words every refusal is built from.
+/**
+ * A bad input: `input` is the input's name, the message one plain line for the log. When a run
+ * has several, one InputError names them all: `refusals` holds each input's own message.
+ */
+class InputError extends Error {
+    input;
+    name = 'InputError';
+    refusals;
+    constructor(input, message, refusals) {
+        super(message);
+        this.input = input;
+        this.refusals = refusals ?? [message];
+    }
+}
+/**
+ * Every input's refusal in a run, so that all are named at once: each check runs on its own,
+ * and a check that depends on another input's value is skipped when that value was refused.
+ */
+class Refusals {
+    errors = [];
+    /** `check`'s value, or undefined when it refuses an input (the refusal is kept). */
+    check(check) {
+        try {
+            return check();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            this.errors.push(error);
+            return undefined;
+        }
+    }
+    /** A refusal made without a check, of an input whose value depends on another's. */
+    add(error) {
+        this.errors.push(error);
+    }
+    /** One InputError for them all: the one refusal itself, or one line naming each. */
+    error() {
+        const [first, ...more] = this.errors;
+        if (!first || more.length === 0)
+            return first;
+        const messages = this.errors.flatMap(error => error.refusals);
+        return new InputError(first.input, `${messages.length} inputs are refused: ${messages.join(' ')}`, messages);
+    }
+}
+/** A value as echoed in a message: quoted, control characters escaped, cut to about 80. */
+function quote(value) {
+    // 170 UTF-16 units hold at least 85 characters: more than is ever shown, and no more work
+    // for a 1 MB value than for a short one.
+    const escaped = value
+        .slice(0, 170)
+        .replace(/\p{Cc}/gu, char => char === '\n' ? '\\n' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const chars = [...escaped];
+    return `'${chars.length > 80 ? `${chars.slice(0, 77).join('')}...` : escaped}'`;
+}
+/** "Input 'x' <rule>; got '<value>': <detail>." */
+function refuse(input, rule, value, detail) {
+    return new InputError(input, `Input '${input}' ${rule}; got ${quote(value)}${detail ? `: ${detail}` : ''}.`);
+}
+/** "Input 'x' is required with mode 'm': <purpose>." */
+function required(input, mode, purpose) {
+    return new InputError(input, `Input '${input}' is required with mode '${mode}': ${purpose}.`);
+}
+/** 'a', 'b' and 'c' as a message lists input names. */
+function names(list, separator = ', ') {
+    return list.map(name => `'${name}'`).join(separator);
+}
+/** "Input 'a'" or "Inputs 'a', 'b'", as a warning opens, and whether it is one. */
+function inputsPhrase(list) {
+    const one = list.length === 1;
+    return { phrase: `${one ? 'Input' : 'Inputs'} ${names(list)}`, one };
+}
+
+// EXTERNAL MODULE: ./src/arn.ts
+var src_arn = __nccwpck_require__(8564);
+;// CONCATENATED MODULE: ./src/inputs/region.ts
+// The region every AWS call goes to: aws-region, else the source ARN's, else the environment.
+
+
+/** The region in the ARN that names the source, if the source is named by an ARN. */
+function sourceRegion(source) {
+    if (!source)
+        return undefined;
+    const value = 'arn' in source ? source.arn : source.identifier;
+    const region = (0,src_arn/* parseArn */.Lw)(value)?.region;
+    return region ? region : undefined;
+}
+function regionFromEnvironment(env) {
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+        const region = env[name]?.trim();
+        if (!region)
+            continue;
+        if (!(0,src_arn/* isRegion */.Dp)(region)) {
+            throw new InputError('aws-region', `Environment variable ${name} must be a region like us-east-1; got ${quote(region)}: ` +
+                `fix it or set the aws-region input.`);
+        }
+        return { region, from: name };
+    }
+    return undefined;
+}
+/** aws-region's own rule, when it is given: checked even when the source can't be. */
+function checkRegionInput(value) {
+    if (value !== '' && !(0,src_arn/* isRegion */.Dp)(value)) {
+        throw refuse('aws-region', 'must be a region like us-east-1', value);
+    }
+}
+/** aws-region, else the source ARN's region, else AWS_REGION, else AWS_DEFAULT_REGION. */
+function resolveRegion(value, source, env) {
+    const input = 'aws-region';
+    const fromArn = sourceRegion(source);
+    if (value !== '') {
+        checkRegionInput(value);
+        if (fromArn && fromArn !== value && source) {
+            throw new InputError(input, `Input '${input}' is '${value}' but the ARN in '${source.input}' is in '${fromArn}': ` +
+                `RDS exports a source in its own region; remove aws-region or make them agree.`);
+        }
+        return { region: value, from: input };
+    }
+    const place = fromArn && source ? { region: fromArn, from: source.input } : regionFromEnvironment(env);
+    if (place)
+        return place;
+    throw new InputError(input, `Input '${input}' is not set and nothing else names a region: set aws-region (like us-east-1), ` +
+        `give the source as an ARN, or set AWS_REGION (aws-actions/configure-aws-credentials does).`);
+}
+/**
+ * Refuses an ARN input that can't be used where the export runs: an ARN of another partition
+ * (aws-cn with us-east-1), or for a regional resource (a KMS key) one in another region.
+ * Values that are not ARNs are left to the input's own checks.
+ */
+function checkArnPlace(input, value, place, regional) {
+    const arn = (0,src_arn/* parseArn */.Lw)(value);
+    if (!arn)
+        return;
+    const where = `region '${place.region}' (from ${place.from})`;
+    const mismatch = (0,src_arn/* partitionProblem */.c5)(arn.partition, place.region);
+    if (mismatch)
+        throw refuse(input, `must be an ARN of the partition of ${where}`, value, mismatch);
+    if (regional && arn.region !== place.region) {
+        throw refuse(input, `must name a resource in ${where}`, value, `it is in '${arn.region}'`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inputs/role.ts
+// IAM role ARNs: the export role RDS assumes (iam-role-arn) and the role the step assumes
+// (role-to-assume). Checked by parts, not by one pattern: a path pattern such as
+// ([\x21-\x7e]+\/)* backtracks exponentially on a long path that doesn't match.
+
+
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+// IAM paths are '/' or '/<printable ASCII>/', at most 512 characters in all.
+const PATH_MIDDLE = /^[\x21-\x7e]{1,510}$/;
+function rolePathProblem(rest) {
+    const cut = rest.lastIndexOf('/');
+    if (!ROLE_NAME.test(rest.slice(cut + 1))) {
+        return 'the role name is 1-64 letters, digits and the characters + = , . @ _ -';
+    }
+    if (cut >= 0 && !PATH_MIDDLE.test(rest.slice(0, cut))) {
+        return 'a role path is printable ASCII between slashes, at most 512 characters';
+    }
+    return undefined;
+}
+// Why the value is not an IAM role ARN, or undefined when it is one. '' means no detail to add.
+function roleArnProblem(value) {
+    const arn = (0,src_arn/* parseArn */.Lw)(value);
+    if (!arn) {
+        return ROLE_NAME.test(value) ? `give the role's ARN, arn:aws:iam::<account>:role/${value}` : '';
+    }
+    if (arn.service !== 'iam')
+        return `this is a ${quote(arn.service)} ARN`;
+    if (arn.resourceType !== 'role')
+        return `this is a ${quote(arn.resourceType)} ARN, not a role`;
+    if (!(0,src_arn/* isAccountId */.JG)(arn.accountId))
+        return 'the account must be 12 digits';
+    if (arn.region !== '')
+        return '';
+    return rolePathProblem(arn.resourceName);
+}
+function parseRoleArn(input, value) {
+    const problem = roleArnProblem(value);
+    if (problem === undefined)
+        return value;
+    const rule = 'must be an IAM role ARN like arn:aws:iam::123456789012:role/name';
+    throw refuse(input, rule, value, problem || undefined);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/values.ts
+// Parsers for the kinds of value several inputs share: a choice, a boolean, a number, a list.
+
+/** The value when it is one of the choices; a choice in the wrong case gets a hint. */
+function oneOf(input, value, choices) {
+    const choice = choices.find(c => c === value);
+    if (choice)
+        return choice;
+    const lower = choices.find(c => c === value.toLowerCase());
+    throw refuse(input, `must be one of ${choices.join(', ')}`, value, lower ? `write it in lower case, '${lower}'` : undefined);
+}
+const YAML_TRUE = ['true', 'True', 'TRUE'];
+const YAML_FALSE = ['false', 'False', 'FALSE'];
+const YAML_BOOLEANS = [...YAML_TRUE, ...YAML_FALSE].join(', ');
+/** A YAML 1.2 boolean, undefined for anything else. */
+function yamlBoolean(value) {
+    if (YAML_TRUE.includes(value))
+        return true;
+    if (YAML_FALSE.includes(value))
+        return false;
+    return undefined;
+}
+// YAML 1.2 core schema booleans, like aws-actions/configure-aws-credentials: no yes/no/on/off.
+function parseBoolean(input, value) {
+    const parsed = yamlBoolean(value);
+    if (parsed === undefined)
+        throw refuse(input, `must be a boolean: ${YAML_BOOLEANS}`, value);
+    return parsed;
+}
+function parseInteger(input, value, min, max, unit) {
+    const range = max === Infinity ? `at least ${min}` : `${min}-${max}`;
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+        throw refuse(input, `must be a whole number of ${unit}, ${range}`, value);
+    }
+    return n;
+}
+// Plain decimals only: no exponent, sign, unit or Infinity, so '10m' or '1e9999' can't slip by.
+function parseDecimal(input, value, { min, inclusive, max, example }) {
+    const n = /^(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
+    const lower = inclusive ? `at least ${min}` : `greater than ${min}`;
+    const bound = max ? `${lower} and at most ${max.value} (${max.why})` : lower;
+    if (!Number.isFinite(n) || n < min || (!inclusive && n === min) || (max && n > max.value)) {
+        throw refuse(input, `must be a number ${bound}, like ${example}`, value);
+    }
+    return n;
+}
+/** A list input's entries: one per line or comma-separated, trimmed, empty ones dropped. */
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map(entry => entry.trim())
+        .filter(entry => entry !== '');
+}
+
+;// CONCATENATED MODULE: ./src/inputs/credentials.ts
+// The credentials the step uses: a role assumed with the job's OIDC token, or the SDK's default
+// chain when role-to-assume is not set.
+
+
+
+
+const SESSION_OPTIONS = ['role-session-name', 'role-duration-seconds'];
+/**
+ * The credentials section, in the region found (undefined when it couldn't be: the role's place
+ * is then not checked); session options without role-to-assume are ignored with a warning.
+ */
+function parseCredentials(inputs, place, warnings, refusals) {
+    const roleToAssume = inputs.raw('role-to-assume');
+    if (roleToAssume !== '') {
+        refusals.check(() => {
+            parseRoleArn('role-to-assume', roleToAssume);
+            if (place)
+                checkArnPlace('role-to-assume', roleToAssume, place, false);
+        });
+    }
+    const audience = inputs.get('audience');
+    const roleSessionName = inputs.raw('role-session-name');
+    if (roleSessionName !== '' && !/^[\w+=,.@-]{2,64}$/.test(roleSessionName)) {
+        refusals.add(refuse('role-session-name', 'must be 2-64 letters, digits and the characters + = , . @ _ -', roleSessionName));
+    }
+    const duration = inputs.get('role-duration-seconds');
+    const roleDurationSeconds = refusals.check(() => parseInteger('role-duration-seconds', duration, 900, 43200, 'seconds'));
+    const outputEnvCredentials = refusals.check(() => parseBoolean('output-env-credentials', inputs.get('output-env-credentials')));
+    const unused = roleToAssume === '' ? SESSION_OPTIONS.filter(name => inputs.given(name)) : [];
+    if (unused.length > 0) {
+        warnings.push(`${unused.map(n => `Input '${n}'`).join(' and ')} ${unused.length === 1 ? 'is' : 'are'} ignored without role-to-assume: the AWS SDK's default credentials are used.`);
+    }
+    // Credentials from the default chain are where later steps find them already (the environment,
+    // a profile, the instance role); copied into the environment, refreshable ones would go stale.
+    if (outputEnvCredentials && roleToAssume === '') {
+        warnings.push("Input 'output-env-credentials' is ignored without role-to-assume: later steps find the AWS SDK's default credentials where this step found them.");
+    }
+    return {
+        ...(roleToAssume !== '' ? { roleToAssume } : {}),
+        audience,
+        ...(roleSessionName !== '' ? { roleSessionName } : {}),
+        roleDurationSeconds: roleDurationSeconds ?? 3600,
+        outputEnvCredentials: outputEnvCredentials === true && roleToAssume !== ''
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+;// CONCATENATED MODULE: ./src/inputs/kms.ts
+// kms-key-id: the KMS key that encrypts the export, in any of the four forms RDS takes.
+
+
+const KEY_ID = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$/;
+const ALIAS_NAME = /^[A-Za-z0-9/_-]{1,250}$/;
+const KEY_ID_RULE = 'a key id is a UUID or mrk-<32 hex digits>';
+const ALIAS_RULE = "alias names are letters, digits, '/', '_' and '-'";
+function kmsArnProblem(value) {
+    const arn = (0,src_arn/* parseArn */.Lw)(value);
+    if (!arn)
+        return 'it is not a well-formed ARN';
+    if (arn.service !== 'kms')
+        return `this is a ${quote(arn.service)} ARN`;
+    if (!(0,src_arn/* isRegion */.Dp)(arn.region))
+        return 'the ARN must name a region';
+    if (!(0,src_arn/* isAccountId */.JG)(arn.accountId))
+        return 'the account must be 12 digits';
+    if (arn.resourceType === 'key')
+        return KEY_ID.test(arn.resourceName) ? undefined : KEY_ID_RULE;
+    if (arn.resourceType === 'alias') {
+        return ALIAS_NAME.test(arn.resourceName) ? undefined : ALIAS_RULE;
+    }
+    return "a KMS ARN ends with 'key/<id>' or 'alias/<name>'";
+}
+/** Why the value is not a key ARN, key id, alias ARN or alias/name; undefined when it is one. */
+function kmsKeyProblem(value) {
+    if (value.startsWith('alias/'))
+        return ALIAS_NAME.test(value.slice(6)) ? undefined : ALIAS_RULE;
+    if (value.startsWith('arn:'))
+        return kmsArnProblem(value);
+    return KEY_ID.test(value) ? undefined : KEY_ID_RULE;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/destination.ts
+// The destination of a `start`: the bucket, the key prefix, the role RDS writes with and the
+// key it encrypts with. The other modes read them from the task.
+
+
+
+
+
+
+const BUCKET_RULE = "must be a bucket name (3-63 lower-case letters, digits, '.' and '-')";
+// An s3:// URI or an S3 ARN split into what goes in s3-bucket-name and s3-prefix.
+function splitHint(location) {
+    const [bucket = '', ...keys] = location.split('/');
+    const prefix = (0,outputs/* trimSlashes */.uT)(keys.join('/'));
+    return prefix
+        ? `put ${quote(bucket)} in s3-bucket-name and ${quote(prefix)} in s3-prefix`
+        : `put ${quote(bucket)} in s3-bucket-name`;
+}
+function bucketProblem(value) {
+    if (value.length < 3 || value.length > 63)
+        return `it has ${value.length} characters`;
+    const bad = /[^a-z0-9.-]/u.exec(value);
+    if (bad)
+        return `${quote(bad[0])} is not allowed${/[A-Z]/.test(bad[0]) ? ' (only lower case)' : ''}`;
+    if (!/^[a-z0-9].*[a-z0-9]$/.test(value))
+        return 'it must begin and end with a letter or digit';
+    if (value.includes('..'))
+        return "it must not contain '..'";
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(value))
+        return 'it must not look like an IP address';
+    return undefined;
+}
+function parseBucket(value) {
+    const input = 's3-bucket-name';
+    if (value === '')
+        throw required(input, 'start', 'the bucket to export to');
+    const uri = /^s3:\/\/(.*)$/i.exec(value);
+    if (uri)
+        throw refuse(input, BUCKET_RULE, value, splitHint(uri[1] ?? ''));
+    const arn = (0,src_arn/* parseArn */.Lw)(value);
+    if (arn?.service === 's3')
+        throw refuse(input, BUCKET_RULE, value, splitHint(arn.resource));
+    const problem = bucketProblem(value);
+    if (problem)
+        throw refuse(input, BUCKET_RULE, value, problem);
+    return value;
+}
+function parsePrefix(value) {
+    const input = 's3-prefix';
+    if (value.includes(':')) {
+        throw refuse(input, "must not contain ':' (RDS refuses it)", value, /^s3:\/\//i.test(value) ? 'give only the key prefix, like exports/daily' : undefined);
+    }
+    if (/\p{Cc}/u.test(value))
+        throw refuse(input, 'must not contain control characters', value);
+    if (Buffer.byteLength(value) > 1024) {
+        throw refuse(input, 'must be at most 1024 bytes long (the S3 key limit)', value);
+    }
+    return (0,outputs/* trimSlashes */.uT)(value);
+}
+function parseKmsKey(value) {
+    const input = 'kms-key-id';
+    if (value === '')
+        throw required(input, 'start', 'the KMS key that encrypts the export');
+    const problem = kmsKeyProblem(value);
+    if (problem) {
+        throw refuse(input, 'must be a KMS key ARN, key id, alias ARN or alias/name', value, problem);
+    }
+    return value;
+}
+/**
+ * The destination for mode start, in the order of action.yml, each input checked on its own
+ * ('' for one refused); empty for the other modes.
+ */
+function parseDestination(inputs, mode, refusals) {
+    if (mode !== 'start')
+        return { s3BucketName: '', s3Prefix: '', iamRoleArn: '', kmsKeyId: '' };
+    const s3BucketName = refusals.check(() => parseBucket(inputs.raw('s3-bucket-name')));
+    const s3Prefix = refusals.check(() => parsePrefix(inputs.get('s3-prefix')));
+    const iamRoleArn = refusals.check(() => {
+        const role = inputs.raw('iam-role-arn');
+        if (role === '') {
+            throw required('iam-role-arn', 'start', 'the role RDS assumes to write to the bucket');
+        }
+        return parseRoleArn('iam-role-arn', role);
+    });
+    const kmsKeyId = refusals.check(() => parseKmsKey(inputs.raw('kms-key-id')));
+    return {
+        s3BucketName: s3BucketName ?? '',
+        s3Prefix: s3Prefix ?? '',
+        iamRoleArn: iamRoleArn ?? '',
+        kmsKeyId: kmsKeyId ?? ''
+    };
+}
+/** Refuses ARNs of the destination that can't be used where the export runs ('' is skipped). */
+function checkDestinationPlace(destination, place, refusals) {
+    refusals.check(() => checkArnPlace('iam-role-arn', destination.iamRoleArn, place, false));
+    refusals.check(() => checkArnPlace('kms-key-id', destination.kmsKeyId, place, true));
+}
+
+;// CONCATENATED MODULE: ./src/inputs/export-only.ts
+// export-only: which databases, schemas and tables a `start` exports. The shape is checked here;
+// the engine, when known, is checked against it later (exportOnlyProblem).
+
+
+const EXPORT_ONLY_PART = /^[A-Za-z0-9_$]+$/;
+/** The entries of export-only: one per line or comma-separated, trimmed, empty ones dropped. */
+function splitExportOnly(value) {
+    return splitList(value);
+}
+// The longest identifier each engine takes: MySQL 64 characters, PostgreSQL 63 bytes (the
+// parts are ASCII, so bytes are characters). Before the engine is known, the larger.
+const PART_LIMIT = { any: 64, mysql: 64, postgres: 63 };
+const PART_LIMIT_WHY = {
+    any: "MySQL's identifier limit; PostgreSQL's is 63",
+    mysql: "MySQL's identifier limit",
+    postgres: "PostgreSQL's identifier limit, in bytes"
+};
+function exportOnlyEntryProblem(entry, family) {
+    const parts = entry.split('.');
+    if (parts.length > 3)
+        return `it has ${parts.length} parts, at most 3 are allowed`;
+    if (parts.some(part => part === ''))
+        return 'it has an empty part';
+    const bad = parts.map(part => /[^A-Za-z0-9_$]/u.exec(part)?.[0]).find(Boolean);
+    if (bad)
+        return `${quote(bad)} is not allowed`;
+    const long = parts.find(part => part.length > PART_LIMIT[family]);
+    if (long !== undefined) {
+        return (`part ${quote(long)} has ${long.length} characters, at most ${PART_LIMIT[family]} ` +
+            `(${PART_LIMIT_WHY[family]})`);
+    }
+    return parts.every(part => EXPORT_ONLY_PART.test(part)) ? undefined : 'it is malformed';
+}
+const EXPORT_ONLY_RULE = "entries must be database, database.table, database.schema or database.schema.table, with parts of letters, digits, '_' and '$'";
+/** RDS's limit on the ExportOnly list: 200 KB. */
+const EXPORT_ONLY_MAX_BYTES = 200 * 1024;
+// The entries once each, and a warning naming the repeated ones.
+function dropRepeats(entries) {
+    const unique = [...new Set(entries)];
+    if (unique.length === entries.length)
+        return { unique };
+    const seen = new Set();
+    const repeated = new Set(entries.filter(entry => seen.has(entry) || !seen.add(entry)));
+    const shown = [...repeated].slice(0, 5).map(quote).join(', ');
+    const more = repeated.size > 5 ? ` and ${repeated.size - 5} more` : '';
+    return {
+        unique,
+        warning: `Input 'export-only' repeats ${shown}${more}; each is exported once.`
+    };
+}
+/** export-only for mode start, entry by entry, repeats dropped with a warning; [] otherwise. */
+function parseExportOnly(inputs, mode, warnings) {
+    if (mode !== 'start')
+        return [];
+    const entries = splitExportOnly(inputs.get('export-only'));
+    for (const entry of entries) {
+        const problem = exportOnlyEntryProblem(entry, 'any');
+        if (problem)
+            throw refuse('export-only', EXPORT_ONLY_RULE, entry, problem);
+    }
+    const { unique, warning } = dropRepeats(entries);
+    if (warning)
+        warnings.push(warning);
+    // As RDS receives the list: the entries and a separator between each.
+    const bytes = unique.reduce((sum, entry) => sum + entry.length, 0) + unique.length - 1;
+    if (bytes > EXPORT_ONLY_MAX_BYTES) {
+        throw new InputError('export-only', `Input 'export-only' must be at most 200 KB (${EXPORT_ONLY_MAX_BYTES} bytes), the RDS limit; ` +
+            `its ${unique.length} entries make ${bytes}: name whole databases or schemas instead of their tables.`);
+    }
+    return unique;
+}
+const MYSQL_ENGINES = ['mysql', 'mariadb', 'aurora-mysql', 'aurora'];
+const POSTGRES_ENGINES = ['postgres', 'aurora-postgresql'];
+/**
+ * The first export-only entry the source's engine can't take, as a whole sentence for an
+ * InputError on 'export-only', or undefined. MySQL, MariaDB and Aurora MySQL take `database` or
+ * `database.table`; PostgreSQL and Aurora PostgreSQL also `database.schema.table`, with parts of
+ * at most 63 bytes (64 for the others). Engines not known here are not checked beyond the
+ * entries' shape.
+ */
+function exportOnlyProblem(entries, engine) {
+    const family = MYSQL_ENGINES.includes(engine)
+        ? 'mysql'
+        : POSTGRES_ENGINES.includes(engine)
+            ? 'postgres'
+            : 'any';
+    for (const entry of entries) {
+        const shape = exportOnlyEntryProblem(entry, family);
+        if (shape)
+            return `Input 'export-only' ${EXPORT_ONLY_RULE}; got ${quote(entry)}: ${shape}.`;
+        if (family === 'mysql' && entry.split('.').length > 2) {
+            return (`Input 'export-only' entry ${quote(entry)} doesn't fit the source's engine, ${engine}: ` +
+                `MySQL, MariaDB and Aurora MySQL exports take 'database' or 'database.table'.`);
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/read.ts
+// Reading the workflow's inputs: trimmed values, and the action.yml defaults that the runner
+// fills in but local runs and tests don't.
+/** The defaults of action.yml: the runner fills them in, local runs and tests don't. */
+const INPUT_DEFAULTS = {
+    mode: 'start',
+    'snapshot-type': 'any',
+    'create-snapshot': 'false',
+    'snapshot-tags': '',
+    's3-prefix': '',
+    'export-only': '',
+    'if-exists': 'attach',
+    'max-concurrent-exports': '5',
+    audience: 'sts.amazonaws.com',
+    'role-duration-seconds': '3600',
+    'output-env-credentials': 'false',
+    wait: 'false',
+    'wait-timeout-minutes': '330',
+    'on-timeout': 'fail',
+    'poll-interval-seconds': '60',
+    'cancel-on-abort': 'true',
+    'fail-on-warning': 'false',
+    summary: 'true',
+    'tables-report': 'auto',
+    'glue-table-prefix': '',
+    'glue-history': 'false'
+};
+/** The five ways to name the source of a `start`; exactly one is given. */
+const SOURCE_INPUTS = [
+    'source-arn',
+    'db-snapshot-identifier',
+    'db-cluster-snapshot-identifier',
+    'db-instance-identifier',
+    'db-cluster-identifier'
+];
+const defaults = INPUT_DEFAULTS;
+/** `read` returns an input's value like core.getInput: '' when unset. */
+function readInputs(read) {
+    const raw = (name) => read(name).trim();
+    return {
+        raw,
+        get: name => raw(name) || INPUT_DEFAULTS[name],
+        given: name => {
+            const value = raw(name);
+            return value !== '' && value !== defaults[name];
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/mode.ts
+// The mode, and for the modes that act on an existing task, the task it names. The inputs of
+// mode 'start' alone are ignored by the others, with a warning.
+
+
+
+const MODES = ['start', 'wait', 'status', 'cancel'];
+const PURPOSE = {
+    wait: 'wait for',
+    status: 'read',
+    cancel: 'cancel'
+};
+/**
+ * The mode, undefined when it is refused, and the task identifier as given ('' when none;
+ * required by every mode but start).
+ */
+function parseMode(inputs, refusals) {
+    const mode = refusals.check(() => oneOf('mode', inputs.get('mode'), MODES));
+    const taskIdentifier = inputs.raw('export-task-identifier');
+    if (mode !== undefined && mode !== 'start' && taskIdentifier === '') {
+        refusals.add(required('export-task-identifier', mode, `name the export task to ${PURPOSE[mode]}`));
+    }
+    return { mode, taskIdentifier };
+}
+/** The inputs that only mode 'start' reads, in the order of action.yml. */
+const START_ONLY_INPUTS = [
+    ...SOURCE_INPUTS,
+    'create-snapshot',
+    'snapshot-tags',
+    's3-bucket-name',
+    's3-prefix',
+    'iam-role-arn',
+    'kms-key-id',
+    'export-only'
+];
+/** The warning for start-only inputs given to another mode, which doesn't check them. */
+function startOnlyWarning(inputs, mode, snapshotType) {
+    const ignored = START_ONLY_INPUTS.filter(name => inputs.given(name));
+    if (snapshotType !== 'any')
+        ignored.push('snapshot-type');
+    for (const name of ['if-exists', 'max-concurrent-exports']) {
+        if (inputs.given(name))
+            ignored.push(name);
+    }
+    if (ignored.length === 0)
+        return undefined;
+    const { phrase, one } = inputsPhrase(ignored);
+    return (`${phrase} only ${one ? 'applies' : 'apply'} to mode 'start'; ` +
+        `mode '${mode}' ignores ${one ? 'it' : 'them'} and uses the task named by export-task-identifier.`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/proxy.ts
+// http-proxy: the proxy every AWS call goes through (self-hosted runners). A proxy URL may
+// carry a password, so no message shows more of it than the scheme and the host.
+
+const INPUT = 'http-proxy';
+const RULE = 'must be a proxy URL like http://proxy.example.com:3128 (http:// or https://, a host, an optional port, an optional user:password)';
+// A bare host:port, safe to echo: no '@', so no user:password, and a port, so not a lone
+// word that could be a password pasted in the wrong place.
+const HOST_PORT = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5}$/;
+/** The URL as a message may show it: scheme and host, any user:password as ***. */
+function redactProxyUrl(url) {
+    return `${url.protocol}//${url.username || url.password ? '***@' : ''}${url.host}`;
+}
+/** The secrets in a proxy URL, as written and decoded, for the log to mask; [] when none. */
+function proxySecrets(value) {
+    if (!URL.canParse(value))
+        return [];
+    const { password } = new URL(value);
+    if (password === '')
+        return [];
+    let decoded = password;
+    try {
+        decoded = decodeURIComponent(password);
+    }
+    catch {
+        // A malformed escape: mask it as written.
+    }
+    return [...new Set([password, decoded])];
+}
+// A refusal that shows nothing of the value: what was wrong with it, in words only.
+function unshown(detail) {
+    return new InputError(INPUT, `Input '${INPUT}' ${RULE}; ${detail} (the value is not shown: it may hold a password).`);
+}
+function shown(url, detail) {
+    return new InputError(INPUT, `Input '${INPUT}' ${RULE}; got ${quote(redactProxyUrl(url))}: ${detail}.`);
+}
+// The URL, or the refusal that says what is wrong without showing a password.
+function proxyUrl(value) {
+    if (/[\p{Cc}\p{Z}]/u.test(value))
+        throw unshown('it contains a space or a control character');
+    if (!value.includes('://')) {
+        if (!HOST_PORT.test(value))
+            throw unshown('it has no scheme (http:// or https://)');
+        throw new InputError(INPUT, `Input '${INPUT}' ${RULE}; got ${quote(value)}: write it as a URL, ${quote(`http://${value}`)}.`);
+    }
+    if (!URL.canParse(value))
+        throw unshown('it is not a well-formed URL');
+    return new URL(value);
+}
+function checkProxyUrl(url) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw shown(url, `the scheme is ${quote(url.protocol.slice(0, -1))}; only http and https proxies are supported`);
+    }
+    if (url.hostname === '')
+        throw shown(url, 'it has no host');
+    if (url.port === '0')
+        throw shown(url, 'the port must be 1-65535');
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+        throw shown(url, 'a proxy URL has no path, query or fragment');
+    }
+}
+/** The proxy section: http-proxy as given, when given. */
+function parseProxy(inputs) {
+    const value = inputs.raw(INPUT);
+    if (value === '')
+        return {};
+    checkProxyUrl(proxyUrl(value));
+    return { httpProxy: value };
+}
+
+// EXTERNAL MODULE: ./src/tags.ts
+var tags = __nccwpck_require__(9506);
+;// CONCATENATED MODULE: ./src/inputs/snapshot.ts
+// create-snapshot and snapshot-tags: take a manual snapshot of the instance or cluster now, and
+// export that, instead of choosing among its existing snapshots.
+
+
+
+/** RDS allows 50 tags on a snapshot; the action's own take 3 of them. */
+const SNAPSHOT_TAGS_MAX = tags/* RDS_TAGS_MAX */.RG - tags/* ACTION_TAG_KEYS */.DZ.length;
+const TAG_RULE = 'must be key=value tags, one per line or comma-separated';
+// Why a tag key or value can't be used, or undefined.
+function tagTextProblem(what, text, max) {
+    const length = (0,tags/* tagLength */.X)(text);
+    if (length > max)
+        return `the ${what} has ${length} characters, at most ${max}`;
+    if (tags/* RESERVED_PREFIX */.Uy.test(text)) {
+        return `the ${what} begins with ${quote(text.slice(0, 4))}, which AWS reserves (aws: and rds:, in any case)`;
+    }
+    const bad = tags/* TAG_CHARACTER */.Zf.exec(text);
+    if (bad) {
+        return `${quote(bad[0])} is not allowed in a tag: letters, digits, spaces and _ . : / = + - @ are`;
+    }
+    return undefined;
+}
+function parseTag(entry, seen) {
+    const input = 'snapshot-tags';
+    const equals = entry.indexOf('=');
+    if (equals < 0)
+        throw refuse(input, TAG_RULE, entry, 'write it as key=value');
+    const Key = entry.slice(0, equals).trim();
+    const Value = entry.slice(equals + 1).trim();
+    if (Key === '')
+        throw refuse(input, TAG_RULE, entry, 'the key before = is empty');
+    const problem = tagTextProblem('key', Key, tags/* TAG_KEY_MAX */.mV) ?? tagTextProblem('value', Value, tags/* TAG_VALUE_MAX */.uM);
+    if (problem)
+        throw refuse(input, TAG_RULE, entry, problem);
+    if (tags/* ACTION_TAG_KEYS */.DZ.includes(Key)) {
+        throw refuse(input, TAG_RULE, entry, `the action sets ${quote(Key)} itself (${tags/* ACTION_TAG_KEYS */.DZ.join(', ')})`);
+    }
+    if (seen.has(Key))
+        throw refuse(input, TAG_RULE, entry, `the key ${quote(Key)} is given twice`);
+    seen.add(Key);
+    return { Key, Value };
+}
+/** The tags of snapshot-tags, in order: at most SNAPSHOT_TAGS_MAX, each as RDS takes it. */
+function parseSnapshotTags(value) {
+    const entries = splitList(value);
+    if (entries.length > SNAPSHOT_TAGS_MAX) {
+        throw new InputError('snapshot-tags', `Input 'snapshot-tags' must have at most ${SNAPSHOT_TAGS_MAX} tags: RDS allows ${tags/* RDS_TAGS_MAX */.RG} on a snapshot ` +
+            `and the action adds ${tags/* ACTION_TAG_KEYS */.DZ.length} (${tags/* ACTION_TAG_KEYS */.DZ.join(', ')}); got ${entries.length}.`);
+    }
+    const seen = new Set();
+    return entries.map(entry => parseTag(entry, seen));
+}
+const INSTANCE_OR_CLUSTER = ['db-instance-identifier', 'db-cluster-identifier'];
+/**
+ * The snapshot section, for the source parseSourceSection returned (none outside start, or when
+ * it was refused). create-snapshot is checked in every mode; snapshot-tags whenever it applies.
+ */
+function parseSnapshotSection(inputs, mode, source, warnings, refusals) {
+    const none = { createSnapshot: false, snapshotTags: [] };
+    const createSnapshot = refusals.check(() => parseBoolean('create-snapshot', inputs.get('create-snapshot')));
+    if (mode !== 'start' || createSnapshot === undefined)
+        return none;
+    const tags = inputs.raw('snapshot-tags');
+    if (!createSnapshot) {
+        if (tags !== '') {
+            warnings.push("Input 'snapshot-tags' is ignored without create-snapshot: it tags the snapshot the action takes.");
+        }
+        return none;
+    }
+    if (source && !INSTANCE_OR_CLUSTER.includes(source.input)) {
+        refusals.add(new InputError('create-snapshot', `Input 'create-snapshot' takes a new snapshot of a DB instance or an Aurora DB cluster: ` +
+            `it goes with 'db-instance-identifier' or 'db-cluster-identifier', not with '${source.input}'.`));
+    }
+    else if (source && 'snapshotType' in source && source.snapshotType !== 'any') {
+        warnings.push("Input 'snapshot-type' is ignored with create-snapshot: the export uses the snapshot taken now.");
+    }
+    const snapshotTags = refusals.check(() => parseSnapshotTags(tags)) ?? [];
+    return { createSnapshot, snapshotTags };
+}
+
+// EXTERNAL MODULE: ./src/identifier.ts
+var identifier = __nccwpck_require__(8360);
+;// CONCATENATED MODULE: ./src/inputs/source.ts
+// The source of a `start`: exactly one of the five source inputs, and snapshot-type for the
+// two "newest snapshot of" forms.
+
+
+
+
+
+
+const SNAPSHOT_TYPES = ['automated', 'manual', 'awsbackup', 'any'];
+// A character as a message shows it: with its code point when it is not ASCII, so a look-alike
+// (a Cyrillic 'а' for a Latin 'a') can be seen for what it is.
+function character(char) {
+    const code = char.codePointAt(0) ?? 0;
+    return code < 0x80
+        ? quote(char)
+        : `${quote(char)} (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+}
+// Manual names follow the RDS naming rule loosely (real names must never be refused);
+// automated (`rds:`) and AWS Backup (`awsbackup:`) names carry a prefix with a colon. Manual
+// DB snapshot names have at most 255 characters, manual cluster snapshot names 63.
+function snapshotNameProblem(value, manualMax) {
+    if (value.length > 255)
+        return `it has ${value.length} characters, at most 255 are allowed`;
+    const prefixed = /^(rds|awsbackup):/.exec(value);
+    const name = prefixed ? value.slice(prefixed[0].length) : value;
+    if (name === '')
+        return `the name after '${prefixed?.[1]}:' is missing`;
+    const bad = /[^A-Za-z0-9-]/u.exec(name);
+    if (bad)
+        return `${character(bad[0])} is not allowed in a name`;
+    if (prefixed)
+        return undefined;
+    if (!/^[A-Za-z]/.test(name))
+        return 'a name begins with a letter';
+    if (name.length > manualMax) {
+        return `it has ${name.length} characters, at most ${manualMax} are allowed`;
+    }
+    return undefined;
+}
+const SNAPSHOT_NAME_MAX = { snapshot: 255, 'cluster-snapshot': 63 };
+const IDENTIFIER_RULE = '(1-63 letters, digits and hyphens, beginning with a letter)';
+const CLUSTER_RULE = `DB cluster identifier ${IDENTIFIER_RULE}`;
+const SNAPSHOT_WHAT = {
+    snapshot: 'DB snapshot',
+    'cluster-snapshot': 'DB cluster snapshot'
+};
+function snapshotRule(kind) {
+    return (`${SNAPSHOT_WHAT[kind]} name (letters, digits and hyphens; ` +
+        `automated 'rds:...' and AWS Backup 'awsbackup:...' names too)`);
+}
+// The name at the end of a source ARN, by the rules of its kind.
+function arnNameProblem(arn) {
+    if (arn.kind === 'cluster') {
+        const problem = (0,identifier/* rdsNameProblem */.QQ)(arn.resourceName, 63);
+        return problem
+            ? { rule: `must end with a ${CLUSTER_RULE}`, problem: `it ${problem}` }
+            : undefined;
+    }
+    const problem = snapshotNameProblem(arn.resourceName, SNAPSHOT_NAME_MAX[arn.kind]);
+    return problem ? { rule: `must end with a ${snapshotRule(arn.kind)}`, problem } : undefined;
+}
+/** An ARN given as the source, checked by parseRdsSourceArn and then by its name. */
+function checkSourceArn(input, value) {
+    const result = (0,src_arn/* parseRdsSourceArn */.ZC)(value);
+    if ('problem' in result)
+        throw refuse(input, result.problem, value, result.hint);
+    const name = arnNameProblem(result.arn);
+    if (name)
+        throw refuse(input, name.rule, value, name.problem);
+    return result.arn;
+}
+const MISPLACED_ARN = {
+    cluster: "it is an Aurora DB cluster ARN: put it in 'source-arn' for a live export",
+    snapshot: "it is a DB snapshot ARN: put it in 'db-snapshot-identifier' or 'source-arn'",
+    'cluster-snapshot': "it is a DB cluster snapshot ARN: put it in 'db-cluster-snapshot-identifier' or 'source-arn'"
+};
+function checkSnapshotInput(input, value) {
+    const kind = input === 'db-snapshot-identifier' ? 'snapshot' : 'cluster-snapshot';
+    const rule = `must be a ${snapshotRule(kind)} or a ${SNAPSHOT_WHAT[kind]} ARN (':${kind}:')`;
+    if (value.startsWith('arn:')) {
+        const arn = checkSourceArn(input, value);
+        if (arn.kind === kind)
+            return;
+        throw refuse(input, rule, value, MISPLACED_ARN[arn.kind]);
+    }
+    const problem = snapshotNameProblem(value, SNAPSHOT_NAME_MAX[kind]);
+    if (problem)
+        throw refuse(input, rule, value, problem);
+}
+function checkInstanceOrClusterInput(input, value) {
+    const what = input === 'db-instance-identifier' ? 'DB instance' : 'DB cluster';
+    const rule = `must be a ${what} identifier ${IDENTIFIER_RULE}`;
+    const arn = (0,src_arn/* parseArn */.Lw)(value);
+    if (arn) {
+        throw refuse(input, rule, value, `give the name, ${quote(arn.resourceName)}, not the ARN`);
+    }
+    const problem = (0,identifier/* rdsNameProblem */.QQ)(value, 63);
+    if (problem)
+        throw refuse(input, rule, value, `it ${problem}`);
+}
+function onlySourceInput(inputs) {
+    const given = SOURCE_INPUTS.filter(name => inputs.raw(name) !== '');
+    const [input] = given;
+    if (input === undefined) {
+        throw new InputError('source-arn', `Mode 'start' needs one source: set exactly one of the inputs ${names(SOURCE_INPUTS)}.`);
+    }
+    if (given.length > 1) {
+        throw new InputError(input, `Set only one source input; got ${names(given, ' and ')}.`);
+    }
+    return input;
+}
+function parseSource(inputs, snapshotType) {
+    const input = onlySourceInput(inputs);
+    const value = inputs.raw(input);
+    switch (input) {
+        case 'source-arn':
+            checkSourceArn(input, value);
+            return { input, arn: value };
+        case 'db-snapshot-identifier':
+        case 'db-cluster-snapshot-identifier':
+            checkSnapshotInput(input, value);
+            return { input, identifier: value };
+        case 'db-instance-identifier':
+        case 'db-cluster-identifier':
+            checkInstanceOrClusterInput(input, value);
+            return { input, identifier: value, snapshotType };
+    }
+}
+/**
+ * The source section: the source for mode start (none for the others, which warn about the
+ * start-only inputs they ignore). snapshot-type is checked in every mode. In mode start, a
+ * source that is refused is undefined.
+ */
+function parseSourceSection(inputs, mode, warnings, refusals) {
+    const snapshotType = refusals.check(() => oneOf('snapshot-type', inputs.get('snapshot-type'), SNAPSHOT_TYPES));
+    if (mode !== 'start') {
+        const warning = startOnlyWarning(inputs, mode, snapshotType ?? 'any');
+        if (warning)
+            warnings.push(warning);
+        return {};
+    }
+    const source = refusals.check(() => parseSource(inputs, snapshotType ?? 'any'));
+    if (!source)
+        return {};
+    if (snapshotType === 'awsbackup' && source.input === 'db-cluster-identifier') {
+        // DescribeDBClusterSnapshots documents automated, manual, shared and public only.
+        const rule = "can be 'awsbackup' only with db-instance-identifier: AWS documents no AWS Backup type for DB cluster snapshots";
+        refusals.add(refuse('snapshot-type', rule, 'awsbackup', "use 'manual', 'automated' or 'any'"));
+    }
+    else if (snapshotType && snapshotType !== 'any' && !('snapshotType' in source)) {
+        warnings.push(`Input 'snapshot-type' is ignored with '${source.input}': it only chooses among the snapshots of a db-instance-identifier or db-cluster-identifier.`);
+    }
+    return { source };
+}
+
+// EXTERNAL MODULE: ./src/tables/glue.ts
+var glue = __nccwpck_require__(1124);
+;// CONCATENATED MODULE: ./src/inputs/tables.ts
+// What was exported: the tables report read from the export's metadata once it is COMPLETE,
+// and the Glue database and table prefix it registers the tables under.
+
+
+
+// The longest table part of a Glue table name: database.schema.table, each part at most 64
+// characters (MySQL; PostgreSQL's 63 bytes are fewer), every character kept as one.
+const LONGEST_TARGET = 3 * 64 + 2;
+/** The longest glue-table-prefix that leaves room for any table in Glue's 255 characters. */
+const GLUE_TABLE_PREFIX_MAX = glue/* GLUE_NAME_MAX */.FT - LONGEST_TARGET;
+const TABLE_INPUTS = [
+    'tables-report',
+    'glue-database',
+    'glue-table-prefix',
+    'glue-history',
+    'glue-history-days'
+];
+const NO_TABLES = { tablesReport: 'auto', glueTablePrefix: '', glueHistory: false };
+function parseTablesReport(value) {
+    if (value === 'auto')
+        return 'auto';
+    const parsed = yamlBoolean(value);
+    if (parsed !== undefined)
+        return parsed;
+    const hint = value.toLowerCase() === 'auto' ? "write it in lower case, 'auto'" : undefined;
+    throw refuse('tables-report', `must be auto or a boolean: ${YAML_BOOLEANS}`, value, hint);
+}
+// A name Athena can use as it is: Glue stores names in lower case, Athena takes letters,
+// digits and '_' without quoting.
+function glueNameProblem(value, max) {
+    if (value.length > max)
+        return `it has ${value.length} characters, at most ${max}`;
+    const bad = /[^a-z0-9_]/.exec(value);
+    if (!bad)
+        return undefined;
+    const lower = value.toLowerCase();
+    if (/^[a-z0-9_]*$/.test(lower))
+        return `write it in lower case, ${quote(lower)}`;
+    return `${quote(bad[0])} is not allowed`;
+}
+function parseGlueDatabase(value, tablesReport) {
+    const input = 'glue-database';
+    const problem = glueNameProblem(value, glue/* GLUE_NAME_MAX */.FT);
+    if (problem) {
+        const rule = `must be a Glue database name Athena can query: 1-${glue/* GLUE_NAME_MAX */.FT} lower-case letters, digits and '_'`;
+        throw refuse(input, rule, value, problem);
+    }
+    if (tablesReport === false) {
+        throw new InputError(input, `Input '${input}' registers the tables of the report, and 'tables-report' is false: ` +
+            `set tables-report to auto or true, or remove glue-database.`);
+    }
+    return value;
+}
+// With glue-history the history table's suffix counts within Glue's 255 characters too.
+function parseGluePrefix(value, history) {
+    const max = GLUE_TABLE_PREFIX_MAX - (history ? glue/* HISTORY_SUFFIX */.l.length : 0);
+    const problem = glueNameProblem(value, max);
+    if (!problem)
+        return value;
+    const suffix = history ? `, its ${glue/* HISTORY_SUFFIX */.l} table included,` : '';
+    const rule = `must be at most ${max} lower-case letters, digits and '_', ` +
+        `so that every table name${suffix} fits Glue's ${glue/* GLUE_NAME_MAX */.FT} characters`;
+    throw refuse('glue-table-prefix', rule, value, problem);
+}
+/** glue-history-days: undefined when not given. */
+function parseHistoryDays(value) {
+    if (value === '')
+        return undefined;
+    return parseInteger('glue-history-days', value, 1, Infinity, 'days');
+}
+const DAYS_IGNORED = "Input 'glue-history-days' is ignored without glue-history: it drops history partitions.";
+// The tables are read once the task is seen COMPLETE: never by cancel, by start only when it
+// waits. How a warning ends for the inputs ignored, or undefined where they apply.
+function ignoredTail(mode, wait, one) {
+    if (mode === 'cancel')
+        return `; mode 'cancel' ignores ${one ? 'it' : 'them'}`;
+    if (mode !== 'start' || wait)
+        return undefined;
+    return `, and mode 'start' without wait: true does not wait for that; ${one ? 'it is' : 'they are'} ignored`;
+}
+/**
+ * The tables section, for modes start with wait, wait and status; ignored (with a warning)
+ * otherwise. tables-report is checked in every mode.
+ */
+function parseTablesSection(inputs, mode, wait, warnings, refusals) {
+    const tablesReport = refusals.check(() => parseTablesReport(inputs.get('tables-report')));
+    const { phrase, one } = inputsPhrase(TABLE_INPUTS.filter(name => inputs.given(name)));
+    const tail = ignoredTail(mode, wait, one);
+    if (tail !== undefined) {
+        if (TABLE_INPUTS.some(name => inputs.given(name))) {
+            warnings.push(`${phrase} ${one ? 'applies' : 'apply'} once the export is seen COMPLETE${tail}.`);
+        }
+        return NO_TABLES;
+    }
+    const database = inputs.raw('glue-database');
+    const prefix = inputs.get('glue-table-prefix');
+    const glueHistory = refusals.check(() => parseBoolean('glue-history', inputs.get('glue-history')));
+    const days = inputs.raw('glue-history-days');
+    if (database === '') {
+        if (glueHistory) {
+            refusals.add(new InputError('glue-history', "Input 'glue-history' adds history tables beside the Glue tables, and 'glue-database' is not set: set glue-database, or remove glue-history."));
+        }
+        if (prefix !== '') {
+            warnings.push("Input 'glue-table-prefix' is ignored without glue-database: it names Glue tables.");
+        }
+        if (days !== '')
+            warnings.push(DAYS_IGNORED);
+        return { ...NO_TABLES, tablesReport: tablesReport ?? 'auto' };
+    }
+    const glueDatabase = refusals.check(() => parseGlueDatabase(database, tablesReport));
+    const glueTablePrefix = refusals.check(() => parseGluePrefix(prefix, glueHistory === true));
+    const glueHistoryDays = refusals.check(() => parseHistoryDays(days));
+    if (glueHistory === false && glueHistoryDays !== undefined)
+        warnings.push(DAYS_IGNORED);
+    return {
+        tablesReport: tablesReport ?? 'auto',
+        ...(glueDatabase !== undefined ? { glueDatabase } : {}),
+        glueTablePrefix: glueTablePrefix ?? '',
+        glueHistory: glueHistory ?? false,
+        ...(glueHistory && glueHistoryDays !== undefined ? { glueHistoryDays } : {})
+    };
+}
+
+// EXTERNAL MODULE: ./src/status.ts
+var src_status = __nccwpck_require__(5565);
+;// CONCATENATED MODULE: ./src/inputs/task.ts
+// The export task: its identifier, what to do when it exists, and how many exports may run.
+
+
+
+
+const IF_EXISTS = ['attach', 'fail'];
+/** The task section; `taskIdentifier` is export-task-identifier as parseMode read it. */
+function parseTask(inputs, mode, taskIdentifier, warnings, refusals) {
+    const problem = taskIdentifier === '' ? undefined : (0,identifier/* exportTaskIdentifierProblem */._s)(taskIdentifier);
+    if (problem) {
+        refusals.add(refuse('export-task-identifier', "must be 1-60 letters, digits and hyphens, beginning with a letter, without '--', not ending in '-'", taskIdentifier, `it ${problem}`));
+    }
+    const ifExists = refusals.check(() => oneOf('if-exists', inputs.get('if-exists'), IF_EXISTS));
+    const maxConcurrentExports = refusals.check(() => parseInteger('max-concurrent-exports', inputs.get('max-concurrent-exports'), 1, Infinity, 'exports'));
+    if (mode === 'start' && maxConcurrentExports && maxConcurrentExports > src_status/* RDS_ACTIVE_EXPORT_LIMIT */.KX) {
+        warnings.push(`Input 'max-concurrent-exports' is ${maxConcurrentExports}, but RDS allows at most ${src_status/* RDS_ACTIVE_EXPORT_LIMIT */.KX} exports in progress per account and region: above that, starting fails instead of waiting for a slot.`);
+    }
+    return {
+        ...(taskIdentifier !== '' ? { exportTaskIdentifier: taskIdentifier } : {}),
+        ifExists: ifExists ?? 'attach',
+        maxConcurrentExports: maxConcurrentExports ?? src_status/* RDS_ACTIVE_EXPORT_LIMIT */.KX
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/waiting.ts
+// Waiting for the export: whether, how long, how often, and what to do at the end.
+
+const ON_TIMEOUT = ['fail', 'continue', 'cancel'];
+/** 5 days: the longest a job runs (self-hosted; GitHub-hosted jobs stop at 6 hours). */
+const WAIT_TIMEOUT_MAX_MINUTES = 7200;
+/** The waiting section, each input checked on its own; mode wait always waits. */
+function parseWaiting(inputs, mode, refusals) {
+    const bool = (name, fallback) => refusals.check(() => parseBoolean(name, inputs.get(name))) ?? fallback;
+    // A wait refused counts as true here: the inputs that apply only when waiting are checked too.
+    const wait = bool('wait', true) || mode === 'wait';
+    const waitTimeoutMinutes = refusals.check(() => parseDecimal('wait-timeout-minutes', inputs.get('wait-timeout-minutes'), {
+        min: 0,
+        inclusive: false,
+        max: { value: WAIT_TIMEOUT_MAX_MINUTES, why: 'the 5 days a self-hosted job may run' },
+        example: '330 or 0.5'
+    }));
+    const onTimeout = refusals.check(() => oneOf('on-timeout', inputs.get('on-timeout'), ON_TIMEOUT));
+    const pollIntervalSeconds = refusals.check(() => parseDecimal('poll-interval-seconds', inputs.get('poll-interval-seconds'), {
+        min: 5,
+        inclusive: true,
+        example: '60'
+    }));
+    return {
+        wait,
+        waitTimeoutMinutes: waitTimeoutMinutes ?? 0,
+        onTimeout: onTimeout ?? 'fail',
+        pollIntervalSeconds: pollIntervalSeconds ?? 0,
+        cancelOnAbort: bool('cancel-on-abort', true),
+        failOnWarning: bool('fail-on-warning', false),
+        summary: bool('summary', true)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/index.ts
+// The workflow's inputs, checked once and turned into a Config before any AWS call. Pure: the
+// caller passes the input reader and the environment, so this runs (and is tested) without the
+// Actions toolkit or the AWS SDK. Every input that breaks a rule is named at once, in one
+// InputError: each refusal names the input, the rule and, where a common mistake is
+// recognised, what to write instead.
+// One module per section of the contract; each returns its slice of the Config.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Checks the inputs and returns the Config, plus warnings for inputs that are given but have no
+ * effect. `read` returns an input's value like core.getInput ('' when unset); '' means the
+ * action.yml default. `env` supplies AWS_REGION and AWS_DEFAULT_REGION. Every input is checked,
+ * section by section: the mode (and the task the other modes name), the source and
+ * create-snapshot, the destination, export-only, the task, the region (then the ARNs that must
+ * agree with it), the credentials, http-proxy, waiting, and the tables. When any is refused, one
+ * InputError names every refused input: a check that depends on another input (the region on the
+ * source, an ARN's region on the region) is skipped when that input was refused, so one mistake
+ * is named once.
+ */
+function parseInputs(read, env) {
+    const warnings = [];
+    const refusals = new Refusals();
+    const inputs = readInputs(read);
+    const parsed = parseMode(inputs, refusals);
+    // A mode refused: the checks every mode makes, none of those of mode start.
+    const mode = parsed.mode ?? 'status';
+    const source = parseSourceSection(inputs, mode, warnings, refusals);
+    const snapshot = parseSnapshotSection(inputs, mode, source.source, warnings, refusals);
+    const destination = parseDestination(inputs, mode, refusals);
+    const exportOnly = refusals.check(() => parseExportOnly(inputs, mode, warnings)) ?? [];
+    const task = parseTask(inputs, mode, parsed.taskIdentifier, warnings, refusals);
+    const place = findPlace(inputs, parsed.mode, source.source, env, refusals);
+    if (place)
+        checkDestinationPlace(destination, place, refusals);
+    const credentials = parseCredentials(inputs, place, warnings, refusals);
+    const proxy = refusals.check(() => parseProxy(inputs)) ?? {};
+    const waiting = parseWaiting(inputs, mode, refusals);
+    const tables = parseTablesSection(inputs, mode, waiting.wait, warnings, refusals);
+    const refused = refusals.error();
+    if (refused)
+        throw refused;
+    const config = {
+        mode,
+        ...source,
+        ...snapshot,
+        ...destination,
+        exportOnly,
+        ...task,
+        region: place?.region ?? '',
+        ...credentials,
+        ...proxy,
+        ...waiting,
+        ...tables
+    };
+    return { config, warnings };
+}
+// The region, where the mode and the source that may name it are known; otherwise only
+// aws-region's own rule is checked (a source ARN refused, or a mode, may have named it).
+function findPlace(inputs, mode, source, env, refusals) {
+    const value = inputs.raw('aws-region');
+    if (mode === undefined || (mode === 'start' && !source)) {
+        refusals.check(() => checkRegionInput(value));
+        return undefined;
+    }
+    return refusals.check(() => resolveRegion(value, source, env));
+}
+
+
+/***/ }),
+
+/***/ 2124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ neutralize)
+/* harmony export */ });
+// Text from inputs and from AWS as a log line the runner can't read as a command (log.ts says
+// how the runner reads its log). Pure and free of @actions/core, so the preflight can use it.
+/** Invisible, and not white space to the runner's Trim(): it keeps `::` and `##[` apart. */
+const BREAK = '\u200b';
+/** `::` after what .NET's Trim() removes: JavaScript's white space and U+0085 (NEL). */
+const LEADING_COMMAND = /^[\s\u0085]*::/;
+/** The text as one log line that the runner can't read as a command. */
+function neutralize(text) {
+    const oneLine = text.replace(/\r\n|\r|\n/g, '\\n');
+    const broken = oneLine.split('##[').join(`#${BREAK}#[`);
+    return LEADING_COMMAND.test(broken) ? BREAK + broken : broken;
+}
+
+
+/***/ }),
+
+/***/ 4504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ preflight)
+/* harmony export */ });
+/* unused harmony export inputFrom */
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7312);
+/* harmony import */ var _neutralize_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2124);
+/* harmony import */ var _report_summary_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1789);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9050);
+// Bad input, checked before anything else is loaded. The inputs are read from the environment
+// as @actions/core reads them; when a rule is broken, the step's one `::error::` line and its
+// summary are written here and the action proper (main.ts, with @actions/core and its HTTP
+// client) is never loaded: a misconfigured step fails in the time node takes to start.
+
+
+
+
+/** What core.getInput gives: INPUT_<NAME> (spaces as '_'), trimmed, '' when unset. */
+function inputFrom(env) {
+    return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** True when the inputs pass; otherwise the failure is written and the step must stop. */
+function preflight(env, write) {
+    try {
+        (0,_inputs_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseInputs */ .TL)(inputFrom(env), env);
+        return true;
+    }
+    catch (error) {
+        if (!(error instanceof _inputs_index_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz))
+            return true; // main.ts reports anything else
+        write(`::error::${commandData((0,_neutralize_js__WEBPACK_IMPORTED_MODULE_3__/* .neutralize */ .Y)(error.message))}\n`);
+        // The log has one line; the summary one line per refused input.
+        const refusals = error.refusals.length > 1 ? error.refusals : [];
+        const errorMessage = [
+            refusals.length ? `${refusals.length} inputs are refused:` : error.message,
+            ...refusals
+        ].join('\n');
+        (0,_report_summary_file_js__WEBPACK_IMPORTED_MODULE_1__/* .appendSummary */ .f)(env, (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .B)({ outcome: 'error', region: '', timeline: [], errorMessage }));
+        return false;
+    }
+}
+/** A workflow command's data, escaped as @actions/core escapes it. */
+function commandData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dn: () => (/* binding */ s3ConsoleUrl),
+/* harmony export */   Ly: () => (/* binding */ isoTime),
+/* harmony export */   SP: () => (/* binding */ taskOutputs),
+/* harmony export */   Sy: () => (/* binding */ exportLocation),
+/* harmony export */   Wf: () => (/* binding */ rdsConsoleUrl),
+/* harmony export */   uT: () => (/* binding */ trimSlashes)
+/* harmony export */ });
+/* unused harmony export OUTPUT_NAMES */
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5565);
+
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'export-task-identifier',
+    'status',
+    's3-bucket',
+    's3-prefix',
+    's3-uri',
+    'source-arn',
+    'source-type',
+    'percent-progress',
+    'total-extracted-data-in-gb',
+    'failure-cause',
+    'warning-message',
+    'snapshot-time',
+    'task-start-time',
+    'task-end-time',
+    'console-url'
+]));
+/** Where this export's files land: `<prefix>/<identifier>/` in the bucket. */
+function exportLocation(bucket, prefix, identifier) {
+    const trimmed = trimSlashes(prefix);
+    const s3Prefix = trimmed ? `${trimmed}/${identifier}/` : `${identifier}/`;
+    return { s3Prefix, s3Uri: `s3://${bucket}/${s3Prefix}` };
+}
+/** The RDS console's "Exports in Amazon S3" page of the region, in the region's partition. */
+function rdsConsoleUrl(region) {
+    return `https://${consoleHost(region)}/rds/home?region=${region}#exports-in-s3:`;
+}
+/** The S3 console page of the export's prefix. */
+function s3ConsoleUrl(region, bucket, s3Prefix) {
+    const query = new URLSearchParams({ region, prefix: s3Prefix, showversions: 'false' });
+    return `https://${consoleHost(region)}/s3/buckets/${bucket}?${query.toString()}`;
+}
+function consoleHost(region) {
+    if (region.startsWith('cn-'))
+        return 'console.amazonaws.cn';
+    if (region.startsWith('us-gov-'))
+        return 'console.amazonaws-us-gov.com';
+    return `${region}.console.aws.amazon.com`;
+}
+/** Every output, from the task; fields RDS left out are empty strings. */
+function taskOutputs(task, region) {
+    const identifier = task.ExportTaskIdentifier ?? '';
+    const bucket = task.S3Bucket ?? '';
+    const location = exportLocation(bucket, task.S3Prefix, identifier);
+    return {
+        'export-task-identifier': identifier,
+        status: (0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeStatus */ .SP)(task.Status),
+        's3-bucket': bucket,
+        's3-prefix': location.s3Prefix,
+        's3-uri': location.s3Uri,
+        'source-arn': task.SourceArn ?? '',
+        'source-type': (0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeStatus */ .SP)(task.SourceType),
+        'percent-progress': integer(task.PercentProgress),
+        'total-extracted-data-in-gb': integer(task.TotalExtractedDataInGB),
+        'failure-cause': task.FailureCause ?? '',
+        'warning-message': task.WarningMessage ?? '',
+        'snapshot-time': isoTime(task.SnapshotTime),
+        'task-start-time': isoTime(task.TaskStartTime),
+        'task-end-time': isoTime(task.TaskEndTime),
+        'console-url': rdsConsoleUrl(region)
+    };
+}
+function integer(value) {
+    return value === undefined || !Number.isFinite(value) ? '' : String(Math.trunc(value));
+}
+/** ISO 8601 in UTC, without milliseconds (RDS reports whole seconds). */
+function isoTime(value) {
+    if (!value || Number.isNaN(value.getTime()))
+        return '';
+    return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** A key prefix without leading or trailing '/': RDS and users write it either way. */
+function trimSlashes(prefix) {
+    const text = prefix ?? '';
+    let start = 0;
+    let end = text.length;
+    while (start < end && text[start] === '/')
+        start++;
+    while (end > start && text[end - 1] === '/')
+        end--;
+    return text.slice(start, end);
+}
+
+
+/***/ }),
+
+/***/ 8991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ve: () => (/* binding */ describeTask),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   e8: () => (/* binding */ formatSnapshotLine),
+/* harmony export */   hX: () => (/* binding */ formatProgressLine),
+/* harmony export */   hr: () => (/* binding */ progressBar),
+/* harmony export */   n_: () => (/* binding */ changedSinceLast)
+/* harmony export */ });
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5565);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5468);
+// What a person reads in the log while the step waits: one line per check that changed
+// something (status, percent, GB, failure cause, warning).
+
+
+const pad2 = (n) => String(n).padStart(2, '0');
+/** `45s`, `12m 30s`, `1h 02m` (seconds dropped from an hour on). Negative or NaN is `0s`. */
+function formatDuration(ms) {
+    const total = Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0;
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${pad2(m)}m`;
+    if (m > 0)
+        return `${m}m ${pad2(s)}s`;
+    return `${s}s`;
+}
+/** An estimate deserves no false precision: `45s`, `17m`, `1h 05m`. */
+function roughDuration(ms) {
+    const total = Number.isFinite(ms) && ms > 0 ? Math.round(ms / 1000) : 0;
+    if (total < 60)
+        return `${total}s`;
+    const minutes = Math.round(total / 60);
+    if (minutes < 60)
+        return `${minutes}m`;
+    return `${Math.floor(minutes / 60)}h ${pad2(minutes % 60)}m`;
+}
+const clampPercent = (percent) => Number.isFinite(percent) ? Math.min(100, Math.max(0, percent)) : 0;
+/**
+ * `████████░░░░░░░░░░░░ 42%`; the percent is clamped to 0-100 and rounded down, bar and number
+ * alike: 99.6% is not done, so it never shows a full bar or 100%.
+ */
+function progressBar(percent, width = 20) {
+    const p = clampPercent(percent);
+    const w = Number.isFinite(width) && width > 0 ? Math.floor(width) : 20;
+    const filled = Math.floor((p / 100) * w);
+    return `${'█'.repeat(filled)}${'░'.repeat(w - filled)} ${Math.floor(p)}%`;
+}
+/** `08:47:12Z` */
+function clock(now) {
+    return Number.isNaN(now.getTime()) ? '--:--:--Z' : `${now.toISOString().slice(11, 19)}Z`;
+}
+/**
+ * `08:47:12Z IN_PROGRESS 42% 110 GB elapsed 12m 30s, about 17m left`: time in UTC, the status
+ * upper case, then what RDS reports, the time waited and the estimated time left when known.
+ */
+function formatProgressLine(args) {
+    const { now, task, elapsedMs, remainingMs } = args;
+    const parts = [clock(now), (0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeStatus */ .SP)(task.Status) || 'UNKNOWN'];
+    if (typeof task.PercentProgress === 'number')
+        parts.push(`${task.PercentProgress}%`);
+    if (typeof task.TotalExtractedDataInGB === 'number')
+        parts.push(`${task.TotalExtractedDataInGB} GB`);
+    let line = `${parts.join(' ')} elapsed ${formatDuration(elapsedMs)}`;
+    if (remainingMs !== undefined && Number.isFinite(remainingMs)) {
+        line += `, about ${roughDuration(remainingMs)} left`;
+    }
+    return line;
+}
+/** Whether the task changed in a way worth a log line. */
+function changedSinceLast(prev, next) {
+    if (!prev)
+        return true;
+    return (!(0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .sameStatus */ .H5)(prev.Status, next.Status) ||
+        prev.PercentProgress !== next.PercentProgress ||
+        prev.TotalExtractedDataInGB !== next.TotalExtractedDataInGB ||
+        (prev.FailureCause ?? '') !== (next.FailureCause ?? '') ||
+        (prev.WarningMessage ?? '') !== (next.WarningMessage ?? ''));
+}
+/** `Started export task 'id' (STARTING): <source ARN> -> s3://bucket/prefix/id/` */
+function describeTask(verb, task) {
+    const { s3Uri } = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .exportLocation */ .Sy)(task.S3Bucket ?? '', task.S3Prefix, task.ExportTaskIdentifier ?? '');
+    return `${verb} export task '${task.ExportTaskIdentifier}' (${(0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeStatus */ .SP)(task.Status)}): ${task.SourceArn} -> ${s3Uri}`;
+}
+/**
+ * `08:47:12Z DB snapshot 'prod-4242' creating 42% elapsed 3m 10s, about 4m left`: the time left
+ * from PercentProgress, as the rate since the wait began.
+ */
+function formatSnapshotLine(args) {
+    const { now, snapshot, elapsedMs } = args;
+    const kind = snapshot.kind === 'snapshot' ? 'DB snapshot' : 'DB cluster snapshot';
+    const parts = [clock(now), kind, `'${snapshot.identifier}'`, snapshot.status ?? 'unknown'];
+    const percent = snapshot.percentProgress;
+    if (typeof percent === 'number')
+        parts.push(`${percent}%`);
+    let line = `${parts.join(' ')} elapsed ${formatDuration(elapsedMs)}`;
+    if (typeof percent === 'number' && percent > 0 && percent < 100 && elapsedMs > 0) {
+        line += `, about ${roughDuration((elapsedMs * (100 - percent)) / percent)} left`;
+    }
+    return line;
+}
+
+
+/***/ }),
+
+/***/ 1789:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ appendSummary)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Appends the step summary to the file the runner names (GITHUB_STEP_SUMMARY), once,
+ * synchronously: on cancellation the runner may kill the process soon after.
+ */
+function appendSummary(env, markdown) {
+    const file = env.GITHUB_STEP_SUMMARY;
+    if (file)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, markdown + '\n', { flag: 'a' });
+}
+
+
+/***/ }),
+
+/***/ 9050:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ renderSummary)
+});
+
+// UNUSED EXPORTS: SUMMARY_LIMIT_BYTES
+
+// EXTERNAL MODULE: ./src/status.ts
+var src_status = __nccwpck_require__(5565);
+// EXTERNAL MODULE: ./src/tables/report.ts + 1 modules
+var tables_report = __nccwpck_require__(4222);
+// EXTERNAL MODULE: ./src/tables/fields.ts
+var fields = __nccwpck_require__(7716);
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+// Markdown that text from inputs and from AWS can't break out of: every value is escaped (it
+// can't open a link, a table cell or an HTML tag), capped, and the whole summary stays under the
+// 1 MiB GitHub accepts per step. Every pattern here is linear in its input.
+
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+const MAX_CELL = 2000;
+const MAX_BLOCK = 20_000;
+const MAX_LIST = 50;
+const TRUNCATED_NOTE = '\n\n_Summary truncated to fit the 1 MiB limit._\n';
+/** Cut to n UTF-16 units without splitting a surrogate pair. */
+function cut(text, n) {
+    if (text.length <= n)
+        return text;
+    let end = n;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}…`;
+}
+/** U+2060 WORD JOINER: invisible, and not a character an address's domain may start with. */
+const WORD_JOINER = '\u2060';
+/**
+ * Markdown and HTML in a value from AWS become literal text: no emphasis, link, table cell or
+ * tag; no URL or e-mail address that GitHub would turn into a link; and nothing at the start that
+ * would make a list, a heading or a rule. URL autolinks are found while parsing, so an escaped
+ * `:` or `.` breaks them; e-mail addresses (and @mentions) are found in the text afterwards,
+ * escapes already undone, so a word joiner after each `@` breaks those.
+ */
+function escapeText(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~#!])/g, '\\$1')
+        .replace(/@/g, `@${WORD_JOINER}`)
+        .replace(/(https?|ftp|mailto|xmpp):/gi, '$1\\:')
+        .replace(/(www)\./gi, '$1\\.')
+        .replace(/^(\d+)([.)])/, '$1\\$2')
+        .replace(/^([-+=])/, '\\$1');
+}
+/** The lines of a text, each trimmed, blank ones dropped. */
+function lines(text) {
+    return text
+        .split(/[\r\n]/)
+        .map(line => line.trim())
+        .filter(Boolean);
+}
+/** One line, escaped, capped: fit for a table cell or a list item. */
+function cell(value, max = MAX_CELL) {
+    const text = value === undefined || value === null ? '' : String(value);
+    return escapeText(cut(lines(text).join(' '), max));
+}
+/** Several lines kept as lines (joined with a hard break), escaped, capped. */
+function block(value) {
+    return lines(cut(value.trim(), MAX_BLOCK)).map(escapeText).join('<br>\n');
+}
+/** Only plain https links, with the characters that would end a markdown link encoded. */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const u = new URL(url);
+        if (u.protocol !== 'https:')
+            return undefined;
+        return u.href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `2026-05-01 08:00:00 UTC`, or undefined for a missing or invalid date. */
+function dateText(d) {
+    if (!(d instanceof Date) || Number.isNaN(d.getTime()))
+        return undefined;
+    return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+const MAX_JSON = 10_000;
+/** How deep brackets nest in a text (those inside strings counted too: a bound, not a parse). */
+function nesting(text) {
+    let depth = 0;
+    let deepest = 0;
+    for (const char of text) {
+        if (char === '[' || char === '{')
+            deepest = Math.max(deepest, ++depth);
+        else if (char === ']' || char === '}')
+            depth--;
+    }
+    return deepest;
+}
+/**
+ * A text that ends in a JSON object or array (a policy statement to add, say) as its prose and
+ * the JSON laid out; undefined when it doesn't end in valid JSON.
+ */
+function trailingJson(text) {
+    const start = text.search(/[[{][[{"]/);
+    if (start < 0 || text.length - start > MAX_JSON)
+        return undefined;
+    // Deeper JSON stays prose: its laid-out form would grow with the square of its depth.
+    if (nesting(text.slice(start)) > fields/* JSON_TEXT_DEPTH */.xw)
+        return undefined;
+    try {
+        const value = JSON.parse(text.slice(start));
+        if (typeof value !== 'object' || value === null)
+            return undefined;
+        return { prose: text.slice(0, start).trim(), json: JSON.stringify(value, null, 2) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A fenced code block, its fence longer than any run of backticks in it, indented as asked. */
+function codeBlock(code, language, indent = '') {
+    const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return [`${fence}${language}`, ...code.split('\n'), fence].map(line => indent + line);
+}
+/** One list item: an escaped line, or a line and the JSON it ends with as a code block. */
+function item(text) {
+    const split = trailingJson(text);
+    if (!split)
+        return [`- ${cell(text, 1000)}`];
+    return [`- ${cell(split.prose, 1000)}`, '', ...codeBlock(split.json, 'json', '  '), ''];
+}
+/** A titled bullet list of at most MAX_LIST items, each one escaped line (and its JSON). */
+function list(title, items) {
+    if (items.length === 0)
+        return [];
+    const shown = items.slice(0, MAX_LIST).flatMap(item);
+    const more = items.length - shown.length;
+    if (more > 0)
+        shown.push(`- … and ${more} more`);
+    return [`### ${title}`, '', ...shown, ''];
+}
+/** Trim to the limit at a character boundary, saying so. */
+function enforceLimit(text) {
+    if (Buffer.byteLength(text, 'utf8') < SUMMARY_LIMIT_BYTES)
+        return text;
+    const room = SUMMARY_LIMIT_BYTES - Buffer.byteLength(TRUNCATED_NOTE, 'utf8') - 16;
+    let head = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
+    // A character cut in two decodes as U+FFFD: drop it.
+    while (head.endsWith('\uFFFD'))
+        head = head.slice(0, -1);
+    return head + TRUNCATED_NOTE;
+}
+
+// EXTERNAL MODULE: ./src/report/progress.ts
+var progress = __nccwpck_require__(8991);
+// EXTERNAL MODULE: ./src/tables/glue.ts
+var glue = __nccwpck_require__(1124);
+;// CONCATENATED MODULE: ./src/report/summary-tables.ts
+// The summary's sections on what was exported: the tables (counts by status, the largest, every
+// table not complete with its reason, the empty ones) and the Glue tables, each with a
+// ready-to-run Athena query.
+// Pure; every name and reason is escaped.
+
+
+
+const LARGEST = 10;
+const INCOMPLETE_SHOWN = 200;
+const GLUE_SHOWN = 50;
+const EMPTY_SHOWN = 20;
+/** Sizes as the console shows them: two decimals, a tiny table not rounded to nothing. */
+function gbText(gb) {
+    if (gb > 0 && gb < 0.005)
+        return '< 0.01';
+    return gb.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+/** `7 tables: 6 COMPLETE, 1 SKIPPED.`, or `6 tables, all COMPLETE.` */
+function countsSentence(report) {
+    const total = report.tables.length;
+    const [only] = report.counts;
+    if (report.counts.length === 1 && only)
+        return `${total} tables, all ${cell(only.status)}.`;
+    return `${total} tables: ${report.counts.map(c => `${c.tables} ${cell(c.status)}`).join(', ')}.`;
+}
+function largestSection(report) {
+    const largest = (0,tables_report/* largestTables */.IU)(report, LARGEST);
+    if (largest.length === 0)
+        return [];
+    const holding = report.tables.filter(t => t.complete && (t.sizeGB ?? 0) > 0).length;
+    return [
+        holding > largest.length ? `**Largest ${largest.length} of ${holding}**` : '**Largest**',
+        '',
+        '| Table | Size (GB) |',
+        '| --- | ---: |',
+        ...largest.map(t => `| ${cell(t.target)} | ${gbText(t.sizeGB ?? 0)} |`),
+        ''
+    ];
+}
+function incompleteSection(report) {
+    const incomplete = (0,tables_report/* incompleteTables */.gX)(report);
+    if (incomplete.length === 0)
+        return [];
+    const shown = incomplete
+        .slice(0, INCOMPLETE_SHOWN)
+        .map(t => `- ${cell(t.target)}: ${cell(t.reason)}`);
+    const more = incomplete.length - shown.length;
+    if (more > 0)
+        shown.push(`- … and ${more} more (tables-file lists them all)`);
+    return ['**Not complete**', '', ...shown, ''];
+}
+/** Complete tables RDS wrote no files for: no rows (registered in Glue all the same). */
+function emptyNote(report) {
+    const empty = report.tables.filter(t => t.complete && t.empty);
+    if (empty.length === 0)
+        return [];
+    const names = empty.slice(0, EMPTY_SHOWN).map(t => cell(t.target));
+    const more = empty.length - names.length;
+    const list = names.join(', ') + (more > 0 ? ` and ${more} more` : '');
+    return [`**Empty:** ${list} (complete, no rows: RDS wrote no files for them).`, ''];
+}
+function tablesSection(report) {
+    if (!report)
+        return [];
+    return [
+        '### Tables',
+        '',
+        countsSentence(report),
+        '',
+        ...largestSection(report),
+        ...incompleteSection(report),
+        ...emptyNote(report),
+        ...list('Database warnings', report.databaseWarnings.map(w => `${w.target}: ${w.message}`))
+    ];
+}
+function catalogSection(report, catalog) {
+    if (!report || !catalog)
+        return [];
+    const registered = report.tables.filter(t => catalog.tables.has(t.target));
+    const created = catalog.databaseCreated ? ' (created by this step)' : '';
+    const count = registered.length === 1 ? '1 table' : `${registered.length} tables`;
+    const lines = [
+        '### In the Glue Data Catalog',
+        '',
+        catalog.partial
+            ? `Database ${cell(catalog.database)}${created}: ${count} registered before the step stopped (the others were not), ready to query in Athena, Redshift Spectrum, EMR and Glue jobs.`
+            : `Database ${cell(catalog.database)}${created}: ${count}, ready to query in Athena, Redshift Spectrum, EMR and Glue jobs.`,
+        ''
+    ];
+    const history = catalog.history;
+    if (history)
+        lines.push(...historyLines(history), '');
+    if (registered.length === 0)
+        return lines;
+    if (!history) {
+        lines.push('| Table | Glue table | Athena query |', '| --- | --- | --- |');
+    }
+    else {
+        lines.push('| Table | Glue table | History table | Athena query (this night) |', '| --- | --- | --- | --- |');
+    }
+    for (const t of registered.slice(0, GLUE_SHOWN)) {
+        const name = catalog.tables.get(t.target) ?? '';
+        const past = history?.tables.get(t.target);
+        if (!history) {
+            lines.push(`| ${cell(t.target)} | ${cell(name)} | ${code((0,glue/* athenaQuery */.QM)(catalog.database, name))} |`);
+        }
+        else {
+            const query = past
+                ? (0,glue/* athenaHistoryQuery */.wy)(catalog.database, past, history.exportDate)
+                : (0,glue/* athenaQuery */.QM)(catalog.database, name);
+            lines.push(`| ${cell(t.target)} | ${cell(name)} | ${cell(past ?? '—')} | ${code(query)} |`);
+        }
+    }
+    const more = registered.length - GLUE_SHOWN;
+    if (more > 0)
+        lines.push(`| … and ${more} more | |${history ? ' |' : ''} |`);
+    return [...lines, ''];
+}
+// A query in a table cell: backticks, as the names in it are Glue names (a-z 0-9 _) and the
+// export date and task come from RDS: a backtick or pipe in them can't end the span.
+const code = (text) => `\`${text.replace(/[`|]/g, '_')}\``;
+/** The history's sentence: this export's partition, what a re-run found, what was dropped. */
+function historyLines(history) {
+    const count = history.tables.size;
+    const again = history.existing > 0 ? ` (${history.existing} already there: a re-run)` : '';
+    const partition = `export_date = ${cell(history.exportDate)}, export_task = ${cell(history.exportTask)}`;
+    const lines = [
+        `History: partition ${partition} added to ${history.added} of ${count} history tables${again}.`
+    ];
+    if (history.days) {
+        lines.push('', `Partitions with an export_date more than ${history.days} days before this export's: ${history.dropped} dropped (from the catalog only; the files stay in S3 until a lifecycle rule expires them).`);
+    }
+    return lines;
+}
+
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+;// CONCATENATED MODULE: ./src/report/summary-task.ts
+
+
+
+
+const MAX_TIMELINE = 100;
+const MAX_EXPORT_ONLY = 50;
+/** The export's S3 location as a link to the S3 console (plain text if no link can be made). */
+function s3Link(task, region) {
+    if (!task.S3Bucket)
+        return undefined;
+    const { s3Prefix, s3Uri } = (0,outputs/* exportLocation */.Sy)(task.S3Bucket, task.S3Prefix, task.ExportTaskIdentifier ?? '');
+    const url = safeUrl((0,outputs/* s3ConsoleUrl */.Dn)(region, task.S3Bucket, s3Prefix));
+    return url ? `[${cell(s3Uri)}](${url})` : cell(s3Uri);
+}
+/** A `<details>` block: GitHub renders the Markdown inside it when blank lines surround it. */
+function folded(title, body) {
+    if (body.length === 0)
+        return [];
+    return ['<details>', `<summary>${cell(title)}</summary>`, '', ...body, '', '</details>', ''];
+}
+function fieldTable(rows) {
+    const present = rows.filter((row) => Boolean(row[1]));
+    if (present.length === 0)
+        return [];
+    return ['| Field | Value |', '| --- | --- |', ...present.map(([k, v]) => `| ${k} | ${v} |`)];
+}
+/** The region, linked to its exports in the RDS console. No region before the inputs were
+ * read: nothing rather than a link to nowhere. */
+function regionLink(region) {
+    const consoleUrl = region ? safeUrl((0,outputs/* rdsConsoleUrl */.Wf)(region)) : undefined;
+    return consoleUrl ? `[${cell(region)}](${consoleUrl}) (exports in the RDS console)` : cell(region);
+}
+/** Every field of the task worth a look, in a table headed Field / Value; nothing without a
+ * task or a snapshot (the region alone is said in the lead). */
+function taskDetails(task, region, waitedMs, snapshot) {
+    if (!task && !snapshot)
+        return [];
+    const t = task ?? {};
+    const source = cell(t.SourceArn);
+    const start = t.TaskStartTime?.getTime();
+    const end = t.TaskEndTime?.getTime();
+    const exportOnly = t.ExportOnly ?? [];
+    const more = exportOnly.length - MAX_EXPORT_ONLY;
+    return fieldTable([
+        ['Export task', cell(t.ExportTaskIdentifier)],
+        ['Source', source && t.SourceType ? `${source} (${cell(t.SourceType)})` : source],
+        [
+            'Snapshot taken',
+            snapshot ? `${cell(snapshot.identifier)} (${cell(snapshot.status)}; kept)` : undefined
+        ],
+        ['Status', cell((0,src_status/* normalizeStatus */.SP)(t.Status))],
+        [
+            'Progress',
+            typeof t.PercentProgress === 'number' ? (0,progress/* progressBar */.hr)(t.PercentProgress) : undefined
+        ],
+        [
+            'Data extracted',
+            typeof t.TotalExtractedDataInGB === 'number'
+                ? `${cell(t.TotalExtractedDataInGB)} GB`
+                : undefined
+        ],
+        ['S3 location', task ? s3Link(task, region) : undefined],
+        ['Region', regionLink(region)],
+        ['KMS key', cell(t.KmsKeyId)],
+        ['IAM role', cell(t.IamRoleArn)],
+        [
+            'Export only',
+            exportOnly.length
+                ? exportOnly
+                    .slice(0, MAX_EXPORT_ONLY)
+                    .map(e => cell(e, 200))
+                    .join(', ') + (more > 0 ? ` and ${more} more` : '')
+                : undefined
+        ],
+        ['Snapshot time', dateText(t.SnapshotTime)],
+        ['Started', dateText(t.TaskStartTime)],
+        ['Ended', dateText(t.TaskEndTime)],
+        [
+            'Duration',
+            // From the times as shown above (whole seconds), so that the three rows agree.
+            start !== undefined && end !== undefined && Number.isFinite(end - start)
+                ? (0,progress/* formatDuration */.a3)(wholeSecond(end) - wholeSecond(start))
+                : undefined
+        ],
+        [
+            snapshot ? 'Waited for the export' : 'Waited',
+            waitedMs === undefined ? undefined : (0,progress/* formatDuration */.a3)(waitedMs)
+        ]
+    ]);
+}
+/** The timeline of status changes; past MAX_TIMELINE, its first and last halves. With a
+ * snapshot taken by the step, a column says what each status is of. */
+function timelineTable(entries) {
+    if (entries.length === 0)
+        return [];
+    const subjects = entries.some(e => e.subject);
+    const row = (e) => {
+        const p = typeof e.percentProgress === 'number' ? `${cell(e.percentProgress)}%` : '—';
+        const of = subjects ? ` ${cell(e.subject ?? 'Export task', 200)} |` : '';
+        const status = cell(e.subject ? e.status : (0,src_status/* normalizeStatus */.SP)(e.status), 200);
+        return `| ${dateText(e.at) ?? ''} |${of} ${status} | ${p} |`;
+    };
+    const lines = subjects
+        ? ['| Time | Of | Status | Progress |', '| --- | --- | --- | --- |']
+        : ['| Time | Status | Progress |', '| --- | --- | --- |'];
+    if (entries.length <= MAX_TIMELINE)
+        return [...lines, ...entries.map(row)];
+    const half = MAX_TIMELINE / 2;
+    const gap = subjects ? '| … | | more changes | |' : '| … | more changes | |';
+    return [
+        ...lines,
+        ...entries.slice(0, half).map(row),
+        gap.replace('more changes', `${entries.length - MAX_TIMELINE} more changes`),
+        ...entries.slice(-half).map(row)
+    ];
+}
+const wholeSecond = (ms) => Math.floor(ms / 1000) * 1000;
+
+// EXTERNAL MODULE: ./src/report/warnings.ts
+var report_warnings = __nccwpck_require__(2741);
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+
+
+
+
+function heading(input, warned) {
+    const waited = input.waitedMs !== undefined ? ` after ${(0,progress/* formatDuration */.a3)(input.waitedMs)}` : '';
+    const status = (0,src_status/* normalizeStatus */.SP)(input.task?.Status);
+    switch (input.outcome) {
+        case 'started':
+            return '🚀 Export started';
+        case 'adopted':
+            return '🔗 Existing export adopted';
+        case 'status':
+            return `ℹ️ Export status: ${cell(status || 'unknown')}`;
+        case 'canceling':
+            return '🛑 Export canceling';
+        case 'complete':
+            // fail-on-warning: the step fails, so the heading says so first.
+            if (input.errorMessage)
+                return '❌ Export complete with warnings, failed by fail-on-warning';
+            return warned ? '⚠️ Export complete, with warnings' : '✅ Export complete';
+        case 'failed':
+            return '❌ Export failed';
+        case 'canceled':
+            return '🚫 Export canceled';
+        case 'timeout':
+            return `⏱️ Timed out${waited} — the export keeps running`;
+        case 'timeout-continue':
+            return `⏱️ Stopped waiting${waited} — the export keeps running`;
+        case 'timeout-cancel':
+            return `⏱️ Timed out${waited} — the export was canceled`;
+        case 'aborted':
+            return status === 'CANCELING' || status === 'CANCELED'
+                ? '🛑 Run canceled while waiting — the export was canceled'
+                : '🛑 Run canceled while waiting — the export keeps running';
+        case 'error':
+            // After the export ended COMPLETE (reading or registering its tables), it still is.
+            return status === 'COMPLETE' ? '❌ Export complete, then the step failed' : '❌ Step failed';
+    }
+}
+/** One sentence on the task: which, of what, where, how far. */
+function lead(input) {
+    const t = input.task;
+    if (!t) {
+        const region = regionLink(input.region);
+        return [`_No export task to show._${region ? ` Region: ${region}.` : ''}`, ''];
+    }
+    const gb = typeof t.TotalExtractedDataInGB === 'number' ? `, ${cell(t.TotalExtractedDataInGB)} GB` : '';
+    const where = s3Link(t, input.region);
+    const taken = input.snapshot ? ' (a snapshot taken by this step)' : '';
+    const source = t.SourceArn ? ` of ${cell(t.SourceArn)}${taken}` : '';
+    return [
+        `Export task **${cell(t.ExportTaskIdentifier)}** (${cell((0,src_status/* normalizeStatus */.SP)(t.Status))}${gb})${source}${where ? ` to ${where}` : ''}.`,
+        ''
+    ];
+}
+/** What went wrong and what to do, before anything else. */
+function problem(input) {
+    const lines = [];
+    if (input.errorMessage)
+        lines.push(`**What happened:** ${block(input.errorMessage)}`, '');
+    else if (input.task?.FailureCause) {
+        lines.push(`**What happened:** ${block(input.task.FailureCause)}`, '');
+    }
+    const hint = input.hint && trailingJson(input.hint);
+    if (hint)
+        lines.push(`**What to do:** ${block(hint.prose)}`, '', ...codeBlock(hint.json, 'json'), '');
+    else if (input.hint)
+        lines.push(`**What to do:** ${block(input.hint)}`, '');
+    return lines;
+}
+/**
+ * RDS's warning on the task, readable, and the action's own warnings. A table not complete and a
+ * database RDS couldn't list are shown once, under Tables, with one line here pointing there.
+ */
+function warningLists(input) {
+    const t = input.task;
+    const fromRds = t?.WarningMessage ? (0,report_warnings/* renderWarningMessage */.T)(t.WarningMessage) : [];
+    const report = input.tables;
+    const tablesBelow = new Set(report ? (0,tables_report/* incompleteTables */.gX)(report).map(tables_report/* incompleteWarning */.d$) : []);
+    const databasesBelow = new Set(report ? report.databaseWarnings.map(tables_report/* databaseWarning */.mi) : []);
+    const warnings = input.warnings ?? [];
+    const own = warnings.filter(w => !tablesBelow.has(w) && !databasesBelow.has(w));
+    // Each table or database once, however many times it was warned about.
+    const tables = new Set(warnings.filter(w => tablesBelow.has(w))).size;
+    const databases = new Set(warnings.filter(w => databasesBelow.has(w))).size;
+    // RDS's own warning names the same tables and databases; without it, point at them.
+    if (tables + databases > 0 && fromRds.length === 0) {
+        const counted = [
+            ...(tables > 0 ? [tables === 1 ? '1 table' : `${tables} tables`] : []),
+            ...(databases > 0 ? [databases === 1 ? '1 database' : `${databases} databases`] : [])
+        ];
+        const were = tables + databases === 1 ? 'was' : 'were';
+        own.push(`${counted.join(' and ')} ${were} not exported whole: see Tables below.`);
+    }
+    return [
+        ...list('Export warnings', fromRds.length || !t?.WarningMessage ? fromRds : [t.WarningMessage]),
+        ...list('Warnings', own)
+    ];
+}
+/** A step to paste into a later job that picks the export up where this one stopped. */
+function resume(input) {
+    const id = input.task?.ExportTaskIdentifier;
+    if (!['timeout', 'timeout-continue'].includes(input.outcome) || !id)
+        return [];
+    // The identifier and region follow RDS's naming rules; the role was checked as an ARN.
+    const safe = (value) => /^[A-Za-z0-9:/_.@+=,-]+$/.test(value);
+    if (!safe(id) || !safe(input.region))
+        return [];
+    const role = input.roleToAssume && safe(input.roleToAssume)
+        ? [`    role-to-assume: ${input.roleToAssume}`]
+        : [];
+    return [
+        '**To wait for it in a later job**, add this step (it adopts the task and waits until it ends):',
+        '',
+        '```yaml',
+        `- uses: ${input.actionRef ?? 'your-org/rds-export-action@v1'}`,
+        '  with:',
+        '    mode: wait',
+        `    export-task-identifier: ${id}`,
+        `    aws-region: ${input.region}`,
+        ...role,
+        '```',
+        ''
+    ];
+}
+const changes = (n) => (n === 1 ? '1 change' : `${n} changes`);
+/** The step summary markdown for this outcome. */
+function renderSummary(input) {
+    const warned = Boolean(input.task?.WarningMessage) || (input.warnings ?? []).length > 0;
+    const details = taskDetails(input.task, input.region, input.waitedMs, input.snapshot);
+    const lines = [
+        `## ${heading(input, warned)}`,
+        '',
+        // What went wrong and what to do, or what to look at, come before the task itself.
+        ...problem(input),
+        ...warningLists(input),
+        ...resume(input),
+        ...lead(input),
+        ...tablesSection(input.tables),
+        ...catalogSection(input.tables, input.catalog),
+        ...folded('Export task details', details),
+        ...folded(`Timeline (${changes(input.timeline.length)})`, timelineTable(input.timeline))
+    ];
+    return enforceLimit(lines.join('\n'));
+}
+
+
+/***/ }),
+
+/***/ 2741:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ renderWarningMessage)
+/* harmony export */ });
+/* unused harmony export WARNING_LINES_MAX */
+/* harmony import */ var _tables_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7716);
+// RDS puts a WarningMessage on tasks that finished with something left out, often as JSON:
+// {"skippedTables":[{"database":"db","schema":"public","table":"t","reason":"..."}],
+//  "skippedObjectives":[],"general":[{"reason":"FAILED_TO_EXTRACT_TABLES_LIST_FOR_DATABASE"}]}
+// The shapes vary and aren't documented, so anything unknown is still shown, never dropped.
+
+/** The most lines given (RDS may list thousands of tables), the last one saying how many more
+ * there are: as many as the summary lists. */
+const WARNING_LINES_MAX = 50;
+function cap(text) {
+    const oneLine = text.replace(/\s*\r?\n\s*/g, ' ').trim();
+    return oneLine.length > _tables_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .TEXT_LINE_MAX */ .sh ? `${oneLine.slice(0, _tables_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .TEXT_LINE_MAX */ .sh)}…` : oneLine;
+}
+function scalar(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    if (v === null || v === undefined)
+        return '';
+    return (0,_tables_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonText */ .s$)(v, _tables_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .TEXT_LINE_MAX */ .sh);
+}
+/** `skippedTables` -> `Skipped tables` */
+function label(key) {
+    const words = key
+        .replace(/[_-]+/g, ' ')
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .trim()
+        .toLowerCase();
+    return words ? words[0].toUpperCase() + words.slice(1) : key;
+}
+// `target` is the whole name (`db.schema.table`), as in the export's metadata files.
+const NAME_KEYS = [
+    ['target'],
+    ['database', 'databasename', 'db', 'dbname'],
+    ['schema', 'schemaname'],
+    ['table', 'tablename', 'name', 'object', 'objectname', 'objective']
+];
+const REASON_KEYS = ['reason', 'message', 'error', 'cause', 'detail', 'details', 'description'];
+function pick(o, keys) {
+    for (const [k, v] of Object.entries(o)) {
+        if (keys.includes(k.toLowerCase()) && v !== null && v !== undefined && v !== '') {
+            return [k, scalar(v)];
+        }
+    }
+    return undefined;
+}
+/** An item: `db.public.t: REASON`, `REASON`, or its fields as `key: value` pairs. */
+function describe(item) {
+    if (!(0,_tables_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(item))
+        return scalar(item);
+    const used = new Set();
+    const names = [];
+    for (const keys of NAME_KEYS) {
+        const hit = pick(item, keys);
+        if (hit) {
+            used.add(hit[0]);
+            names.push(hit[1]);
+        }
+    }
+    const reason = pick(item, REASON_KEYS);
+    if (reason)
+        used.add(reason[0]);
+    // A line holds MAX_LINE characters, so a few fields fill it.
+    const rest = Object.entries(item)
+        .filter(([k]) => !used.has(k))
+        .slice(0, 20)
+        .map(([k, v]) => `${k}: ${scalar(v)}`);
+    const head = [names.join('.'), reason?.[1]].filter(Boolean).join(': ');
+    return [head, ...rest].filter(Boolean).join(', ');
+}
+/** Keys whose items name something: `Skipped table db.public.t: REASON`. */
+const SKIPPED = {
+    skippedtables: 'Skipped table',
+    skippedobjectives: 'Skipped objective',
+    skippedobjects: 'Skipped object'
+};
+/** The items of a key, each with the words its line starts with. */
+function entries(key, value) {
+    const skipped = SKIPPED[key.toLowerCase()];
+    const prefix = skipped ? `${skipped} ` : `${label(key)}: `;
+    return (Array.isArray(value) ? value : [value]).map(item => [prefix, item]);
+}
+/** At most WARNING_LINES_MAX lines, the last saying how many more items there are. */
+function render(items) {
+    const out = [];
+    const room = items.length > WARNING_LINES_MAX ? WARNING_LINES_MAX - 1 : WARNING_LINES_MAX;
+    let index = 0;
+    for (; index < items.length && out.length < room; index++) {
+        const [prefix, item] = items[index];
+        const text = describe(item);
+        if (text)
+            out.push(cap(prefix + text));
+    }
+    const more = items.length - index;
+    if (more > 0)
+        out.push(`… and ${more} more`);
+    return out;
+}
+/**
+ * RDS WarningMessage as readable lines: `Skipped table db.public.t: REASON`,
+ * `General: FAILED_TO_EXTRACT_TABLES_LIST_FOR_DATABASE`. Plain text (and malformed JSON) comes
+ * back as its own lines.
+ */
+function renderWarningMessage(message) {
+    const text = (message ?? '').trim();
+    if (!text)
+        return [];
+    let parsed;
+    let isJson = false;
+    if (text.startsWith('{') || text.startsWith('[')) {
+        try {
+            parsed = JSON.parse(text);
+            isJson = true;
+        }
+        catch {
+            isJson = false;
+        }
+    }
+    if (!isJson) {
+        const lines = text
+            .split(/\r?\n/)
+            .map(line => line.trim())
+            .filter(Boolean);
+        return render(lines.map(line => ['', line]));
+    }
+    // A JSON warning with nothing in it ({"skippedTables":[]...}) says nothing: no lines.
+    if ((0,_tables_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(parsed)) {
+        return render(Object.entries(parsed).flatMap(([key, value]) => entries(key, value)));
+    }
+    return Array.isArray(parsed) ? render(parsed.map(item => ['', item])) : [];
+}
+
+
+/***/ }),
+
+/***/ 5565:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ RUNNING_STATUSES),
+/* harmony export */   BW: () => (/* binding */ endedOutcome),
+/* harmony export */   DX: () => (/* binding */ ACTIVE_STATUS_FILTER),
+/* harmony export */   H5: () => (/* binding */ sameStatus),
+/* harmony export */   KX: () => (/* binding */ RDS_ACTIVE_EXPORT_LIMIT),
+/* harmony export */   SP: () => (/* binding */ normalizeStatus),
+/* harmony export */   pl: () => (/* binding */ isEnded)
+/* harmony export */ });
+// One vocabulary for the statuses RDS reports and the outcomes of a step. RDS reports export
+// task statuses in upper case (some stand-ins answer in lower case) and snapshot statuses in
+// lower case; everything here takes either.
+/** An export task status in upper case, trimmed; '' when RDS gave none. */
+function normalizeStatus(status) {
+    return (status ?? '').trim().toUpperCase();
+}
+/** The statuses an export task passes through while it runs. */
+const RUNNING_STATUSES = new Set([
+    'STARTING',
+    'IN_PROGRESS',
+    'CANCELING'
+]);
+/** RDS's limit of export tasks in progress per account and region. */
+const RDS_ACTIVE_EXPORT_LIMIT = 5;
+/** The statuses RDS counts against its limit of 5 exports per account and region, as the
+ * `status` filter of DescribeExportTasks wants them (lower case). */
+const ACTIVE_STATUS_FILTER = ['starting', 'in_progress'];
+const ENDED = {
+    COMPLETE: 'complete',
+    FAILED: 'failed',
+    CANCELED: 'canceled'
+};
+/** The outcome a final export task status means; undefined while the task runs. */
+function endedOutcome(status) {
+    return ENDED[normalizeStatus(status)];
+}
+function isEnded(status) {
+    return endedOutcome(status) !== undefined;
+}
+/** Whether a status has been seen to change, whatever its case. */
+function sameStatus(a, b) {
+    return normalizeStatus(a) === normalizeStatus(b);
+}
+
+
+/***/ }),
+
+/***/ 7716:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C8: () => (/* binding */ Fields),
+/* harmony export */   E3: () => (/* binding */ readString),
+/* harmony export */   F0: () => (/* binding */ Tally),
+/* harmony export */   Fd: () => (/* binding */ hasControlCharacter),
+/* harmony export */   Np: () => (/* binding */ cap),
+/* harmony export */   W0: () => (/* binding */ isAbsent),
+/* harmony export */   XT: () => (/* binding */ listSome),
+/* harmony export */   aC: () => (/* binding */ withoutControlCharacters),
+/* harmony export */   kz: () => (/* binding */ readNumber),
+/* harmony export */   s$: () => (/* binding */ jsonText),
+/* harmony export */   sh: () => (/* binding */ TEXT_LINE_MAX),
+/* harmony export */   u4: () => (/* binding */ isRecord),
+/* harmony export */   xw: () => (/* binding */ JSON_TEXT_DEPTH),
+/* harmony export */   yR: () => (/* binding */ readText)
+/* harmony export */ });
+// Reading JSON that RDS writes but doesn't document: keys in any case, numbers as numbers or
+// strings, anything missing. Nothing here throws; an unreadable value is `undefined` and the
+// caller decides whether that is worth a warning. Pure.
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The fields of one JSON object, looked up by name in any case (`sizeGB`, `sizeGb`, `SizeGB`). */
+class Fields {
+    source;
+    // Built on the first look-up that misses the exact spelling, which is rare.
+    byLowerName;
+    constructor(source) {
+        this.source = source;
+    }
+    static of(value) {
+        return isRecord(value) ? new Fields(value) : undefined;
+    }
+    lower() {
+        if (!this.byLowerName) {
+            this.byLowerName = new Map();
+            for (const [key, value] of Object.entries(this.source)) {
+                const lower = key.toLowerCase();
+                // An exact spelling is found first; among look-alikes, the first met wins.
+                if (!this.byLowerName.has(lower))
+                    this.byLowerName.set(lower, value);
+            }
+        }
+        return this.byLowerName;
+    }
+    has(name) {
+        return Object.hasOwn(this.source, name) || this.lower().has(name.toLowerCase());
+    }
+    get(name) {
+        if (Object.hasOwn(this.source, name))
+            return this.source[name];
+        return this.lower().get(name.toLowerCase());
+    }
+    /** The first of `names` that is present with a value other than null or ''. */
+    first(names) {
+        for (const name of names) {
+            const value = this.get(name);
+            if (value !== undefined && value !== null && value !== '')
+                return value;
+        }
+        return undefined;
+    }
+    record(name) {
+        return Fields.of(this.get(name));
+    }
+}
+/** A value that is absent (so not worth a warning when it can't be read). */
+const isAbsent = (value) => value === undefined || value === null || value === '';
+const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** A finite number, from a number or a numeric string (`"1.5"`); else undefined. */
+function readNumber(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : undefined;
+    if (typeof value !== 'string' || !NUMERIC.test(value.trim()))
+        return undefined;
+    const number = Number(value.trim());
+    return Number.isFinite(number) ? number : undefined;
+}
+/** A string from a string, number or boolean, trimmed; undefined when absent or empty. */
+function readString(value) {
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (typeof value !== 'string')
+        return undefined;
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+}
+/** The longest line of text from AWS shown (a reason, a line of RDS's warning): a bound the
+ * README's Security section states. */
+const TEXT_LINE_MAX = 1000;
+/** Text for a person: a string as it is, anything else as JSON, on one line, capped. */
+function readText(value, max = TEXT_LINE_MAX) {
+    if (isAbsent(value))
+        return undefined;
+    const text = typeof value === 'string' ? value : jsonText(value, max);
+    return cap(withoutControlCharacters(text).replace(/\s+/g, ' ').trim(), max);
+}
+/** Levels of JSON from AWS shown: deeper ones are `{…}` or `[…]` in jsonText, and JSON nested
+ * deeper is not laid out in the summary (report/markdown.ts). */
+const JSON_TEXT_DEPTH = 16;
+/**
+ * A parsed JSON value written back as JSON for a person, cut at about `max` characters and
+ * JSON_TEXT_DEPTH levels. JSON.stringify recurses and throws RangeError on a value nested a few
+ * thousand levels deep (which JSON.parse accepts): this walks with a stack of its own, and stops
+ * once `max` is written, so its work is bounded by `max` whatever the value holds.
+ */
+function jsonText(value, max) {
+    let out = '';
+    // What is still to write, the next last: literal text, or a value at its depth.
+    const todo = [{ value, depth: 0 }];
+    while (todo.length > 0 && out.length <= max) {
+        const next = todo.pop();
+        if (typeof next === 'string') {
+            out += next;
+            continue;
+        }
+        const { value: v, depth } = next;
+        if (typeof v === 'string')
+            out += JSON.stringify(cap(v, max + 1));
+        else if (typeof v === 'number' || typeof v === 'boolean')
+            out += String(v);
+        else if (typeof v !== 'object' || v === null)
+            out += 'null';
+        else if (depth >= JSON_TEXT_DEPTH)
+            out += Array.isArray(v) ? '[…]' : '{…}';
+        else {
+            // Parts in the order written; at most `max` of them (each is at least one character).
+            const parts = [];
+            const array = Array.isArray(v);
+            let count = 0;
+            for (const key in v) {
+                if (!Object.hasOwn(v, key))
+                    continue;
+                if (count++ === max)
+                    break;
+                if (count > 1)
+                    parts.push(',');
+                if (!array)
+                    parts.push(`${JSON.stringify(cap(key, max + 1))}:`);
+                parts.push({ value: v[key], depth: depth + 1 });
+            }
+            out += array ? '[' : '{';
+            todo.push(array ? ']' : '}', ...parts.reverse());
+        }
+    }
+    return out.length > max ? `${out.slice(0, max)}…` : out;
+}
+const isControl = (code) => code < 0x20 || code === 0x7f;
+/** Whether the text has a C0 control character or DEL (Glue's single-line names refuse them). */
+function hasControlCharacter(text) {
+    for (let i = 0; i < text.length; i++)
+        if (isControl(text.charCodeAt(i)))
+            return true;
+    return false;
+}
+/** The text with each control character turned into a space. */
+function withoutControlCharacters(text) {
+    if (!hasControlCharacter(text))
+        return text;
+    return Array.from(text, char => (isControl(char.charCodeAt(0)) ? ' ' : char)).join('');
+}
+/** At most `max` characters, with an ellipsis when cut. */
+function cap(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** `a, b, c and 7 more`: a list a person can read, however long the list. */
+function listSome(items, max = 5) {
+    const shown = items.slice(0, max).join(', ');
+    return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+/**
+ * Problems of one kind gathered into one warning, so a file with 10,000 bad entries gives one
+ * line, not 10,000: `file: entries left out for having no target: 3 (#4, #7, #9)`.
+ */
+class Tally {
+    kinds = new Map();
+    add(kind, example) {
+        const examples = this.kinds.get(kind);
+        if (examples)
+            examples.push(example);
+        else
+            this.kinds.set(kind, [example]);
+    }
+    /** One message a kind: the kind, how many, some examples. */
+    messages(prefix) {
+        return [...this.kinds].map(([kind, examples]) => `${prefix}${kind}: ${examples.length} (${listSome(examples)})`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C$: () => (/* binding */ planGlueTables),
+/* harmony export */   FT: () => (/* binding */ GLUE_NAME_MAX),
+/* harmony export */   Mp: () => (/* binding */ expiredExpression),
+/* harmony export */   QM: () => (/* binding */ athenaQuery),
+/* harmony export */   RF: () => (/* binding */ exportDate),
+/* harmony export */   Y6: () => (/* binding */ partitionsToDrop),
+/* harmony export */   l: () => (/* binding */ HISTORY_SUFFIX),
+/* harmony export */   oq: () => (/* binding */ inBatches),
+/* harmony export */   q$: () => (/* binding */ glueAction),
+/* harmony export */   wy: () => (/* binding */ athenaHistoryQuery),
+/* harmony export */   yz: () => (/* binding */ glueConflictWarning)
+/* harmony export */ });
+/* unused harmony exports OWNER_PARAMETER, OWNER_VALUE, EXPORT_TASK_PARAMETER, SOURCE_ARN_PARAMETER, SNAPSHOT_TIME_PARAMETER, TARGET_PARAMETER, HISTORY_PARTITION_KEYS, glueTableName, historyTableName, tableLocation, glueTableInput, exportsRoot, historyTableInput, historyPartition, registrable, daysBefore, ownedByAction, athenaIdentifier */
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7716);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2687);
+// The Glue Data Catalog side: each complete table's Glue name and TableInput, what to do with
+// a table of that name that already exists, and a ready-to-run Athena query; with glue-history,
+// the history table beside it (partitioned by export_date and export_task), this export's
+// partition of it, and which partitions fall past glue-history-days. The shapes below match
+// Glue's TableInput, PartitionInput and Table, so the phase passes them to CreateTable,
+// UpdateTable and BatchCreatePartition as they are. Pure; no SDK import.
+
+
+/** Glue's limit on database and table names; Athena counts it in bytes, these are ASCII. */
+const GLUE_NAME_MAX = 255;
+/** What a history table's name adds to its latest table's name (within GLUE_NAME_MAX). */
+const HISTORY_SUFFIX = '_history';
+/** The parameter that marks a table as this action's: only such a table is ever changed. */
+const OWNER_PARAMETER = 'rds-export-action.managed-by';
+const OWNER_VALUE = 'rds-export-action';
+const EXPORT_TASK_PARAMETER = 'rds-export-action.export-task-identifier';
+const SOURCE_ARN_PARAMETER = 'rds-export-action.source-arn';
+const SNAPSHOT_TIME_PARAMETER = 'rds-export-action.snapshot-time';
+const TARGET_PARAMETER = 'rds-export-action.target';
+const PARQUET_INPUT_FORMAT = 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat';
+const PARQUET_OUTPUT_FORMAT = 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat';
+const PARQUET_SERDE = 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe';
+/** The history tables' partition keys, in this order. */
+const HISTORY_PARTITION_KEYS = [
+    { Name: 'export_date', Type: 'string', Comment: 'UTC date of the exported snapshot, YYYY-MM-DD' },
+    { Name: 'export_task', Type: 'string', Comment: 'the RDS export task identifier' }
+];
+/**
+ * A target's Glue table name: the prefix plus the target, lower case, every character outside
+ * a-z 0-9 _ turned into '_', at most 255 characters (`appdb.public.orders` -> `appdb_public_orders`).
+ */
+function glueTableName(prefix, target) {
+    return `${prefix}${target}`
+        .toLowerCase()
+        .replace(/[^a-z0-9_]/gu, '_')
+        .slice(0, GLUE_NAME_MAX);
+}
+/** The history table beside a Glue table: `<name>_history`, within Glue's 255 characters. */
+function historyTableName(name) {
+    return `${name.slice(0, GLUE_NAME_MAX - HISTORY_SUFFIX.length)}${HISTORY_SUFFIX}`;
+}
+/**
+ * The export's `export_date`: the UTC date of its snapshot; a live cluster export (no snapshot)
+ * takes its start time. Undefined when the task gives neither.
+ */
+function exportDate(task) {
+    const time = task.SourceType === 'CLUSTER' ? task.TaskStartTime : task.SnapshotTime;
+    const when = time ?? task.TaskStartTime;
+    if (!when || Number.isNaN(when.getTime()))
+        return undefined;
+    return when.toISOString().slice(0, 10);
+}
+/** At most `max` UTF-8 bytes, cut on a character boundary. */
+function capBytes(text, max) {
+    if (Buffer.byteLength(text) <= max)
+        return text;
+    let size = 0;
+    let end = 0;
+    for (const char of text) {
+        size += Buffer.byteLength(char);
+        if (size > max)
+            break;
+        end += char.length;
+    }
+    return text.slice(0, end);
+}
+const comment = (text) => capBytes((0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutControlCharacters */ .aC)(text), 255);
+const withSlash = (uri) => (uri.endsWith('/') ? uri : `${uri}/`);
+/**
+ * Where a complete table's files are: its folder; for a table RDS wrote no files for, the folder
+ * RDS uses for it (a reader then finds no rows, not no table). Undefined: nowhere to register.
+ */
+function tableLocation(report, table) {
+    if (table.s3Uri)
+        return withSlash(table.s3Uri);
+    return table.empty ? (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .rdsTableFolder */ .iS)(report.s3Uri, table.target) : undefined;
+}
+const storage = (location, columns) => ({
+    Location: location,
+    Columns: columns.map(column => ({
+        Name: column.name,
+        Type: column.glueType,
+        ...(column.sourceType ? { Comment: comment(`source type: ${column.sourceType}`) } : {})
+    })),
+    InputFormat: PARQUET_INPUT_FORMAT,
+    OutputFormat: PARQUET_OUTPUT_FORMAT,
+    SerdeInfo: {
+        SerializationLibrary: PARQUET_SERDE,
+        Parameters: { 'serialization.format': '1' }
+    }
+});
+/** The TableInput of one complete table with no problems, at `location`. */
+function glueTableInput(table, name, identity, location) {
+    const parameters = {
+        classification: 'parquet',
+        // Hive and Spark treat a table without it as managed, and would drop the data with it.
+        EXTERNAL: 'TRUE',
+        [OWNER_PARAMETER]: OWNER_VALUE,
+        [EXPORT_TASK_PARAMETER]: identity.exportTaskIdentifier,
+        [TARGET_PARAMETER]: table.target,
+        ...(identity.sourceArn ? { [SOURCE_ARN_PARAMETER]: identity.sourceArn } : {}),
+        ...(identity.snapshotTime ? { [SNAPSHOT_TIME_PARAMETER]: identity.snapshotTime } : {})
+    };
+    const source = identity.sourceArn ? ` of ${identity.sourceArn}` : '';
+    return {
+        Name: name,
+        Description: comment(`${table.target} from RDS export ${identity.exportTaskIdentifier}${source}, registered by rds-export-action.`),
+        TableType: 'EXTERNAL_TABLE',
+        Parameters: parameters,
+        StorageDescriptor: storage(location, table.columns),
+        PartitionKeys: []
+    };
+}
+/** The folder every export of a bucket and prefix lies under: the export folder's parent. */
+function exportsRoot(exportUri) {
+    return withSlash(exportUri).replace(/[^/]+\/$/, '');
+}
+/**
+ * The history table of a target: the latest table's columns (the newest export's), located at
+ * the folder every export lies under, partitioned by export_date and export_task. It names no
+ * export, so a later export with the same columns leaves it as it is (no UpdateTable a night).
+ */
+function historyTableInput(table, name, exportUri, latest) {
+    return {
+        Name: name,
+        Description: comment(`${table.target}, every export: one partition per export (export_date, export_task), registered by rds-export-action.`),
+        TableType: 'EXTERNAL_TABLE',
+        Parameters: {
+            classification: 'parquet',
+            EXTERNAL: 'TRUE',
+            [OWNER_PARAMETER]: OWNER_VALUE,
+            [TARGET_PARAMETER]: table.target
+        },
+        StorageDescriptor: { ...latest.StorageDescriptor, Location: exportsRoot(exportUri) },
+        PartitionKeys: HISTORY_PARTITION_KEYS.map(key => ({ ...key }))
+    };
+}
+/** This export's partition of a history table: its own folder and columns. */
+function historyPartition(latest, exportDate, identity) {
+    const own = (key) => latest.Parameters[key];
+    return {
+        Values: [exportDate, identity.exportTaskIdentifier],
+        Parameters: Object.fromEntries([EXPORT_TASK_PARAMETER, SOURCE_ARN_PARAMETER, SNAPSHOT_TIME_PARAMETER]
+            .filter(key => own(key) !== undefined)
+            .map(key => [key, own(key)])),
+        StorageDescriptor: latest.StorageDescriptor
+    };
+}
+/**
+ * Whether a table can be registered: complete, somewhere to point at (its folder, or the one RDS
+ * uses for an empty table), every column typed.
+ */
+function registrable(table, location) {
+    return (table.complete &&
+        table.problems.length === 0 &&
+        location !== undefined &&
+        table.columns.length > 0 &&
+        table.columns.every(c => c.glueType !== undefined));
+}
+/**
+ * The Glue tables to register; with `history` (this export's export_date), each with its history
+ * table and partition. Two targets of the export that come to one name (a history table's name
+ * included) are both left out, with a warning: registering either would let the order of the
+ * metadata decide what a table shows, and a later export could swap it silently.
+ */
+function planGlueTables(report, prefix, identity, history) {
+    const names = report.tables.map(t => glueTableName(prefix, t.target));
+    const byName = new Map();
+    const claim = (name, target) => {
+        const targets = byName.get(name);
+        if (!targets)
+            byName.set(name, [target]);
+        else if (!targets.includes(target))
+            targets.push(target);
+    };
+    for (const [index, { target }] of report.tables.entries()) {
+        claim(names[index], target);
+        if (history)
+            claim(historyTableName(names[index]), target);
+    }
+    const warnings = [];
+    for (const [name, targets] of byName) {
+        if (targets.length > 1) {
+            warnings.push(`Tables ${(0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .listSome */ .XT)(targets)} all come to the Glue table name ${name}, so none of them is registered. Rename a table, or export them separately with different glue-table-prefix values.`);
+        }
+    }
+    const plans = [];
+    for (const [index, table] of report.tables.entries()) {
+        const name = names[index];
+        const location = tableLocation(report, table);
+        if (!registrable(table, location) || byName.get(name).length > 1)
+            continue;
+        const input = glueTableInput(table, name, identity, location);
+        const plan = { target: table.target, name, input };
+        if (history) {
+            const historyName = historyTableName(name);
+            if (byName.get(historyName).length > 1)
+                continue;
+            plan.history = {
+                name: historyName,
+                input: historyTableInput(table, historyName, report.s3Uri, input),
+                partition: historyPartition(input, history.exportDate, identity)
+            };
+        }
+        plans.push(plan);
+    }
+    return { plans, warnings };
+}
+/** The date `days` days before `date` (both `YYYY-MM-DD`, UTC). */
+function daysBefore(date, days) {
+    const time = Date.parse(`${date}T00:00:00Z`) - days * 86_400_000;
+    return new Date(time).toISOString().slice(0, 10);
+}
+/**
+ * The GetPartitions expression for the partitions past glue-history-days: export_date more than
+ * `days` days before this export's. Dates are `YYYY-MM-DD`, so string order is date order.
+ */
+function expiredExpression(exportDate, days) {
+    return `export_date < '${daysBefore(exportDate, days)}'`;
+}
+/**
+ * Which of the partitions GetPartitions answered to drop: those of the history keys' shape whose
+ * export_date is past the horizon, never this export's own. Checked here, not taken on trust.
+ */
+function partitionsToDrop(answered, exportDate, days, own) {
+    const cutoff = daysBefore(exportDate, days);
+    const drop = new Map();
+    for (const { Values } of answered) {
+        if (Values?.length !== HISTORY_PARTITION_KEYS.length)
+            continue;
+        const [date, task] = Values;
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date >= cutoff)
+            continue;
+        if (date === own[0] && task === own[1])
+            continue;
+        drop.set(JSON.stringify(Values), [...Values]);
+    }
+    return [...drop.values()];
+}
+/** `items` in runs of at most `size`, in order: the batches a Glue batch API takes. */
+function inBatches(items, size) {
+    const batches = [];
+    for (let i = 0; i < items.length; i += size)
+        batches.push(items.slice(i, i + size));
+    return batches;
+}
+/** Whether this action created the table (it carries the owner parameter). */
+function ownedByAction(table) {
+    return table?.Parameters?.[OWNER_PARAMETER] === OWNER_VALUE;
+}
+// What a table shows, in the terms this action sets, to compare an existing table with a plan.
+function essence(table) {
+    const storage = table.StorageDescriptor;
+    const own = Object.entries(table.Parameters ?? {})
+        .filter(([key]) => key.startsWith('rds-export-action.') || key === 'classification')
+        .sort(([a], [b]) => a.localeCompare(b));
+    return JSON.stringify([
+        table.TableType,
+        own,
+        storage?.Location,
+        storage?.InputFormat,
+        storage?.OutputFormat,
+        storage?.SerdeInfo?.SerializationLibrary,
+        (storage?.Columns ?? []).map(c => [c.Name, c.Type, c.Comment ?? '']),
+        (table.PartitionKeys ?? []).map(c => [c.Name, c.Type])
+    ]);
+}
+/**
+ * What to do about a planned table, given the table of that name in Glue (undefined: none):
+ * `create`; `update` (UpdateTable, SkipArchive); `unchanged` (it already shows this export);
+ * `foreign` (not this action's: never changed); `other-target` (this action's, but for another
+ * target: left as it is).
+ */
+function glueAction(existing, plan) {
+    if (!existing)
+        return 'create';
+    if (!ownedByAction(existing))
+        return 'foreign';
+    const recorded = existing.Parameters?.[TARGET_PARAMETER];
+    if (recorded !== undefined && recorded !== plan.target)
+        return 'other-target';
+    return essence(existing) === essence(plan.input) ? 'unchanged' : 'update';
+}
+/** The warning for a planned table that is left out because of the table already there. */
+function glueConflictWarning(action, database, plan, existing) {
+    const where = `Glue table ${database}.${plan.name}`;
+    if (action === 'foreign') {
+        return `${where} exists and was not created by this action (it has no ${OWNER_PARAMETER} parameter), so it is left unchanged and ${plan.target} is not registered. Remove that table or choose another glue-table-prefix.`;
+    }
+    const other = (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .cap */ .Np)(existing.Parameters?.[TARGET_PARAMETER] ?? '', 200);
+    return `${where} was registered by this action for ${other}, not ${plan.target}, so it is left unchanged. Choose another glue-table-prefix for this export.`;
+}
+// Athena's reserved words in queries (Trino's, and those Athena's documentation adds).
+const RESERVED = new Set(`alter and as between by case cast constraint create cross cube current_catalog current_date
+  current_path current_role current_schema current_time current_timestamp current_user
+  deallocate delete describe distinct drop else end escape except execute exists extract false
+  fetch first for from full group grouping having in inner insert intersect into is join
+  json_array json_exists json_object json_query json_table json_value last left like listagg
+  localtime localtimestamp natural normalize not null of on or order outer prepare recursive
+  right rollup select skip table then trim true uescape union unnest using values when where
+  with`.split(/\s+/));
+/** A name as Athena's SQL takes it: as it is when it can be, else in double quotes. */
+function athenaIdentifier(name) {
+    if (/^[a-z][a-z0-9_]*$/.test(name) && !RESERVED.has(name))
+        return name;
+    return `"${name.replace(/"/g, '""')}"`;
+}
+/** A query to run in Athena at once, with every name quoted where it must be. */
+function athenaQuery(database, table, limit = 10) {
+    return `SELECT * FROM ${athenaIdentifier(database)}.${athenaIdentifier(table)} LIMIT ${limit};`;
+}
+/** A query of one night of a history table, by its export_date (`YYYY-MM-DD`). */
+function athenaHistoryQuery(database, table, exportDate, limit = 10) {
+    const date = exportDate.replace(/'/g, "''");
+    return `SELECT * FROM ${athenaIdentifier(database)}.${athenaIdentifier(table)} WHERE export_date = '${date}' LIMIT ${limit};`;
+}
+
+
+/***/ }),
+
+/***/ 2687:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BA: () => (/* binding */ ExportListing),
+/* harmony export */   RZ: () => (/* binding */ matchFolders),
+/* harmony export */   iS: () => (/* binding */ rdsTableFolder)
+/* harmony export */ });
+/* unused harmony exports WALK_FOLDERS, WALK_MAX_KEYS, TABLE_LISTING_MAX_KEYS, TABLE_LISTING_MAX_PAGES, pickDataFile, pathName */
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7716);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7436);
+// Where an export's files are, found by listing rather than by building paths from names (AWS
+// says the layout may change). Under `<prefix>/<id>/` an export holds its metadata files and one
+// folder a database; a database folder holds one folder a table, `<schema>.<table>/` for
+// PostgreSQL, `<db>.<table>/` for MySQL; a table folder holds batch folders (`1/`, `2/`, gaps
+// allowed; alphanumeric on Aurora) or, in older exports, the Parquet files themselves.
+//
+// The listing is planned as pure steps that the phase runs (ListObjectsV2, in any order, with
+// its own concurrency) and feeds back, so the number of calls stays below one a table:
+//   1. the export folder with Delimiter '/'    -> metadata files and database folders
+//   2. each database folder with Delimiter '/' -> table folders (1,000 a page)
+//   3. a walk through each run of up to 64 of those table folders, no delimiter, 1,000 keys a
+//      page: a page holds the files of many small tables, and once a folder has given its data
+//      file the walk jumps past the rest of it (StartAfter the next folder still to look in)
+//   4. a table folder the walk never reached (keys listed out of order by an emulator, say) is
+//      listed alone, MaxKeys 20, up to 3 pages
+// So 1,000 small tables cost about 16 walk pages, and 1,000 tables of thousands of files each
+// about 1,000: never more than one call a table plus one a page.
+// Pure: no I/O, no SDK types (the shapes below match ListObjectsV2's input and output).
+
+
+/** Table folders one walk goes through: 1,000 tables make 16 walks, as many as run at once. */
+const WALK_FOLDERS = 64;
+/** Keys a walk page asks for: S3's most. */
+const WALK_MAX_KEYS = 1000;
+/** Keys a table listing asks for: `1/_SUCCESS` sorts first, a part file follows. */
+const TABLE_LISTING_MAX_KEYS = 20;
+/** Pages of a table folder read, by a walk or alone, before giving up on a Parquet file in it. */
+const TABLE_LISTING_MAX_PAGES = 3;
+// PAR1, a 4-byte footer length, PAR1: nothing smaller is a Parquet file.
+const PARQUET_MIN_SIZE = 12;
+const withSlash = (prefix) => (prefix.endsWith('/') ? prefix : `${prefix}/`);
+/** The first Parquet file of a listing page under `prefix`, skipping `_` and `.` names. */
+function pickDataFile(prefix, contents) {
+    for (const item of contents ?? []) {
+        const key = item.Key;
+        if (!key?.startsWith(prefix))
+            continue;
+        const segments = key.slice(prefix.length).split('/');
+        // Hive and Athena skip every file or folder whose name starts with '_' or '.'.
+        if (segments.some(s => s === '' || s.startsWith('_') || s.startsWith('.')))
+            continue;
+        if (!segments[segments.length - 1].toLowerCase().endsWith('.parquet'))
+            continue;
+        if (item.Size !== undefined && item.Size < PARQUET_MIN_SIZE)
+            continue;
+        return { key, size: item.Size, layout: segments.length > 1 ? 'batches' : 'flat' };
+    }
+    return undefined;
+}
+/** The names of the folders just under `parent`, from a page listed with Delimiter '/'. */
+function subfolders(parent, page) {
+    const names = [];
+    for (const { Prefix } of page.CommonPrefixes ?? []) {
+        if (!Prefix?.startsWith(parent) || !Prefix.endsWith('/'))
+            continue;
+        const name = Prefix.slice(parent.length, -1);
+        if (name !== '' && !name.includes('/'))
+            names.push(name);
+    }
+    return names;
+}
+function nextPage(page) {
+    return page.IsTruncated && page.NextContinuationToken ? page.NextContinuationToken : undefined;
+}
+/**
+ * The listing of one export, as steps: `first()` gives the first, `accept(step, page)` takes a
+ * step's answer and gives the steps it leads to, `layout()` tells what was found. Steps may run
+ * in any order and at once; each must be accepted once.
+ */
+class ExportListing {
+    identifier;
+    exportPrefix;
+    exportInfoKey;
+    infoFiles = new Map();
+    folders = new Map();
+    walks = [];
+    constructor(exportPrefix, identifier) {
+        this.identifier = identifier;
+        this.exportPrefix = withSlash(exportPrefix);
+    }
+    first() {
+        return { kind: 'export', request: { Prefix: this.exportPrefix, Delimiter: '/' } };
+    }
+    accept(step, page) {
+        const token = nextPage(page);
+        if (step.kind === 'table')
+            return this.acceptTable(step, page, token);
+        if (step.kind === 'walk')
+            return this.acceptWalk(step, page, token);
+        const more = token
+            ? [{ ...step, request: { ...step.request, ContinuationToken: token } }]
+            : [];
+        if (step.kind === 'export')
+            return [...this.acceptExport(page), ...more];
+        return [...this.acceptDatabase(step.database, step.request.Prefix, page), ...more];
+    }
+    layout() {
+        return {
+            exportInfoKey: this.exportInfoKey,
+            tablesInfoFiles: [...this.infoFiles.values()],
+            folders: [...this.folders.values()]
+        };
+    }
+    acceptExport(page) {
+        for (const { Key } of page.Contents ?? []) {
+            if (!Key?.startsWith(this.exportPrefix))
+                continue;
+            if ((0,_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .isExportInfoKey */ .ww)(Key, this.identifier))
+                this.exportInfoKey = Key;
+            const file = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .tablesInfoFile */ .s8)(Key, this.identifier);
+            if (file)
+                this.infoFiles.set(Key, file);
+        }
+        return subfolders(this.exportPrefix, page).map(database => ({
+            kind: 'database',
+            database,
+            request: { Prefix: `${this.exportPrefix}${database}/`, Delimiter: '/' }
+        }));
+    }
+    acceptDatabase(database, parent, page) {
+        const added = [];
+        for (const name of subfolders(parent, page)) {
+            const prefix = `${parent}${name}/`;
+            if (this.folders.has(prefix))
+                continue;
+            const folder = { database, name, prefix, listed: false };
+            this.folders.set(prefix, folder);
+            added.push(folder);
+        }
+        const steps = [];
+        for (let i = 0; i < added.length; i += WALK_FOLDERS) {
+            const folders = added.slice(i, i + WALK_FOLDERS);
+            const walk = this.walks.push({
+                folders,
+                byPrefix: new Map(folders.map(f => [f.prefix, f])),
+                databasePrefix: parent,
+                seen: new Set(),
+                seq: 0,
+                done: false
+            });
+            // Every key of the first folder sorts after its prefix; nothing before it is wanted.
+            steps.push(walkStep(walk - 1, 0, { StartAfter: folders[0].prefix }, parent));
+        }
+        return steps;
+    }
+    acceptWalk(step, page, token) {
+        const walk = this.walks[step.walk];
+        if (!walk || walk.done || walk.seq !== step.seq)
+            return [];
+        walk.seq++;
+        const { last, beyond } = walkPage(walk, page);
+        if (!token || beyond)
+            return this.endWalk(walk);
+        if (last && !last.dataFile) {
+            const pages = step.folder === last.prefix ? step.pages + 1 : 1;
+            if (pages < TABLE_LISTING_MAX_PAGES) {
+                return [
+                    {
+                        ...walkStep(step.walk, walk.seq, { ContinuationToken: token }, walk.databasePrefix),
+                        folder: last.prefix,
+                        pages
+                    }
+                ];
+            }
+        }
+        if (!last)
+            return [walkStep(step.walk, walk.seq, { ContinuationToken: token }, walk.databasePrefix)];
+        // Past the rest of `last`: to the next folder that still has no data file.
+        const next = walk.folders.slice(walk.folders.indexOf(last) + 1).find(f => !f.dataFile);
+        if (!next)
+            return this.endWalk(walk);
+        return [walkStep(step.walk, walk.seq, { StartAfter: next.prefix }, walk.databasePrefix)];
+    }
+    /** The walk's folders are listed; one it never reached is listed alone. */
+    endWalk(walk) {
+        walk.done = true;
+        const steps = [];
+        for (const folder of walk.folders) {
+            if (folder.dataFile || walk.seen.has(folder))
+                folder.listed = true;
+            else
+                steps.push(tableStep(folder.prefix));
+        }
+        return steps;
+    }
+    acceptTable(step, page, token) {
+        const folder = this.folders.get(step.folder);
+        if (!folder || folder.listed)
+            return [];
+        folder.dataFile = pickDataFile(folder.prefix, page.Contents);
+        if (!folder.dataFile && token && step.page < TABLE_LISTING_MAX_PAGES) {
+            return [
+                { ...step, page: step.page + 1, request: { ...step.request, ContinuationToken: token } }
+            ];
+        }
+        folder.listed = true;
+        return [];
+    }
+}
+function walkStep(walk, seq, at, prefix) {
+    return {
+        kind: 'walk',
+        walk,
+        seq,
+        pages: 0,
+        request: { Prefix: prefix, MaxKeys: WALK_MAX_KEYS, ...at }
+    };
+}
+function tableStep(folder) {
+    return {
+        kind: 'table',
+        folder,
+        page: 1,
+        request: { Prefix: folder, MaxKeys: TABLE_LISTING_MAX_KEYS }
+    };
+}
+/**
+ * One page of a walk: each key to its folder (a data file taken where there is none yet), the
+ * folder of the page's last key, and whether the page went past the walk's last folder.
+ */
+function walkPage(walk, page) {
+    const end = walk.folders[walk.folders.length - 1].prefix;
+    let last;
+    let beyond = false;
+    for (const item of page.Contents ?? []) {
+        const key = item.Key;
+        if (!key?.startsWith(walk.databasePrefix))
+            continue;
+        const cut = key.indexOf('/', walk.databasePrefix.length);
+        const folder = cut < 0 ? undefined : walk.byPrefix.get(key.slice(0, cut + 1));
+        if (!folder) {
+            beyond ||= key > end;
+            last = undefined;
+            continue;
+        }
+        walk.seen.add(folder);
+        last = folder;
+        folder.dataFile ??= pickDataFile(folder.prefix, [item]);
+    }
+    return { last, beyond };
+}
+// How RDS writes a name into a path: '\', '`', '"' and ' ' become '_'.
+const pathName = (name) => name.replace(/[\\`" ]/g, '_');
+// A looser key for names RDS may have changed in ways not documented.
+const looseName = (name) => name.toLowerCase().replace(/[^a-z0-9.]/g, '_');
+/** The targets a folder can stand for: `db.schema.table` (PostgreSQL) and `db.table` (MySQL). */
+function folderKeys(folder) {
+    const keys = [`${folder.database}.${folder.name}`];
+    if (folder.name.startsWith(`${folder.database}.`))
+        keys.push(folder.name);
+    return keys;
+}
+function index(folders, key) {
+    const byKey = new Map();
+    for (const folder of folders) {
+        for (const name of new Set(folderKeys(folder).map(key))) {
+            const list = byKey.get(name);
+            if (list)
+                list.push(folder);
+            else
+                byKey.set(name, [folder]);
+        }
+    }
+    return byKey;
+}
+/**
+ * The folder RDS uses for a target under the export's folder (`s3://bucket/prefix/id/`), for a
+ * table it wrote no files for: `db/schema.table/` (PostgreSQL), `db/db.table/` (MySQL, whose
+ * targets have two parts). Undefined for a target of one part.
+ */
+function rdsTableFolder(exportUri, target) {
+    const [database, ...rest] = target.split('.');
+    if (!database || rest.length === 0)
+        return undefined;
+    const name = rest.length === 1 ? target : rest.join('.');
+    return `${withSlash(exportUri)}${pathName(database)}/${pathName(name)}/`;
+}
+/**
+ * Each target's folder: the exact path form of its name first, then a looser form (case and
+ * punctuation ignored), taken only when it points at one folder no other target took.
+ */
+function matchFolders(targets, folders) {
+    const exact = index(folders, pathName);
+    const loose = index(folders, looseName);
+    const byTarget = new Map();
+    const claimed = new Set();
+    const ambiguous = [];
+    for (const [tier, key] of [
+        [exact, pathName],
+        [loose, looseName]
+    ]) {
+        for (const target of targets) {
+            if (byTarget.has(target))
+                continue;
+            const candidates = (tier.get(key(target)) ?? []).filter(f => !claimed.has(f));
+            if (candidates.length === 1) {
+                byTarget.set(target, candidates[0]);
+                claimed.add(candidates[0]);
+            }
+            else if (candidates.length > 1 && tier === loose)
+                ambiguous.push(target);
+        }
+    }
+    const unclaimed = folders.filter(folder => !claimed.has(folder));
+    const warnings = [];
+    if (ambiguous.length > 0) {
+        warnings.push(`${ambiguous.length} table(s) match more than one folder, so none is used for them: ${(0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .listSome */ .XT)(ambiguous)}.`);
+    }
+    if (unclaimed.length > 0) {
+        const names = unclaimed.map(f => `${f.database}/${f.name}/`);
+        warnings.push(`${unclaimed.length} table folder(s) have no entry in export_tables_info (is a file of it missing?); they are not reported: ${(0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .listSome */ .XT)(names)}.`);
+    }
+    return { byTarget, unclaimed, warnings };
+}
+
+
+/***/ }),
+
+/***/ 7436:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FU: () => (/* binding */ parseTablesInfo),
+/* harmony export */   SF: () => (/* binding */ parseExportInfo),
+/* harmony export */   kq: () => (/* binding */ mergeTablesInfo),
+/* harmony export */   s8: () => (/* binding */ tablesInfoFile),
+/* harmony export */   ww: () => (/* binding */ isExportInfoKey)
+/* harmony export */ });
+/* unused harmony exports exportInfoFileName, missingChunkWarnings */
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7716);
+/* harmony import */ var _times_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5431);
+// The export's own metadata files, beside its data at `<prefix>/<id>/`:
+//   export_info_<id>.json                              the task as RDS saw it
+//   export_tables_info_<id>_from_<n>_to_<m>.json       {"perTableStatus": [...]}, in chunks
+// AWS doesn't document their layout (see rds-export-facts.md), so every field is optional, keys
+// are matched in any case, numbers may be strings, and nothing throws: a problem comes back as
+// a warning that names the file. Text from these files is data, capped and never interpreted.
+// Pure.
+
+
+const MESSAGE_FIELDS = [
+    'warningMessage',
+    'failureCause',
+    'failureReason',
+    'errorMessage',
+    'reason',
+    'message'
+];
+// Fields that only a table's entry has; an entry without any of them is database-level.
+const TABLE_FIELDS = ['status', 'sizeGB', 'tableStatistics', 'schemaMetadata'];
+const baseName = (key) => key.slice(key.lastIndexOf('/') + 1);
+/** `export_info_<id>.json` */
+function exportInfoFileName(identifier) {
+    return `export_info_${identifier}.json`;
+}
+/** Whether a key is this export's export_info file (the identifier in any case). */
+function isExportInfoKey(key, identifier) {
+    return baseName(key).toLowerCase() === exportInfoFileName(identifier).toLowerCase();
+}
+/** The key as one of this export's export_tables_info files, or undefined. */
+function tablesInfoFile(key, identifier) {
+    const name = baseName(key);
+    const head = `export_tables_info_${identifier}`.toLowerCase();
+    if (!name.toLowerCase().startsWith(head) || !name.toLowerCase().endsWith('.json')) {
+        return undefined;
+    }
+    const rest = name.slice(head.length, -'.json'.length);
+    if (rest === '')
+        return { key, name };
+    const range = /^_from_(\d{1,9})_to_(\d{1,9})$/i.exec(rest);
+    return range ? { key, name, from: Number(range[1]), to: Number(range[2]) } : undefined;
+}
+/**
+ * What the ranges of the export_tables_info files say is missing: a first range that starts
+ * past the first index (1, or 0), a gap or an overlap between ranges. A missing last file
+ * can't be seen this way.
+ */
+function missingChunkWarnings(files) {
+    if (files.length === 0) {
+        return ['No export_tables_info file was found beside the export: no table can be reported.'];
+    }
+    const ranged = files.filter(f => f.from !== undefined && f.to !== undefined);
+    const sorted = [...ranged].sort((a, b) => a.from - b.from || a.to - b.to);
+    const warnings = [];
+    const first = sorted[0];
+    if (first && first.from > 1) {
+        warnings.push(`${first.name}: its range starts at ${first.from}, so the export_tables_info file(s) for 1 to ${first.from - 1} are missing; those tables are not reported.`);
+    }
+    for (const [index, file] of sorted.entries()) {
+        if (file.from > file.to)
+            warnings.push(`${file.name}: its range runs backwards.`);
+        const previous = sorted[index - 1];
+        if (!previous)
+            continue;
+        if (file.from > previous.to + 1) {
+            warnings.push(`export_tables_info for ${previous.to + 1} to ${file.from - 1} is missing (between ${previous.name} and ${file.name}); those tables are not reported.`);
+        }
+        else if (file.from <= previous.to) {
+            warnings.push(`${file.name} overlaps ${previous.name}; a table listed in both is reported once.`);
+        }
+    }
+    return warnings;
+}
+function parseJson(name, text) {
+    try {
+        return { value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        return { warning: `${name}: not valid JSON (${(0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .cap */ .Np)(why, 200)}); nothing in it is reported.` };
+    }
+}
+function readExportOnly(value) {
+    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+    return list.map(_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readString */ .E3).filter((item) => item !== undefined);
+}
+/** export_info_<id>.json; a different identifier inside is a warning, as is bad JSON. */
+function parseExportInfo(key, text, identifier) {
+    const name = baseName(key);
+    const parsed = parseJson(name, text);
+    if (parsed.warning)
+        return { warnings: [parsed.warning] };
+    const fields = _fields_js__WEBPACK_IMPORTED_MODULE_0__/* .Fields */ .C8.of(parsed.value);
+    if (!fields)
+        return { warnings: [`${name}: not a JSON object; it is ignored.`] };
+    const str = (field) => (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readString */ .E3)(fields.get(field));
+    const info = {
+        exportTaskIdentifier: str('exportTaskIdentifier'),
+        sourceArn: str('sourceArn'),
+        exportOnly: readExportOnly(fields.get('exportOnly')),
+        snapshotTime: (0,_times_js__WEBPACK_IMPORTED_MODULE_1__/* .readTime */ .a)(fields.get('snapshotTime')),
+        taskStartTime: (0,_times_js__WEBPACK_IMPORTED_MODULE_1__/* .readTime */ .a)(fields.get('taskStartTime')),
+        taskEndTime: (0,_times_js__WEBPACK_IMPORTED_MODULE_1__/* .readTime */ .a)(fields.get('taskEndTime')),
+        s3Bucket: str('s3Bucket'),
+        s3Prefix: str('s3Prefix'),
+        exportedFilesPath: str('exportedFilesPath'),
+        iamRoleArn: str('iamRoleArn'),
+        kmsKeyId: str('kmsKeyId'),
+        status: str('status')?.toUpperCase(),
+        percentProgress: (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(fields.get('percentProgress')),
+        totalExportedDataInGB: (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(fields.get('totalExportedDataInGB'))
+    };
+    const found = info.exportTaskIdentifier;
+    const warnings = identifier && found && found.toLowerCase() !== identifier.toLowerCase()
+        ? [`${name}: it names export task ${(0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .cap */ .Np)(found, 100)}, not ${identifier}.`]
+        : [];
+    return { info, warnings };
+}
+/** A number field; one that is there but unreadable goes to the tally. */
+function numberField(fields, field, where, tally) {
+    const value = fields?.get(field);
+    const number = (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(value);
+    if (number === undefined && !(0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .isAbsent */ .W0)(value))
+        tally.add(`unreadable ${field} values`, where);
+    return number;
+}
+function readColumns(schema, where, tally) {
+    const list = schema?.get('originalTypeMappings');
+    if (list === undefined)
+        return [];
+    if (!Array.isArray(list)) {
+        tally.add('originalTypeMappings that are not lists', where);
+        return [];
+    }
+    const columns = [];
+    for (const item of list) {
+        const fields = _fields_js__WEBPACK_IMPORTED_MODULE_0__/* .Fields */ .C8.of(item);
+        const columnName = (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readString */ .E3)(fields?.get('columnName'));
+        if (!fields || columnName === undefined) {
+            tally.add('column mappings left out for having no columnName', where);
+            continue;
+        }
+        columns.push({
+            columnName,
+            originalType: (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readString */ .E3)(fields.get('originalType')),
+            expectedExportedType: (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readString */ .E3)(fields.get('expectedExportedType')),
+            originalCharMaxLength: numberField(fields, 'originalCharMaxLength', where, tally),
+            originalNumPrecision: numberField(fields, 'originalNumPrecision', where, tally),
+            originalDateTimePrecision: numberField(fields, 'originalDateTimePrecision', where, tally)
+        });
+    }
+    return columns;
+}
+function readTable(fields, target, file, tally) {
+    const where = (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .cap */ .Np)(target, 200);
+    const statistics = fields.record('tableStatistics');
+    // partitioningInfo sits in tableStatistics; a copy at the top level is taken too.
+    const partitioning = statistics?.record('partitioningInfo') ?? fields.record('partitioningInfo');
+    const timeOf = (field) => (0,_times_js__WEBPACK_IMPORTED_MODULE_1__/* .readTime */ .a)(statistics?.get(field) ?? fields.get(field));
+    return {
+        target,
+        status: ((0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readString */ .E3)(fields.get('status')) ?? '').toUpperCase(),
+        sizeGB: numberField(fields, 'sizeGB', where, tally),
+        partitions: numberField(partitioning, 'numberOfPartitions', where, tally),
+        completedPartitions: numberField(partitioning, 'numberOfCompletedPartitions', where, tally),
+        extractionStartTime: timeOf('extractionStartTime'),
+        extractionEndTime: timeOf('extractionEndTime'),
+        message: (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readText */ .yR)(fields.first(MESSAGE_FIELDS) ?? statistics?.first(MESSAGE_FIELDS)),
+        columns: readColumns(fields.record('schemaMetadata'), where, tally),
+        file
+    };
+}
+/** One export_tables_info file: its tables, its database-level warnings, its problems. */
+function parseTablesInfo(key, text) {
+    const name = baseName(key);
+    const result = { tables: [], databaseWarnings: [], warnings: [] };
+    const parsed = parseJson(name, text);
+    if (parsed.warning)
+        return { ...result, warnings: [parsed.warning] };
+    const entries = _fields_js__WEBPACK_IMPORTED_MODULE_0__/* .Fields */ .C8.of(parsed.value)?.get('perTableStatus');
+    if (!Array.isArray(entries)) {
+        return {
+            ...result,
+            warnings: [`${name}: no perTableStatus list in it; nothing in it is reported.`]
+        };
+    }
+    const tally = new _fields_js__WEBPACK_IMPORTED_MODULE_0__/* .Tally */ .F0();
+    for (const [index, entry] of entries.entries()) {
+        const fields = _fields_js__WEBPACK_IMPORTED_MODULE_0__/* .Fields */ .C8.of(entry);
+        const target = fields && (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readString */ .E3)(fields.get('target'));
+        if (!fields || target === undefined) {
+            tally.add((0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(entry)
+                ? 'entries left out for having no target'
+                : 'entries left out for not being objects', `#${index + 1}`);
+            continue;
+        }
+        const message = (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readText */ .yR)(fields.first(MESSAGE_FIELDS));
+        if (message !== undefined && !TABLE_FIELDS.some(field => fields.has(field))) {
+            result.databaseWarnings.push({ target: (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .cap */ .Np)(target, 1000), message, file: name });
+        }
+        else {
+            result.tables.push(readTable(fields, target, name, tally));
+        }
+    }
+    result.warnings.push(...tally.messages(`${name}: `));
+    return result;
+}
+/**
+ * Every file's tables in the order of their ranges, each target once: a target listed again
+ * (overlapping files, or twice in one) keeps its first entry, with a warning.
+ */
+function mergeTablesInfo(parts) {
+    const ordered = [...parts].sort((a, b) => (a.file.from ?? 0) - (b.file.from ?? 0) || a.file.name.localeCompare(b.file.name));
+    const merged = {
+        tables: [],
+        databaseWarnings: [],
+        warnings: missingChunkWarnings(parts.map(part => part.file))
+    };
+    const seen = new Set();
+    const repeated = [];
+    for (const { info } of ordered) {
+        for (const table of info.tables) {
+            if (seen.has(table.target))
+                repeated.push((0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .cap */ .Np)(table.target, 200));
+            else {
+                seen.add(table.target);
+                merged.tables.push(table);
+            }
+        }
+        merged.databaseWarnings.push(...info.databaseWarnings);
+        merged.warnings.push(...info.warnings);
+    }
+    if (repeated.length > 0) {
+        merged.warnings.push(`${repeated.length} table(s) are listed more than once in export_tables_info; the first entry is reported: ${(0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .listSome */ .XT)(repeated)}.`);
+    }
+    return merged;
+}
+
+
+/***/ }),
+
+/***/ 4222:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  FK: () => (/* binding */ buildReport),
+  mi: () => (/* binding */ databaseWarning),
+  gX: () => (/* binding */ incompleteTables),
+  d$: () => (/* binding */ incompleteWarning),
+  IU: () => (/* binding */ largestTables),
+  OH: () => (/* binding */ reportWarnings),
+  py: () => (/* binding */ withGlueTables)
+});
+
+// UNUSED EXPORTS: TABLE_WARNINGS_MAX, checkTable, describeTable
+
+// EXTERNAL MODULE: ./src/tables/fields.ts
+var tables_fields = __nccwpck_require__(7716);
+;// CONCATENATED MODULE: ./src/tables/types.ts
+// Column types: from a Parquet footer's schema (exact: decimal scale, logical types), or, for a
+// table without a data file, from the metadata's expectedExportedType. Glue and Athena take
+// Hive type names (rds-export-facts.md, "What an export writes"):
+//   BOOLEAN boolean; INT32 int (INT_8 tinyint, INT_16 smallint, DATE date); INT64 bigint
+//   (TIMESTAMP timestamp); INT96 timestamp; FLOAT float; DOUBLE double; DECIMAL(p,s) on any
+//   physical type decimal(p,s); BYTE_ARRAY with UTF8/STRING/ENUM/JSON string, else binary.
+// Unsigned integers widen to the next Hive type (UINT_64 to decimal(20,0)); TIME, which Hive
+// lacks, keeps its integer; UUID and other fixed-length bytes are binary; groups become
+// array<..>, map<..> and struct<..>. A type Athena can't take is a problem, and a table with a
+// problem is not registered, so nothing is half-registered. Pure; only types from hyparquet.
+
+/** Athena's decimal holds at most 38 digits. */
+const MAX_DECIMAL_PRECISION = 38;
+const MAX_DEPTH = 64;
+const KNOWN_LOGICAL = new Set([
+    'STRING',
+    'MAP',
+    'LIST',
+    'ENUM',
+    'DECIMAL',
+    'DATE',
+    'TIME',
+    'TIMESTAMP',
+    'INTEGER',
+    'NULL',
+    'JSON',
+    'BSON',
+    'UUID',
+    'FLOAT16',
+    'VARIANT',
+    'GEOMETRY',
+    'GEOGRAPHY'
+]);
+// hyparquet passes a logical type it doesn't know through as raw thrift fields.
+function logical(element) {
+    const type = element.logical_type;
+    return typeof type?.type === 'string' && KNOWN_LOGICAL.has(type.type)
+        ? element.logical_type
+        : undefined;
+}
+/** The annotation as text: `DECIMAL(10,2)`, `TIMESTAMP(MICROS)`, `UTF8`; '' when none. */
+function annotation(element) {
+    const type = logical(element);
+    if (type?.type === 'DECIMAL')
+        return `DECIMAL(${type.precision},${type.scale})`;
+    if (type?.type === 'TIMESTAMP' || type?.type === 'TIME')
+        return `${type.type}(${type.unit})`;
+    if (type?.type === 'INTEGER')
+        return `INTEGER(${type.bitWidth},${type.isSigned})`;
+    if (type)
+        return type.type;
+    if (element.converted_type === 'DECIMAL') {
+        return `DECIMAL(${element.precision ?? '?'},${element.scale ?? 0})`;
+    }
+    return element.converted_type ?? '';
+}
+function describeParquet(element, group) {
+    const length = element.type === 'FIXED_LEN_BYTE_ARRAY' ? `(${element.type_length ?? '?'})` : '';
+    const physical = group ? 'group' : `${element.type ?? '?'}${length}`;
+    const repeated = element.repetition_type === 'REPEATED' ? 'repeated ' : '';
+    return `${repeated}${physical} ${annotation(element)}`.trim();
+}
+function decimal(element) {
+    const type = logical(element);
+    const precision = type?.type === 'DECIMAL' ? type.precision : element.precision;
+    const scale = (type?.type === 'DECIMAL' ? type.scale : element.scale) ?? 0;
+    if (!Number.isInteger(precision) || precision < 1)
+        return { problem: 'a decimal without a precision' };
+    if (precision > MAX_DECIMAL_PRECISION) {
+        return { problem: `decimal(${precision},${scale}) is wider than Athena's 38 digits` };
+    }
+    if (!Number.isInteger(scale) || scale < 0 || scale > precision) {
+        return { problem: `decimal(${precision},${scale}) has an impossible scale` };
+    }
+    return { glue: `decimal(${precision},${scale})` };
+}
+// INTEGER(bitWidth, signed) and the INT_n / UINT_n converted types, to Hive: unsigned widens.
+const SIGNED = { 8: 'tinyint', 16: 'smallint', 32: 'int', 64: 'bigint' };
+const UNSIGNED = {
+    8: 'smallint',
+    16: 'int',
+    32: 'bigint',
+    64: 'decimal(20,0)'
+};
+function integer(element, fallback) {
+    const type = logical(element);
+    if (type?.type === 'INTEGER') {
+        return (type.isSigned ? SIGNED : UNSIGNED)[type.bitWidth] ?? fallback;
+    }
+    const converted = /^(U?)INT_(8|16|32|64)$/.exec(element.converted_type ?? '');
+    if (!converted)
+        return fallback;
+    return (converted[1] ? UNSIGNED : SIGNED)[Number(converted[2])] ?? fallback;
+}
+const STRING_ANNOTATIONS = new Set(['UTF8', 'STRING', 'ENUM', 'JSON']);
+/** A primitive's Hive type. */
+function primitive(element) {
+    const type = logical(element);
+    const kind = type?.type ?? element.converted_type;
+    if (kind === 'DECIMAL')
+        return decimal(element);
+    switch (element.type) {
+        case 'BOOLEAN':
+            return { glue: 'boolean' };
+        case 'INT32':
+            return { glue: kind === 'DATE' ? 'date' : integer(element, 'int') };
+        case 'INT64':
+            return { glue: /^TIMESTAMP/.test(kind ?? '') ? 'timestamp' : integer(element, 'bigint') };
+        case 'INT96':
+            return { glue: 'timestamp' };
+        case 'FLOAT':
+            return { glue: 'float' };
+        case 'DOUBLE':
+            return { glue: 'double' };
+        case 'BYTE_ARRAY':
+            return { glue: STRING_ANNOTATIONS.has(kind ?? '') ? 'string' : 'binary' };
+        case 'FIXED_LEN_BYTE_ARRAY':
+            return { glue: 'binary' };
+        default:
+            return { problem: `an unknown Parquet type ${(0,tables_fields/* cap */.Np)(String(element.type), 40)}` };
+    }
+}
+/** Names Hive's type strings can hold without quoting (struct fields). */
+const HIVE_FIELD = /^[a-z0-9_]+$/;
+function groupKind(element) {
+    const kind = logical(element)?.type ?? element.converted_type;
+    return kind === 'MAP_KEY_VALUE' ? 'MAP' : kind;
+}
+function struct(node, depth) {
+    if (node.children.length === 0)
+        return { problem: 'an empty group' };
+    const fields = [];
+    for (const child of node.children) {
+        const name = child.element.name.toLowerCase();
+        if (!HIVE_FIELD.test(name))
+            return { problem: `a nested field named ${(0,tables_fields/* cap */.Np)(name, 60)}` };
+        const typed = nodeType(child, depth + 1);
+        if ('problem' in typed)
+            return typed;
+        fields.push(`${name}:${typed.glue}`);
+    }
+    return { glue: `struct<${fields.join(',')}>` };
+}
+// A LIST group: the standard three levels (list > repeated list > element) and the older two
+// level forms, by the Parquet backward-compatibility rules.
+function list(node, depth) {
+    const repeated = node.children[0];
+    if (node.children.length !== 1 || repeated?.element.repetition_type !== 'REPEATED') {
+        return { problem: 'a LIST group that is not a single repeated field' };
+    }
+    const repeatedIsElement = repeated.children.length !== 1 ||
+        repeated.element.name === 'array' ||
+        repeated.element.name === `${node.element.name}_tuple`;
+    const element = repeatedIsElement
+        ? { ...repeated, element: { ...repeated.element, repetition_type: undefined } }
+        : repeated.children[0];
+    const typed = nodeType(element, depth + 1);
+    return 'problem' in typed ? typed : { glue: `array<${typed.glue}>` };
+}
+function map(node, depth) {
+    const entries = node.children[0];
+    const [key, value] = entries?.children ?? [];
+    if (node.children.length !== 1 || !key || entries.children.length > 2) {
+        return { problem: 'a MAP group without one key_value group' };
+    }
+    if (key.children.length > 0 || key.element.num_children)
+        return { problem: 'a map with a nested key' };
+    const keyType = primitive(key.element);
+    if ('problem' in keyType)
+        return keyType;
+    // A map with no value column is a set, which Hive has no type for.
+    if (!value)
+        return { problem: 'a MAP without values (a set)' };
+    const valueType = nodeType(value, depth + 1);
+    return 'problem' in valueType ? valueType : { glue: `map<${keyType.glue},${valueType.glue}>` };
+}
+/** A node's Hive type; a repeated field outside a LIST is an array of it. */
+function nodeType(node, depth) {
+    if (depth > MAX_DEPTH)
+        return { problem: 'nesting deeper than 64 levels' };
+    const { element } = node;
+    const isGroup = node.children.length > 0 || (element.num_children ?? 0) > 0 || !element.type;
+    let typed;
+    if (!isGroup)
+        typed = primitive(element);
+    else if (groupKind(element) === 'LIST')
+        typed = list(node, depth);
+    else if (groupKind(element) === 'MAP')
+        typed = map(node, depth);
+    else
+        typed = struct(node, depth);
+    if ('problem' in typed || element.repetition_type !== 'REPEATED')
+        return typed;
+    return { glue: `array<${typed.glue}>` };
+}
+const MALFORMED = "the Parquet footer's schema is malformed (its children don't add up)";
+const TOO_DEEP = `the Parquet footer's schema nests deeper than ${MAX_DEPTH} levels`;
+/** The flat schema as a tree, or why it isn't one. */
+function tree(schema) {
+    let next = 0;
+    const take = (depth) => {
+        const element = schema[next++];
+        if (!element)
+            return MALFORMED;
+        if (depth > MAX_DEPTH)
+            return TOO_DEEP;
+        const children = [];
+        for (let i = 0; i < (element.num_children ?? 0); i++) {
+            const child = take(depth + 1);
+            if (typeof child === 'string')
+                return child;
+            children.push(child);
+        }
+        return { element, children };
+    };
+    const root = take(0);
+    return typeof root === 'string' || next === schema.length ? root : MALFORMED;
+}
+/** Two columns that are one name in lower case: Athena can't tell them apart. */
+function duplicateProblems(columns) {
+    const seen = new Set();
+    const repeated = new Set();
+    for (const { name } of columns)
+        (seen.has(name) ? repeated : seen).add(name);
+    if (repeated.size === 0)
+        return [];
+    const names = [...repeated].map(name => (0,tables_fields/* cap */.Np)(name, 60));
+    return [`columns that are one name in lower case (Athena can't hold both): ${(0,tables_fields/* listSome */.XT)(names)}`];
+}
+function nameProblem(raw) {
+    if (raw.trim() === '')
+        return 'a column without a name';
+    if ((0,tables_fields/* hasControlCharacter */.Fd)(raw))
+        return `column ${JSON.stringify((0,tables_fields/* cap */.Np)(raw, 60))} has a control character in its name`;
+    if (Buffer.byteLength(raw) > 255)
+        return `column ${(0,tables_fields/* cap */.Np)(raw, 60)} has a name longer than Glue's 255 bytes`;
+    return undefined;
+}
+function collect(typings) {
+    const columns = [];
+    const problems = [];
+    for (const { raw, typed, parquet } of typings) {
+        const name = raw.toLowerCase();
+        const problem = nameProblem(raw) ??
+            ('problem' in typed ? `column ${(0,tables_fields/* cap */.Np)(name, 60)}: ${typed.problem}` : undefined);
+        if (problem)
+            problems.push(problem);
+        columns.push({ name, parquetType: parquet, glueType: 'glue' in typed ? typed.glue : undefined });
+    }
+    if (columns.length === 0)
+        problems.push('no columns');
+    return { columns, problems: [...problems, ...duplicateProblems(columns)] };
+}
+/** A Parquet footer's schema (hyparquet's FileMetaData.schema) as typed columns. */
+function columnsFromSchema(schema) {
+    const root = tree(schema);
+    if (typeof root === 'string')
+        return { columns: [], problems: [root] };
+    return collect(root.children.map(node => ({
+        raw: node.element.name ?? '',
+        typed: nodeType(node, 1),
+        parquet: describeParquet(node.element, node.children.length > 0)
+    })));
+}
+const PHYSICAL = {
+    boolean: 'BOOLEAN',
+    int32: 'INT32',
+    int64: 'INT64',
+    int96: 'INT96',
+    float: 'FLOAT',
+    double: 'DOUBLE',
+    binary: 'BYTE_ARRAY',
+    byte_array: 'BYTE_ARRAY',
+    fixed_len_byte_array: 'FIXED_LEN_BYTE_ARRAY'
+};
+/**
+ * An expectedExportedType (`int32`, `binary (UTF8)`, `int64 (TIMESTAMP_MICROS)`,
+ * `fixed_len_byte_array(9) (DECIMAL(20,0))`) as the schema element it describes.
+ */
+function elementFromExportedType(name, text) {
+    const match = /^([a-z_0-9]+)\s*(?:\(\s*(\d+)\s*\))?\s*(?:\(\s*([A-Za-z_0-9]+)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*\))?$/i.exec(text.trim());
+    const type = match && PHYSICAL[match[1].toLowerCase()];
+    if (!match || !type)
+        return undefined;
+    const [, , length, note, precision, scale] = match;
+    const converted = note?.toUpperCase() === 'STRING' ? 'UTF8' : note?.toUpperCase();
+    return {
+        name,
+        type,
+        ...(length ? { type_length: Number(length) } : {}),
+        ...(converted ? { converted_type: converted } : {}),
+        ...(precision ? { precision: Number(precision), scale: Number(scale ?? 0) } : {})
+    };
+}
+function fromExportedType(mapping) {
+    const raw = mapping.columnName;
+    const text = mapping.expectedExportedType ?? '';
+    const element = elementFromExportedType(raw, text);
+    if (element)
+        return { raw, typed: primitive(element), parquet: describeParquet(element, false) };
+    const problem = text
+        ? `an expectedExportedType ${JSON.stringify((0,tables_fields/* cap */.Np)(text, 60))} that can't be mapped`
+        : 'no expectedExportedType';
+    return { raw, typed: { problem }, parquet: (0,tables_fields/* cap */.Np)(text, 60) || '?' };
+}
+/** For a table without a data file: the columns from the metadata's expectedExportedType. */
+function columnsFromMetadata(mappings) {
+    return collect(mappings.map(fromExportedType));
+}
+/** Each column with its source type from originalTypeMappings, matched in any case. */
+function withSourceTypes(columns, mappings) {
+    const byName = new Map();
+    for (const m of mappings) {
+        const name = m.columnName.toLowerCase();
+        if (m.originalType !== undefined && !byName.has(name))
+            byName.set(name, m.originalType);
+    }
+    return columns.map(column => ({ ...column, sourceType: byName.get(column.name) }));
+}
+
+;// CONCATENATED MODULE: ./src/tables/report.ts
+// What was exported, table by table: each table checked, typed and placed, then the whole
+// export's report (counts by status, the largest, every incomplete table with its reason, the
+// warnings). A table is complete only when RDS says COMPLETE and its completed partitions equal
+// its partitions. A complete table with a problem (no folder, an unreadable footer, a column
+// Athena can't take) is reported but not registered in Glue. Pure; linear in the tables.
+
+
+/** Whether a table exported completely, and if not, why. */
+function checkTable(table) {
+    const note = table.message ? `: ${table.message}` : '';
+    if (table.status !== 'COMPLETE') {
+        const status = table.status
+            ? `its status is ${table.status}`
+            : "the export's metadata gives it no status";
+        return { complete: false, reason: `${status}${note}` };
+    }
+    const { partitions, completedPartitions } = table;
+    if (partitions === completedPartitions)
+        return { complete: true };
+    if (partitions === undefined || completedPartitions === undefined) {
+        const has = partitions === undefined ? 'completed partitions' : 'partitions';
+        return {
+            complete: false,
+            reason: `its partitioning info gives a number of ${has} only, so it can't be checked${note}`
+        };
+    }
+    return {
+        complete: false,
+        reason: `${completedPartitions} of its ${partitions} partitions completed${note}`
+    };
+}
+function typeTable(table, footer) {
+    if (footer && 'schema' in footer) {
+        return { columns: columnsFromSchema(footer.schema), from: 'parquet', problems: [] };
+    }
+    const fallback = columnsFromMetadata(table.columns);
+    const from = table.columns.length > 0 ? 'metadata' : 'none';
+    if (!footer)
+        return { columns: fallback, from, problems: [] };
+    // The file is there but unreadable: report the metadata's types, register nothing.
+    return {
+        columns: fallback,
+        from,
+        problems: [`its Parquet footer can't be read (${(0,tables_fields/* cap */.Np)(footer.error, 200)})`]
+    };
+}
+/** One table, from its metadata entry, its folder and its data file's footer. */
+function describeTable(table, bucket, folder, footer) {
+    const check = checkTable(table);
+    const typing = typeTable(table, folder?.dataFile ? footer : undefined);
+    // An empty table (0 GB) may have no folder at all: nothing to read; Glue types it from the
+    // metadata, at the folder RDS uses for it (tables/glue.ts).
+    const empty = !folder && table.sizeGB === 0;
+    const problems = !folder
+        ? empty
+            ? []
+            : ['no folder of it was found under the export']
+        : [...typing.problems, ...typing.columns.problems];
+    return {
+        target: table.target,
+        status: table.status || 'UNKNOWN',
+        sizeGB: table.sizeGB,
+        s3Uri: folder ? `s3://${bucket}/${folder.prefix}` : undefined,
+        dataFile: folder?.dataFile ? `s3://${bucket}/${folder.dataFile.key}` : undefined,
+        layout: folder?.dataFile?.layout,
+        columns: withSourceTypes(typing.columns.columns, table.columns),
+        columnsFrom: typing.from,
+        partitions: table.partitions,
+        completedPartitions: table.completedPartitions,
+        extractionStartTime: table.extractionStartTime,
+        extractionEndTime: table.extractionEndTime,
+        message: table.message,
+        complete: check.complete,
+        ...(empty ? { empty } : {}),
+        reason: check.reason,
+        // An incomplete table is never registered: its problems would only be noise.
+        problems: check.complete ? problems : []
+    };
+}
+function countByStatus(tables) {
+    const counts = new Map();
+    for (const { status } of tables)
+        counts.set(status, (counts.get(status) ?? 0) + 1);
+    return [...counts]
+        .map(([status, count]) => ({ status, tables: count }))
+        .sort((a, b) => b.tables - a.tables || a.status.localeCompare(b.status));
+}
+// Complete tables whose folder holds no Parquet file: typed from the metadata, one warning.
+function withoutDataFile(tables) {
+    const targets = tables
+        .filter(t => t.complete && t.s3Uri && !t.dataFile && t.problems.length === 0)
+        .map(t => t.target);
+    if (targets.length === 0)
+        return [];
+    return [
+        `${targets.length} COMPLETE table(s) have no Parquet file in their folder, so their column types come from the export's metadata: ${(0,tables_fields/* listSome */.XT)(targets)}.`
+    ];
+}
+/** The report of the whole export. */
+function buildReport(input) {
+    const tables = input.info.tables.map(table => {
+        const folder = input.match.byTarget.get(table.target);
+        const footer = folder?.dataFile ? input.footers.get(folder.dataFile.key) : undefined;
+        return describeTable(table, input.bucket, folder, footer);
+    });
+    const complete = tables.filter(t => t.complete).length;
+    return {
+        exportTaskIdentifier: input.exportTaskIdentifier,
+        s3Uri: `s3://${input.bucket}/${input.exportPrefix.replace(/\/?$/, '/')}`,
+        tables,
+        counts: countByStatus(tables),
+        complete,
+        incomplete: tables.length - complete,
+        databaseWarnings: input.info.databaseWarnings,
+        warnings: [
+            ...(input.warnings ?? []),
+            ...input.info.warnings,
+            ...input.match.warnings,
+            ...withoutDataFile(tables)
+        ]
+    };
+}
+/** The report with the Glue table of each target registered, and its history table if any. */
+function withGlueTables(report, registered, history = new Map()) {
+    return {
+        ...report,
+        tables: report.tables.map(t => {
+            const glueTable = registered.get(t.target);
+            const glueHistoryTable = history.get(t.target);
+            if (!glueTable && !glueHistoryTable)
+                return t;
+            return {
+                ...t,
+                ...(glueTable ? { glueTable } : {}),
+                ...(glueHistoryTable ? { glueHistoryTable } : {})
+            };
+        })
+    };
+}
+/** The `count` largest complete tables that hold data, by size, then by name. */
+function largestTables(report, count) {
+    return report.tables
+        .filter(t => t.complete && (t.sizeGB ?? 0) > 0)
+        .sort((a, b) => (b.sizeGB ?? -1) - (a.sizeGB ?? -1) || a.target.localeCompare(b.target))
+        .slice(0, Math.max(0, count));
+}
+/** Every table that is not complete, in report order. */
+function incompleteTables(report) {
+    return report.tables.filter(t => !t.complete);
+}
+/** The warning for a table that is not complete (the summary lists it under Tables). */
+const incompleteWarning = (t) => `Table ${t.target} is not complete: ${t.reason}.`;
+/** The warning for a database RDS couldn't export whole (the summary lists it under Tables). */
+const databaseWarning = (w) => `Database ${w.target} (${w.file}): ${w.message}`;
+/** Tables named one by one in warnings; past it, one warning sums up the rest. */
+const TABLE_WARNINGS_MAX = 10;
+function tableWarnings(tables, word, rest) {
+    const named = tables.slice(0, TABLE_WARNINGS_MAX).map(word);
+    const others = tables.slice(TABLE_WARNINGS_MAX).map(t => t.target);
+    return others.length > 0 ? [...named, rest(others)] : named;
+}
+/**
+ * Every warning of the report, for the step (each counts toward fail-on-warning): tables not
+ * complete, complete tables that can't be registered, database-level messages, file problems.
+ */
+function reportWarnings(report, glue) {
+    const unregistered = glue ? ' It is not registered in Glue.' : '';
+    const blocked = report.tables.filter(t => t.complete && t.problems.length > 0);
+    return [
+        ...tableWarnings(incompleteTables(report), incompleteWarning, names => `${names.length} more tables are not complete (see tables-file): ${(0,tables_fields/* listSome */.XT)(names)}.`),
+        ...tableWarnings(blocked, t => `Table ${t.target}: ${t.problems.join('; ')}.${unregistered}`, names => `${names.length} more complete tables have problems (see tables-file): ${(0,tables_fields/* listSome */.XT)(names)}.`),
+        ...report.databaseWarnings.map(databaseWarning),
+        ...report.warnings
+    ];
+}
+
+
+/***/ }),
+
+/***/ 5431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ TIMES_NOTE),
+/* harmony export */   a: () => (/* binding */ readTime)
+/* harmony export */ });
+// Times in the export's metadata files. RDS writes the extraction times as English locale text
+// without a time zone (`Jul 19, 2023, 11:21:00 PM`; newer Java runtimes put a narrow no-break
+// space before PM). With no zone to go by they are read as UTC, and the report says so. Other
+// shapes are taken too: ISO 8601 (with or without a zone) and epoch numbers. Pure.
+/** What the report says about every time it shows. */
+const TIMES_NOTE = 'Extraction times are ISO 8601 in UTC: RDS writes them without a time zone, so they are read as UTC. A time that could not be read is kept as RDS wrote it.';
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const FULL_MONTHS = [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december'
+];
+// `Jul 19, 2023, 11:21:00 PM`, `July 19, 2023 23:21`, `Jul 19 2023 11:21:00 p.m.`
+const LOCALE = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4}),?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([AaPp])?\.?(?:[Mm]\.?)?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+/** ISO 8601 in UTC without milliseconds: `2023-07-19T23:21:00Z`. */
+function iso(ms) {
+    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+function month(name) {
+    const lower = name.toLowerCase();
+    const index = MONTHS.indexOf(lower.slice(0, 3));
+    if (index < 0)
+        return -1;
+    // `Sept` and `July` are fine, `Julyy` is not.
+    return lower.length === 3 || FULL_MONTHS[index].startsWith(lower) || lower === 'sept'
+        ? index
+        : -1;
+}
+/** Date.UTC that refuses what it would otherwise roll over (Feb 30, 25:00). */
+function utc(parts) {
+    const [year, monthIndex, day, hour, minute, second] = parts;
+    if (hour > 23 || minute > 59 || second > 59 || monthIndex < 0 || day < 1)
+        return undefined;
+    const date = new Date(Date.UTC(2000, monthIndex, day, hour, minute, second));
+    date.setUTCFullYear(year); // Date.UTC reads years 0-99 as 1900-1999
+    return date.getUTCDate() === day && date.getUTCMonth() === monthIndex ? date.getTime() : undefined;
+}
+function fromLocale(text) {
+    const match = LOCALE.exec(text);
+    if (!match)
+        return undefined;
+    const [, name, day, year, hour, minute, second, meridiem] = match;
+    let hours = Number(hour);
+    if (meridiem) {
+        if (hours < 1 || hours > 12)
+            return undefined;
+        hours = (hours % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
+    }
+    return utc([Number(year), month(name), Number(day), hours, Number(minute), Number(second ?? 0)]);
+}
+function fromIso(text) {
+    const match = ISO.exec(text);
+    if (!match)
+        return undefined;
+    const [, year, monthNumber, day, hour, minute, second, , zone] = match;
+    const local = utc([
+        Number(year),
+        Number(monthNumber) - 1,
+        Number(day),
+        Number(hour),
+        Number(minute),
+        Number(second ?? 0)
+    ]);
+    if (local === undefined || !zone || zone.toUpperCase() === 'Z')
+        return local;
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const offset = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
+    return local - sign * offset * 60_000;
+}
+/**
+ * A time from the export's metadata, as ISO 8601 UTC when it can be read, else the text as
+ * RDS wrote it (trimmed, capped); undefined when absent. Numbers are epoch seconds or, from
+ * 10^11 up, epoch milliseconds.
+ */
+function readTime(value) {
+    if (typeof value === 'number') {
+        if (!Number.isFinite(value) || value < 0 || value > 8.64e15)
+            return undefined;
+        return iso(value < 1e11 ? value * 1000 : value);
+    }
+    if (typeof value !== 'string')
+        return undefined;
+    // Any run of spaces, no-break spaces (U+00A0, U+202F) included, counts as one space.
+    const text = value.replace(/\s+/gu, ' ').trim();
+    if (text === '')
+        return undefined;
+    const ms = fromLocale(text) ?? fromIso(text);
+    return ms === undefined ? text.slice(0, 200) : iso(ms);
+}
+
+
+/***/ }),
+
+/***/ 9506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DZ: () => (/* binding */ ACTION_TAG_KEYS),
+/* harmony export */   Em: () => (/* binding */ actionTags),
+/* harmony export */   RG: () => (/* binding */ RDS_TAGS_MAX),
+/* harmony export */   Uy: () => (/* binding */ RESERVED_PREFIX),
+/* harmony export */   X: () => (/* binding */ tagLength),
+/* harmony export */   Zf: () => (/* binding */ TAG_CHARACTER),
+/* harmony export */   mV: () => (/* binding */ TAG_KEY_MAX),
+/* harmony export */   uM: () => (/* binding */ TAG_VALUE_MAX)
+/* harmony export */ });
+/* unused harmony export tagValue */
+/** The tags the action itself puts on a snapshot it creates (naming the workflow run). */
+const ACTION_TAG_KEYS = ['github:repository', 'github:workflow', 'github:run-id'];
+/** RDS allows 50 tags on a resource. */
+const RDS_TAGS_MAX = 50;
+const TAG_KEY_MAX = 128;
+const TAG_VALUE_MAX = 256;
+const TAG_CHARACTERS = '\\p{L}\\p{Z}\\p{N}_.:/=+\\-@';
+/** The first character RDS doesn't take in a tag. */
+const TAG_CHARACTER = new RegExp(`[^${TAG_CHARACTERS}]`, 'u');
+/** Every character RDS doesn't take (global: String.replace starts each call from the first). */
+const TAG_CHARACTERS_NOT_TAKEN = new RegExp(TAG_CHARACTER.source, 'gu');
+/** The prefixes AWS keeps for itself, in keys and values alike. */
+const RESERVED_PREFIX = /^(aws|rds):/i;
+/** The length RDS counts: Unicode characters (code points), not UTF-16 units. */
+function tagLength(text) {
+    return [...text].length;
+}
+/**
+ * A value RDS takes, from any text: each character it doesn't take becomes '_', the result is
+ * cut at 256 characters (on code points, so no character is split in two), and a reserved
+ * prefix loses its colon ('aws:nightly' is sent as 'aws_nightly').
+ */
+function tagValue(text) {
+    const allowed = text.replace(TAG_CHARACTERS_NOT_TAKEN, '_');
+    const cut = [...allowed].slice(0, TAG_VALUE_MAX).join('');
+    return cut.replace(RESERVED_PREFIX, '$1_');
+}
+/** The action's own tags, in ACTION_TAG_KEYS' order; one whose value is empty is left out. */
+function actionTags({ repository, workflow, runId }) {
+    const values = [repository, workflow, runId];
+    return ACTION_TAG_KEYS.flatMap((Key, i) => {
+        const Value = tagValue(values[i] ?? '');
+        return Value ? [{ Key, Value }] : [];
+    });
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 
+
 //# sourceMappingURL=index.js.map
