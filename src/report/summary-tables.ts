@@ -77,7 +77,8 @@ function emptyNote(report: TablesReport): string[] {
   const names = empty.slice(0, EMPTY_SHOWN).map(t => cell(t.target))
   const more = empty.length - names.length
   const list = names.join(', ') + (more > 0 ? ` and ${more} more` : '')
-  return [`**Empty:** ${list} (complete, no rows: RDS wrote no files for them).`, '']
+  const them = empty.length === 1 ? 'it' : 'them'
+  return [`**Empty:** ${list} (complete, no rows: RDS wrote no files for ${them}).`, '']
 }
 
 export function tablesSection(report: TablesReport | undefined): string[] {
