@@ -89,7 +89,9 @@ describe('tablesSection', () => {
     expect(text).toContain(
       '- appdb.public.secrets: its status is SKIPPED: PERMISSIONS\\_DO\\_NOT\\_EXIST'
     )
-    expect(text).toContain('**Empty:** appdb.public.audit\\_log (complete, no rows: RDS wrote no files for it).')
+    expect(text).toContain(
+      '**Empty:** appdb.public.audit\\_log (complete, no rows: RDS wrote no files for it).'
+    )
     expect(text.match(/secrets/g)).toHaveLength(1)
     expect(text).toContain('reporting: FAILED\\_TO\\_EXTRACT\\_TABLES\\_LIST')
   })
