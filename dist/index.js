@@ -3459,9 +3459,10 @@ function matchFolders(targets, folders) {
 // The export's own metadata files, beside its data at `<prefix>/<id>/`:
 //   export_info_<id>.json                              the task as RDS saw it
 //   export_tables_info_<id>_from_<n>_to_<m>.json       {"perTableStatus": [...]}, in chunks
-// AWS doesn't document their layout (see rds-export-facts.md), so every field is optional, keys
-// are matched in any case, numbers may be strings, and nothing throws: a problem comes back as
-// a warning that names the file. Text from these files is data, capped and never interpreted.
+// AWS doesn't document their layout (the RDS user guide's "Exporting DB snapshot data to Amazon
+// S3" describes only the data files; this is as real exports write them), so every field is
+// optional, keys are matched in any case, numbers may be strings, and nothing throws: a problem
+// comes back as a warning that names the file. Text from these files is data, capped and never interpreted.
 // Pure.
 
 
@@ -3718,7 +3719,8 @@ var tables_fields = __nccwpck_require__(7716);
 ;// CONCATENATED MODULE: ./src/tables/types.ts
 // Column types: from a Parquet footer's schema (exact: decimal scale, logical types), or, for a
 // table without a data file, from the metadata's expectedExportedType. Glue and Athena take
-// Hive type names (rds-export-facts.md, "What an export writes"):
+// Hive type names (the RDS user guide's "Data conversion when exporting to an Amazon S3 bucket",
+// and the Athena user guide's "Data types in Amazon Athena"):
 //   BOOLEAN boolean; INT32 int (INT_8 tinyint, INT_16 smallint, DATE date); INT64 bigint
 //   (TIMESTAMP timestamp); INT96 timestamp; FLOAT float; DOUBLE double; DECIMAL(p,s) on any
 //   physical type decimal(p,s); BYTE_ARRAY with UTF8/STRING/ENUM/JSON string, else binary.

@@ -1,9 +1,10 @@
 // The export's own metadata files, beside its data at `<prefix>/<id>/`:
 //   export_info_<id>.json                              the task as RDS saw it
 //   export_tables_info_<id>_from_<n>_to_<m>.json       {"perTableStatus": [...]}, in chunks
-// AWS doesn't document their layout (see rds-export-facts.md), so every field is optional, keys
-// are matched in any case, numbers may be strings, and nothing throws: a problem comes back as
-// a warning that names the file. Text from these files is data, capped and never interpreted.
+// AWS doesn't document their layout (the RDS user guide's "Exporting DB snapshot data to Amazon
+// S3" describes only the data files; this is as real exports write them), so every field is
+// optional, keys are matched in any case, numbers may be strings, and nothing throws: a problem
+// comes back as a warning that names the file. Text from these files is data, capped and never interpreted.
 // Pure.
 
 import {

@@ -1,6 +1,7 @@
 // Column types: from a Parquet footer's schema (exact: decimal scale, logical types), or, for a
 // table without a data file, from the metadata's expectedExportedType. Glue and Athena take
-// Hive type names (rds-export-facts.md, "What an export writes"):
+// Hive type names (the RDS user guide's "Data conversion when exporting to an Amazon S3 bucket",
+// and the Athena user guide's "Data types in Amazon Athena"):
 //   BOOLEAN boolean; INT32 int (INT_8 tinyint, INT_16 smallint, DATE date); INT64 bigint
 //   (TIMESTAMP timestamp); INT96 timestamp; FLOAT float; DOUBLE double; DECIMAL(p,s) on any
 //   physical type decimal(p,s); BYTE_ARRAY with UTF8/STRING/ENUM/JSON string, else binary.

@@ -43,7 +43,7 @@ const TASK_IDENTIFIER = /^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,59}$/
 /** DescribeExportTasks' SourceType values (ExportSourceType in the API reference). */
 const SOURCE_TYPES = ['SNAPSHOT', 'CLUSTER']
 
-/** The ExportOnly list may hold at most 200 KB in all (/work/shared/rds-export-facts.md). */
+/** The ExportOnly list may hold at most 200 KB in all (the RDS user guide's export limitations). */
 export const EXPORT_ONLY_MAX_BYTES = 200 * 1024
 
 export class ExportTasks {
